@@ -1,0 +1,243 @@
+/**
+ * Configuration: `defineConfig` (an identity helper for typing, as Vite and
+ * Astro), the schema that validates it, and `loadConfig`, which finds
+ * `pressroom.config.{ts,mts,js,mjs,json}` and resolves defaults.
+ */
+import {existsSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {z} from 'zod'
+import type {Emitter} from './types.js'
+
+/** Site-wide settings. */
+export interface SiteConfig {
+  /** Publication name, e.g. `The Erbil Ledger`. */
+  title: string
+  /** Absolute base URL the output is served from, ending in `/`. */
+  url: string
+  description: string
+  /** Default BCP 47 language of articles. */
+  language: string
+  /** Default author (person or organization). */
+  author: string
+  publisher: string
+  copyright?: string
+  /** Output-root-relative or absolute URL of a square icon. */
+  icon?: string
+  /** Output-root-relative or absolute URL of a logo. */
+  logo?: string
+  /** WebSub hub URL for feeds. */
+  hub?: string
+}
+
+/** Options of the built-in emitters; `false` turns one off. */
+export interface BuiltinOptions {
+  html?: Record<string, unknown> | false
+  pdf?: Record<string, unknown> | false
+  epub?: Record<string, unknown> | false
+  feeds?: Record<string, unknown> | false
+  newsletter?: Record<string, unknown> | false
+  [name: string]: Record<string, unknown> | false | undefined
+}
+
+/** What a user writes in `pressroom.config.*`. */
+export interface UserConfig {
+  site?: Partial<SiteConfig>
+  /** Folder of articles (default: `input`). */
+  input?: string
+  /** Folder of generated files (default: `output`). */
+  output?: string
+  /** Folder of templates overriding the built-in ones (default: `templates`). */
+  templates?: string
+  /** Options for built-in emitters, or `false` to turn one off. */
+  builtins?: BuiltinOptions
+  /**
+   * Extra emitters, as Rollup plugins. An emitter with a built-in's name
+   * replaces the built-in.
+   */
+  emitters?: Emitter[]
+  /** Glob patterns (relative to `input`) of articles to read (default: `**\/*.md`, `**\/*.txt`). */
+  include?: string[]
+  /** Glob patterns to skip (default: `**\/README.md`, `**\/node_modules/**`). */
+  exclude?: string[]
+  /** Build articles marked `draft: true` (default: `false`). */
+  drafts?: boolean
+}
+
+/** Configuration after defaults and validation; paths are absolute. */
+export interface ResolvedConfig {
+  site: SiteConfig
+  root: string
+  input: string
+  output: string
+  /** User templates folder (may not exist). */
+  templates: string
+  /** Built-in templates folder shipped with the package. */
+  builtinTemplates: string
+  builtins: BuiltinOptions
+  emitters: Emitter[]
+  include: string[]
+  exclude: string[]
+  drafts: boolean
+  /** Path of the config file, if any. */
+  configFile?: string
+}
+
+/**
+ * Type a configuration. Returns its argument unchanged.
+ *
+ * @param config
+ *   Configuration.
+ * @returns
+ *   The same configuration.
+ */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config
+}
+
+const emitterSchema = z.custom<Emitter>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as {name?: unknown}).name === 'string',
+  {message: 'expected an emitter object with a `name` (call the factory: `myEmitter()`)'}
+)
+
+const configSchema = z.strictObject({
+  site: z
+    .strictObject({
+      title: z.string().min(1).optional(),
+      url: z.url({protocol: /^https?$/}).optional(),
+      description: z.string().optional(),
+      language: z.string().min(1).optional(),
+      author: z.string().optional(),
+      publisher: z.string().optional(),
+      copyright: z.string().optional(),
+      icon: z.string().optional(),
+      logo: z.string().optional(),
+      hub: z.url().optional()
+    })
+    .optional(),
+  input: z.string().min(1).optional(),
+  output: z.string().min(1).optional(),
+  templates: z.string().min(1).optional(),
+  builtins: z.record(z.string(), z.union([z.literal(false), z.record(z.string(), z.unknown())])).optional(),
+  emitters: z.array(emitterSchema).optional(),
+  include: z.array(z.string()).optional(),
+  exclude: z.array(z.string()).optional(),
+  drafts: z.boolean().optional()
+})
+
+/** A configuration problem: the CLI exits with code 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Folder of the installed package (holds `templates/`). */
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+const configNames = [
+  'pressroom.config.ts',
+  'pressroom.config.mts',
+  'pressroom.config.js',
+  'pressroom.config.mjs',
+  'pressroom.config.json'
+]
+
+/**
+ * Find, load and resolve the configuration.
+ *
+ * @param options
+ *   `root` (default: cwd), an explicit `configFile`, and `overrides` applied
+ *   on top (CLI flags).
+ * @returns
+ *   Resolved configuration.
+ * @throws {ConfigError}
+ *   When the file cannot be loaded or is invalid.
+ */
+export async function loadConfig(
+  options: {root?: string; configFile?: string; overrides?: UserConfig} = {}
+): Promise<ResolvedConfig> {
+  const root = path.resolve(options.root ?? process.cwd())
+  let file = options.configFile ? path.resolve(root, options.configFile) : undefined
+  if (file && !existsSync(file)) throw new ConfigError(`Cannot find config file \`${file}\``)
+  if (!file) file = configNames.map((name) => path.join(root, name)).find((p) => existsSync(p))
+  let user: unknown = {}
+  if (file) user = await importConfig(file)
+  return resolveConfig(mergeUser(user as UserConfig, options.overrides ?? {}), root, file)
+}
+
+async function importConfig(file: string): Promise<unknown> {
+  try {
+    if (file.endsWith('.json')) return JSON.parse(await readFile(file, 'utf8'))
+    if (/\.m?ts$/.test(file)) {
+      // TypeScript configs are loaded through tsx, which compiles them on the fly.
+      const {tsImport} = await import('tsx/esm/api')
+      const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as {default?: unknown}
+      return mod.default ?? {}
+    }
+    const mod = (await import(pathToFileURL(file).href)) as {default?: unknown}
+    return mod.default ?? {}
+  } catch (error) {
+    throw new ConfigError(`Cannot load config file \`${file}\`: ${(error as Error).message}`, {cause: error})
+  }
+}
+
+function mergeUser(base: UserConfig, overrides: UserConfig): UserConfig {
+  const merged: UserConfig = {...base, ...overrides}
+  if (base.site || overrides.site) merged.site = {...base.site, ...overrides.site}
+  if (base.builtins || overrides.builtins) merged.builtins = {...base.builtins, ...overrides.builtins}
+  return merged
+}
+
+/**
+ * Validate a user configuration and fill in defaults.
+ *
+ * @param user
+ *   Configuration as written.
+ * @param root
+ *   Folder relative paths are resolved against.
+ * @param configFile
+ *   Where it came from (optional, for messages).
+ * @returns
+ *   Resolved configuration.
+ */
+export function resolveConfig(user: UserConfig, root: string, configFile?: string): ResolvedConfig {
+  const parsed = configSchema.safeParse(user)
+  if (!parsed.success) {
+    const where = configFile ? path.relative(process.cwd(), configFile) || configFile : 'config'
+    const lines = parsed.error.issues.map((issue) => `${where}: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    throw new ConfigError(lines.join('\n'))
+  }
+  const value = parsed.data
+  let url = value.site?.url ?? 'https://example.com/'
+  if (!url.endsWith('/')) url += '/'
+  const site: SiteConfig = {
+    title: value.site?.title ?? 'Pressroom',
+    url,
+    description: value.site?.description ?? '',
+    language: value.site?.language ?? 'en',
+    author: value.site?.author ?? value.site?.title ?? 'Pressroom',
+    publisher: value.site?.publisher ?? value.site?.title ?? 'Pressroom'
+  }
+  for (const key of ['copyright', 'icon', 'logo', 'hub'] as const) {
+    const v = value.site?.[key]
+    if (v !== undefined) site[key] = v
+  }
+  const resolved: ResolvedConfig = {
+    site,
+    root,
+    input: path.resolve(root, value.input ?? 'input'),
+    output: path.resolve(root, value.output ?? 'output'),
+    templates: path.resolve(root, value.templates ?? 'templates'),
+    builtinTemplates: path.join(packageRoot, 'templates'),
+    builtins: (value.builtins ?? {}) as BuiltinOptions,
+    emitters: value.emitters ?? [],
+    include: value.include ?? ['**/*.md', '**/*.txt'],
+    exclude: value.exclude ?? ['**/README.md', '**/node_modules/**', '**/.*/**'],
+    drafts: value.drafts ?? false
+  }
+  if (configFile) resolved.configFile = configFile
+  return resolved
+}

@@ -1,0 +1,100 @@
+/**
+ * The emit context handed to every emitter hook: configuration, the build's
+ * reference time, URL helpers, the other emitters' output paths, templates and
+ * a warning channel.
+ */
+import type {VFile} from 'vfile'
+import type {ResolvedConfig} from './config.js'
+import {createTemplates, type Templates} from './templates.js'
+import type {Article, EmitContext, Emitter} from './types.js'
+
+/**
+ * The reference time of a build: `SOURCE_DATE_EPOCH` when set, else the
+ * newest article's (updated or published) date, else the Unix epoch. Never the
+ * wall clock, so the same inputs give the same bytes.
+ *
+ * @param articles
+ *   Articles of the build.
+ * @returns
+ *   The date.
+ */
+export function buildDateOf(articles: readonly Article[]): Date {
+  const epoch = process.env['SOURCE_DATE_EPOCH']
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000)
+  let newest = 0
+  for (const article of articles) {
+    const time = Date.parse(article.meta.updated ?? article.meta.date)
+    if (time > newest) newest = time
+  }
+  return new Date(newest)
+}
+
+/**
+ * Join an output-root-relative path (or any URL reference) onto the site URL.
+ * Absolute URLs are returned unchanged.
+ *
+ * @param base
+ *   Site URL, ending in `/`.
+ * @param reference
+ *   Path such as `pdf/x.pdf`, `/about/` or `#top`.
+ * @returns
+ *   Absolute URL, or the reference itself when it cannot be resolved.
+ */
+export function absoluteUrl(base: string, reference: string): string {
+  try {
+    return new URL(reference, base).href
+  } catch {
+    return reference
+  }
+}
+
+/** Options of {@link createEmitContext}. */
+export interface EmitContextOptions {
+  config: ResolvedConfig
+  emitters: readonly Emitter[]
+  articles: readonly Article[]
+  /** Shared template engine (created when absent). */
+  templates?: Templates
+  /** Where build-level warnings go (default: dropped). */
+  buildFile?: VFile
+}
+
+/**
+ * Create the context emitters receive.
+ *
+ * @param options
+ *   Configuration, active emitters and the build's articles.
+ * @returns
+ *   Emit context.
+ */
+export function createEmitContext(options: EmitContextOptions): EmitContext {
+  const {config, emitters} = options
+  const templates = options.templates ?? createTemplates(config)
+  const buildDate = buildDateOf(options.articles)
+  return {
+    config,
+    buildDate,
+    url: (reference) => absoluteUrl(config.site.url, reference),
+    outputsOf(article) {
+      const all: Record<string, string> = {}
+      for (const emitter of emitters) Object.assign(all, emitter.paths?.(article, config))
+      return all
+    },
+    collectionOutputs() {
+      const all: Record<string, string> = {}
+      for (const emitter of emitters) Object.assign(all, emitter.collectionPaths?.(config))
+      return all
+    },
+    render: (name, context) => templates.render(name, context),
+    readTemplateFile: (name) => templates.read(name),
+    templatePath: (name) => templates.path(name),
+    warn(reason, {ruleId, article, place}) {
+      const file = article?.file ?? options.buildFile
+      if (!file) return
+      const message = place
+        ? file.message(reason, {place: place as never, ruleId, source: 'pressroom:emit'})
+        : file.message(reason, {ruleId, source: 'pressroom:emit'})
+      message.fatal = false
+    }
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The diagnostics catalog: every warning and error Pressroom reports, with a
+ * stable rule id, a severity and a reason builder — as Rollup's `logs.ts` and
+ * Astro's `errors-data.ts`.
+ *
+ * Published rule ids never change. Reasons say what was unexpected and what to
+ * do; the position is never part of the reason (vfile prints it in front).
+ */
+import type {VFile} from 'vfile'
+import type {Options as MessageOptions, VFileMessage} from 'vfile-message'
+
+/** `error` fails the article, `warning` is reported (and fails with `--strict`), `info` is quiet. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** One catalog entry. */
+export interface Diagnostic<Args extends unknown[]> {
+  ruleId: string
+  severity: Severity
+  reason: (...args: Args) => string
+  /** What to do about it, shown after the reason. */
+  hint?: string
+}
+
+function define<Args extends unknown[]>(
+  ruleId: string,
+  severity: Severity,
+  reason: (...args: Args) => string,
+  hint?: string
+): Diagnostic<Args> {
+  return hint === undefined ? {ruleId, severity, reason} : {ruleId, severity, reason, hint}
+}
+
+/** The catalog. Keys are camelCase builders; `ruleId`s are kebab-case and stable. */
+export const diagnostics = {
+  // Reading
+  invalidUtf8: define('invalid-utf8', 'warning', (offset: number) =>
+    `Unexpected invalid UTF-8 byte at offset ${offset}; decoded it as U+FFFD, save the file as UTF-8`),
+  emptyFile: define('empty-file', 'error', () =>
+    'Unexpected empty file, write an article or remove the file'),
+  unsupportedInput: define('unsupported-input', 'error', (ext: string) =>
+    `Unexpected input type \`${ext}\`, use \`.md\` (Markdown) or \`.txt\` (wire copy)`),
+  readFailed: define('read-failed', 'error', (why: string) => `Cannot read file: ${why}`),
+
+  // Front matter
+  frontMatterField: define('front-matter', 'error', (field: string, expected: string) =>
+    `${field}: ${expected}`),
+  frontMatterSyntax: define('front-matter-syntax', 'error', (why: string) =>
+    `Unexpected YAML syntax in front matter: ${why}; fix the YAML (quote values containing \`: \` or \`#\`)`),
+  frontMatterLenient: define('front-matter-lenient', 'warning', (why: string) =>
+    `Front matter is not valid YAML 1.2 (${why}); read it leniently as YAML 1.1 (gray-matter) does, fix it to silence this`),
+  frontMatterDuplicateKey: define('front-matter-duplicate-key', 'warning', (key: string) =>
+    `Unexpected duplicate front matter key \`${key}\`; the last value is used, remove the other`),
+  frontMatterUnclosed: define('front-matter-unclosed', 'error', () =>
+    'Unexpected front matter without closing `---`, add a line `---` after the last field'),
+  frontMatterLeadingBlank: define('front-matter-leading-blank', 'warning', () =>
+    'Unexpected blank line before the opening `---` of the front matter; read it as front matter, remove the blank line'),
+  frontMatterNotMap: define('front-matter-not-map', 'error', () =>
+    'Unexpected front matter that is not a map of `key: value` fields'),
+  frontMatterUnknownKey: define('front-matter-unknown-key', 'warning', (key: string) =>
+    `Unknown front matter key \`${key}\` is ignored; check its spelling or remove it`),
+
+  // Metadata
+  missingTitle: define('missing-title', 'warning', (fallback: string) =>
+    `Missing title; used \`${fallback}\`, add \`title:\` to the front matter`),
+  missingDate: define('missing-date', 'warning', (source: string, iso: string) =>
+    `Missing date; used ${iso} from ${source}, add \`date:\` to the front matter`),
+  invalidDate: define('invalid-date', 'error', (field: string, value: string) =>
+    `${field}: expected a date such as \`2024-05-01\` or \`2024-05-01T09:30:00Z\`, not \`${value}\``),
+  unsafeSlug: define('unsafe-slug', 'warning', (slug: string, safe: string) =>
+    `Unexpected characters in slug \`${slug}\`; used \`${safe}\``),
+  emptySlug: define('empty-slug', 'error', (slug: string) =>
+    `Slug \`${slug}\` has no letters or digits, set \`slug:\` in the front matter`),
+  reservedSlug: define('reserved-slug', 'error', (slug: string) =>
+    `Slug \`${slug}\` is reserved for a collection output, choose another \`slug:\``),
+  duplicateSlug: define('duplicate-slug', 'error', (slug: string, other: string) =>
+    `Duplicate slug \`${slug}\`, also used by \`${other}\`; set a different \`slug:\` in one of them`),
+
+  // Content
+  xmlIllegalCharacter: define('xml-illegal-character', 'warning', (count: number, code: string) =>
+    `Removed ${count} character${count === 1 ? '' : 's'} not allowed in XML (first: ${code}); remove them from the source`),
+  unsafeUrl: define('unsafe-url', 'warning', (url: string) =>
+    `Removed unsafe URL \`${url}\`; use an http(s), mailto or relative URL`),
+  invalidUrl: define('invalid-url', 'warning', (url: string) =>
+    `Removed invalid URL \`${url}\`; fix the link`),
+  removedHtml: define('removed-html', 'warning', (what: string) =>
+    `Removed ${what} from raw HTML; only safe, semantic HTML is kept`),
+  missingImage: define('missing-image', 'warning', (src: string) =>
+    `Cannot find local image \`${src}\`; it is shown as its alt text, add the file or fix the path`),
+  remoteImage: define('remote-image', 'warning', (src: string) =>
+    `Remote image \`${src}\` is not fetched at build time; PDF and EPUB show its alt text, copy it into \`input/\` to embed it`),
+  missingAlt: define('missing-alt', 'warning', (src: string) =>
+    `Image \`${src}\` has no alt text; add a description for screen readers`),
+  templateSyntax: define('template-syntax', 'info', (code: string) =>
+    `Template syntax \`${code}\` from another site generator is kept as text`),
+  duplicateLine: define('duplicate-line', 'info', (line: string) =>
+    `Removed a repeated line \`${line}\``),
+  deepNesting: define('deep-nesting', 'warning', (depth: number, max: number) =>
+    `Unexpected nesting ${depth} levels deep; flattened below level ${max}`),
+
+  // Emitting
+  emitterFailed: define('emitter-failed', 'error', (emitter: string, why: string) =>
+    `Emitter \`${emitter}\` failed: ${why}`),
+  readerFailed: define('reader-failed', 'error', (why: string) =>
+    `Cannot read article: ${why}`),
+  unsafeOutputPath: define('unsafe-output-path', 'error', (path: string) =>
+    `Refused to write \`${path}\` outside the output folder`),
+  outputConflict: define('output-conflict', 'error', (path: string, other: string) =>
+    `Output \`${path}\` is written by both \`${other}\` and this article`),
+  unhandledNode: define('unhandled-node', 'warning', (emitter: string, type: string) =>
+    `Emitter \`${emitter}\` has no handler for \`${type}\`; its text is kept`)
+} as const
+
+/** Options for {@link report}. */
+export interface ReportOptions {
+  /** Node or position the message is about. */
+  place?: unknown
+  /** Stage that reports, e.g. `pressroom:front-matter`. */
+  source?: string
+  /** Underlying error. */
+  cause?: unknown
+}
+
+/**
+ * Add a catalog message to a file.
+ *
+ * @param file
+ *   File the message is about.
+ * @param diagnostic
+ *   Catalog entry.
+ * @param args
+ *   Arguments of the entry's reason builder.
+ * @param options
+ *   Place, source and cause (optional).
+ * @returns
+ *   The message (already attached to `file`).
+ */
+export function report<Args extends unknown[]>(
+  file: VFile,
+  diagnostic: Diagnostic<Args>,
+  args: Args,
+  options: ReportOptions = {}
+): VFileMessage {
+  const reason = diagnostic.reason(...args)
+  const settings: MessageOptions = {ruleId: diagnostic.ruleId, source: options.source ?? 'pressroom'}
+  // `place` is a node, a position or a point; vfile accepts all three.
+  if (options.place) settings.place = options.place as MessageOptions['place'] & object
+  if (options.cause instanceof Error) settings.cause = options.cause
+  const message = file.message(reason, settings)
+  message.fatal = diagnostic.severity === 'error' ? true : diagnostic.severity === 'warning' ? false : undefined
+  if (diagnostic.hint) message.note = diagnostic.hint
+  return message
+}
+
+/** Whether a file has an error (a fatal message). */
+export function hasErrors(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal === true)
+}
+
+/** Severity of a message as a word. */
+export function severityOf(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'
+}
+
+/**
+ * Format one message as `file:line:column: reason [rule-id]`, the house format
+ * every CLI line uses (the CLI groups lines by severity).
+ */
+export function formatMessage(message: VFileMessage, fallbackPath = ''): string {
+  const path = message.file || fallbackPath
+  const line = message.line ?? 1
+  const column = message.column ?? 1
+  const rule = message.ruleId ? ` [${message.ruleId}]` : ''
+  return `${path}:${line}:${column}: ${message.reason}${rule}`
+}

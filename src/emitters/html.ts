@@ -1,0 +1,186 @@
+/**
+ * The HTML emitter: one page per article (`<slug>.html`), an index page and
+ * the stylesheet, rendered from `templates/` with LiquidJS. Code computes the
+ * context; templates only place it.
+ */
+import {readFile} from 'node:fs/promises'
+import {toHtml} from 'hast-util-to-html'
+import type {ResolvedConfig} from '../config.js'
+import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
+
+/** Options of {@link htmlEmitter}. */
+export interface HtmlOptions {
+  /** Article page template (default: `default.html.liquid`). */
+  template?: string
+  /** Index page template (default: `default.index.html.liquid`). */
+  indexTemplate?: string
+  /** Articles listed on the index page (default: all). */
+  indexLimit?: number
+}
+
+/** Human names of the other formats an article page links to, by output label. */
+const formatNames: Record<string, string> = {
+  pdf: 'PDF',
+  epub: 'EPUB e-book',
+  newsletter: 'Plain text'
+}
+
+/** Feed labels and their media types, for `<link rel="alternate">`. */
+const feedTypes: Record<string, {type: string; title: string}> = {
+  rss: {type: 'application/rss+xml', title: 'RSS'},
+  atom: {type: 'application/atom+xml', title: 'Atom'},
+  json: {type: 'application/feed+json', title: 'JSON Feed'}
+}
+
+/**
+ * Create the HTML emitter.
+ *
+ * @param options
+ *   Templates and index size (optional).
+ * @returns
+ *   Emitter.
+ */
+export function htmlEmitter(options: HtmlOptions = {}): Emitter {
+  const template = options.template ?? 'default.html.liquid'
+  const indexTemplate = options.indexTemplate ?? 'default.index.html.liquid'
+  return {
+    name: 'html',
+    paths: (article) => ({html: pagePath(article)}),
+    collectionPaths: () => ({index: 'index.html', stylesheet: 'style.css'}),
+    async article(article, ctx) {
+      const html = await ctx.render(template, articleContext(article, ctx))
+      const files: OutputFile[] = [{path: pagePath(article), contents: html}]
+      // Local images are served next to the pages.
+      for (const asset of article.assets) files.push({path: asset.output, contents: await readFile(asset.source)})
+      return files
+    },
+    async collection(articles, ctx) {
+      const listed = options.indexLimit ? articles.slice(0, options.indexLimit) : articles
+      const html = await ctx.render(indexTemplate, {
+        ...siteContext(ctx),
+        lang: ctx.config.site.language,
+        canonical: ctx.url('index.html'),
+        articles: listed.map((article) => ({
+          ...summaryContext(article, ctx.config),
+          href: pagePath(article)
+        }))
+      })
+      return [
+        {path: 'index.html', contents: html},
+        {path: 'style.css', contents: await ctx.readTemplateFile('style.css')}
+      ]
+    }
+  }
+}
+
+function pagePath(article: Article): string {
+  return `${article.meta.slug}.html`
+}
+
+/** Context shared by every page: site, stylesheet and feed links. */
+function siteContext(ctx: EmitContext) {
+  const collections = ctx.collectionOutputs()
+  const feeds = Object.entries(feedTypes)
+    .filter(([label]) => collections[label])
+    .map(([label, feed]) => ({href: collections[label], type: feed.type, title: `${ctx.config.site.title} (${feed.title})`}))
+  return {site: ctx.config.site, feeds, stylesheet: 'style.css', home: 'index.html', generator: 'Pressroom'}
+}
+
+/** Display date in the article's language, UTC. */
+export function displayDate(iso: string, lang: string): string {
+  const date = new Date(iso)
+  try {
+    return new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'}).format(date)
+  } catch {
+    return new Intl.DateTimeFormat('en', {dateStyle: 'long', timeZone: 'UTC'}).format(date)
+  }
+}
+
+/** Join names as `A`, `A and B`, `A, B and C` in the article's language. */
+export function joinNames(names: readonly string[], lang: string): string {
+  try {
+    return new Intl.ListFormat(lang, {style: 'long', type: 'conjunction'}).format(names)
+  } catch {
+    return names.join(', ')
+  }
+}
+
+function summaryContext(article: Article, config: ResolvedConfig) {
+  const {meta} = article
+  return {
+    title: meta.title,
+    lang: meta.lang,
+    dir: meta.dir,
+    date: meta.date,
+    dateDisplay: displayDate(meta.date, meta.lang),
+    description: meta.description ?? article.excerpt,
+    authors: meta.authors,
+    byline: meta.authors.length > 0 ? joinNames(meta.authors, meta.lang) : '',
+    siteLang: config.site.language
+  }
+}
+
+function articleContext(article: Article, ctx: EmitContext) {
+  const {meta} = article
+  const url = ctx.url(pagePath(article))
+  const canonical = meta.canonical ?? url
+  const image = meta.image
+  const imageUrl = image?.src ? ctx.url(image.src) : undefined
+  const outputs = ctx.outputsOf(article)
+  const formats = Object.entries(outputs)
+    .filter(([label]) => label !== 'html')
+    .map(([label, href]) => ({label, name: formatNames[label] ?? label, href}))
+  const description = meta.description ?? article.excerpt
+
+  const jsonLd: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: meta.title,
+    description,
+    datePublished: meta.date,
+    dateModified: meta.updated ?? meta.date,
+    inLanguage: meta.lang,
+    mainEntityOfPage: canonical,
+    url,
+    wordCount: article.stats.words,
+    author: meta.authors.length > 0
+      ? meta.authors.map((name) => ({'@type': 'Person', name}))
+      : [{'@type': 'Organization', name: ctx.config.site.author}],
+    publisher: {
+      '@type': 'Organization',
+      name: ctx.config.site.publisher,
+      ...(ctx.config.site.logo ? {logo: {'@type': 'ImageObject', url: ctx.url(ctx.config.site.logo)}} : {})
+    }
+  }
+  if (meta.tags.length > 0) jsonLd['keywords'] = meta.tags.join(', ')
+  if (meta.dateline) jsonLd['dateline'] = meta.dateline.text.replace(/\s*[–—-]+$/, '')
+  if (imageUrl) jsonLd['image'] = [imageUrl]
+
+  return {
+    ...siteContext(ctx),
+    ...summaryContext(article, ctx.config),
+    description,
+    url,
+    canonical,
+    updated: meta.updated,
+    updatedDisplay: meta.updated ? displayDate(meta.updated, meta.lang) : undefined,
+    tags: meta.tags,
+    dateline: meta.dateline?.text,
+    image: image
+      ? {
+          src: image.src,
+          alt: image.alt,
+          caption: image.caption,
+          credit: image.credit,
+          width: image.asset?.width,
+          height: image.asset?.height
+        }
+      : undefined,
+    imageUrl,
+    readingMinutes: article.stats.readingMinutes,
+    words: article.stats.words,
+    body: toHtml(article.hast),
+    formats,
+    jsonLd
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Pressroom's public API.
+ */
+export {createArticle, type ArticleResult, type ArticleSource} from './article.js'
+export {build, findInputs, type BuildOptions, type BuildResult, type Manifest, type ManifestFile} from './build.js'
+export {defineConfig, loadConfig, resolveConfig, ConfigError, type ResolvedConfig, type SiteConfig, type UserConfig} from './config.js'
+export {absoluteUrl, buildDateOf, createEmitContext} from './context.js'
+export {diagnostics, formatMessage, report, type Diagnostic, type Severity} from './diagnostics.js'
+export {builtinEmitters, resolveEmitters, UnknownEmitterError} from './emitters/index.js'
+export {htmlEmitter, type HtmlOptions} from './emitters/html.js'
+export {pdfEmitter} from './emitters/pdf/index.js'
+export {epubEmitter} from './emitters/epub.js'
+export {feedsEmitter} from './emitters/feeds.js'
+export {newsletterEmitter} from './emitters/newsletter/index.js'
+export {processor} from './pipeline/processor.js'
+export type * from './types.js'

@@ -1,0 +1,81 @@
+/**
+ * After sanitizing: make the tree valid, modern HTML5 that passes the Nu
+ * checker — obsolete `align` becomes a class, empty headings go, ids are
+ * unique, every heading gets an id (github-slugger), images get `alt` —
+ * then collect the outline.
+ */
+import type {Element, Root} from 'hast'
+import {toText} from 'hast-util-to-text'
+import GithubSlugger from 'github-slugger'
+import type {VFile} from 'vfile'
+import {SKIP, visit} from 'unist-util-visit'
+
+const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
+export default function rehypeHtml5() {
+  return function (tree: Root, file: VFile) {
+    const slugger = new GithubSlugger()
+    const ids = new Set<string>()
+    // Ids the author wrote are reserved first, so generated ones never collide.
+    visit(tree, 'element', (node) => {
+      const id = node.properties['id']
+      if (typeof id === 'string' && id !== '') {
+        if (ids.has(id) || /\s/.test(id)) delete node.properties['id']
+        else {
+          ids.add(id)
+          slugger.slug(id)
+        }
+      } else if (id !== undefined) delete node.properties['id']
+    })
+    visit(tree, 'element', (node, index, parent) => {
+      const align = node.properties['align']
+      if (align !== undefined) {
+        delete node.properties['align']
+        if (typeof align === 'string' && /^(left|right|center|justify)$/.test(align)) addClass(node, `align-${align}`)
+      }
+      if (headings.has(node.tagName)) {
+        const text = toText(node).trim()
+        if (text === '' && parent && index !== undefined && !hasMedia(node)) {
+          parent.children.splice(index, 1)
+          return [SKIP, index]
+        }
+        if (node.properties['id'] === undefined) {
+          // XML ids (EPUB) cannot start with a digit or hyphen.
+          let id = slugger.slug(text || 'section')
+          if (!/^[\p{L}_]/u.test(id)) id = slugger.slug(`h-${id}`)
+          node.properties['id'] = id
+          ids.add(id)
+        }
+      }
+      if (node.tagName === 'img' && node.properties['alt'] === undefined) node.properties['alt'] = ''
+      return undefined
+    })
+    const data = file.data.pressroom
+    if (!data) return
+    data.toc = []
+    visit(tree, 'element', (node) => {
+      if (/^h[2-4]$/.test(node.tagName) && !isFootnoteLabel(node)) {
+        data.toc.push({depth: Number(node.tagName[1]), id: String(node.properties['id']), text: toText(node).trim()})
+      }
+    })
+  }
+}
+
+function isFootnoteLabel(node: Element): boolean {
+  return node.properties['id'] === 'footnote-label'
+}
+
+function hasMedia(node: Element): boolean {
+  let found = false
+  visit(node, 'element', (child) => {
+    if (child.tagName === 'img') found = true
+  })
+  return found
+}
+
+function addClass(node: Element, name: string): void {
+  const current = node.properties['className']
+  const list = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? String(current).split(/\s+/) : []
+  if (!list.includes(name)) list.push(name)
+  node.properties['className'] = list
+}

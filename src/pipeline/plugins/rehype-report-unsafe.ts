@@ -1,0 +1,33 @@
+/**
+ * Runs before sanitizing: reports what the sanitizer is about to remove —
+ * scripts, event handlers, frames, inline styles, unsafe URLs — with the
+ * position of the raw HTML, so authors learn why content vanished.
+ */
+import type {Root} from 'hast'
+import type {VFile} from 'vfile'
+import {visit} from 'unist-util-visit'
+import {diagnostics, report} from '../../diagnostics.js'
+
+const dangerous = new Set(['script', 'style', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'form', 'base', 'meta', 'link'])
+const source = 'pressroom:sanitize'
+
+export default function rehypeReportUnsafe() {
+  return function (tree: Root, file: VFile) {
+    visit(tree, 'element', (node) => {
+      if (dangerous.has(node.tagName)) {
+        report(file, diagnostics.removedHtml, [`<${node.tagName}>`], {place: node, source})
+        return
+      }
+      for (const [key, value] of Object.entries(node.properties)) {
+        if (/^on/i.test(key)) report(file, diagnostics.removedHtml, [`event handler \`${key}\``], {place: node, source})
+        else if (key === 'style') report(file, diagnostics.removedHtml, ['a `style` attribute'], {place: node, source})
+        else if ((key === 'href' || key === 'src' || key === 'cite' || key === 'action' || key === 'formAction') && typeof value === 'string') {
+          const scheme = /^\s*([a-z][a-z\d+.-]*):/i.exec(value.replace(/[\u0000-\u001F]/g, ''))?.[1]?.toLowerCase()
+          if (scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data' || scheme === 'file') {
+            report(file, diagnostics.unsafeUrl, [value.slice(0, 60)], {place: node, source})
+          }
+        }
+      }
+    })
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Word count, reading time and excerpt, computed once from the final tree so
+ * every format reports the same figures.
+ */
+import type {Element, Root} from 'hast'
+import {toText} from 'hast-util-to-text'
+import type {VFile} from 'vfile'
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'word'})
+/** Words per minute for the reading-time estimate. */
+const wordsPerMinute = 230
+const excerptLength = 300
+
+/** Count words with Unicode word segmentation (works for CJK and Arabic script). */
+export function countWords(text: string): number {
+  let count = 0
+  for (const part of segmenter.segment(text)) if (part.isWordLike) count++
+  return count
+}
+
+export default function rehypeStats() {
+  return function (tree: Root, file: VFile) {
+    const data = file.data.pressroom
+    if (!data) return
+    const words = countWords(toText(tree))
+    data.stats = {words, readingMinutes: Math.max(1, Math.round(words / wordsPerMinute))}
+    const paragraphs = tree.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'p')
+    let excerpt = ''
+    for (const paragraph of paragraphs) {
+      const text = toText(paragraph).replace(/\s+/g, ' ').trim()
+      if (!text) continue
+      excerpt = excerpt ? `${excerpt} ${text}` : text
+      if (excerpt.length >= 120) break
+    }
+    data.excerpt = truncateWords(excerpt, excerptLength)
+  }
+}
+
+/** Cut text at a word boundary, adding `…` when something was cut. */
+export function truncateWords(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '') + '…'
+}

@@ -1,0 +1,26 @@
+/**
+ * Content migrated from Jekyll, Hugo or Eleventy carries template code
+ * (`{{< img >}}`, `{% image %}`, `{{ "/x/" | url }}`) Pressroom cannot run. It
+ * is kept as text, and reported once per article as info.
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {visit} from 'unist-util-visit'
+import {diagnostics, report} from '../../diagnostics.js'
+
+const templateCode = /\{\{[<%]?.{0,80}?[>%]?\}\}|\{%.{0,80}?%\}/
+
+export default function remarkTemplateSyntax() {
+  return function (tree: Root, file: VFile) {
+    let done = false
+    visit(tree, (node) => {
+      if (done) return false
+      if (node.type !== 'text' && node.type !== 'html') return undefined
+      const match = templateCode.exec(node.value)
+      if (!match) return undefined
+      report(file, diagnostics.templateSyntax, [match[0].slice(0, 60)], {place: node, source: 'pressroom:template-syntax'})
+      done = true
+      return false
+    })
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The one frozen unified processor: Markdown parsing (CommonMark + GFM +
+ * front matter) and the normalization steps, each a small plugin. It is
+ * configured once per process and reused for every article (`freeze()`).
+ *
+ * `processor.parse(file)` → mdast (Markdown reader);
+ * `processor.run(mdast, file)` → normalized hast (both readers).
+ */
+import rehypeRaw from 'rehype-raw'
+import rehypeSanitize from 'rehype-sanitize'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import {unified} from 'unified'
+import remarkDateline from './plugins/remark-dateline.js'
+import remarkHeadingLevels from './plugins/remark-heading-levels.js'
+import remarkTemplateSyntax from './plugins/remark-template-syntax.js'
+import rehypeHtml5 from './plugins/rehype-html5.js'
+import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js'
+import rehypeStats from './plugins/rehype-stats.js'
+import rehypeUrls from './plugins/rehype-urls.js'
+import {sanitizeSchema} from './schema.js'
+
+/** The frozen processor. */
+export const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFrontmatter, ['yaml'])
+  // mdast normalization
+  .use(remarkDateline)
+  .use(remarkHeadingLevels)
+  .use(remarkTemplateSyntax)
+  // mdast → hast, raw HTML parsed into the tree, then made safe
+  .use(remarkRehype, {allowDangerousHtml: true, clobberPrefix: ''})
+  .use(rehypeRaw)
+  .use(rehypeReportUnsafe)
+  .use(rehypeSanitize, sanitizeSchema)
+  // hast normalization
+  .use(rehypeUrls)
+  .use(rehypeHtml5)
+  .use(rehypeStats)
+  .freeze()

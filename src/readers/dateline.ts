@@ -1,0 +1,47 @@
+/**
+ * Datelines: `ERBIL (Kurdistan24) –`, `WASHINGTON (AP) —`,
+ * `SULAIMANI, Kurdistan Region (Kurdistan24) -`, `BAGHDAD —`. No library
+ * recognizes wire-service datelines, so this is a small hand-written matcher.
+ */
+import type {Dateline} from '../types.js'
+
+const word = String.raw`\p{Lu}[\p{Lu}\p{M}'’.\-]*`
+const pattern = new RegExp(
+  String.raw`^(?<place>${word}(?: ${word}){0,3})` + // PLACE in capitals, up to four words
+    String.raw`(?:,\s*(?<region>[^()–—\n]{1,60}?))?` + // optional ", Region" or ", March 3"
+    String.raw`\s*(?:\((?<agency>[^()\n]{1,60})\))?` + // optional "(Agency)"
+    String.raw`\s*(?<dash>[–—]|-{1,2})\s+`,
+  'u'
+)
+
+/**
+ * Match a dateline at the start of a paragraph.
+ *
+ * @param text
+ *   Start of the lede paragraph.
+ * @param options
+ *   `loose`: accept a plain hyphen without an agency (wire copy, front
+ *   matter); otherwise an agency or a long dash is required (Markdown bodies).
+ * @returns
+ *   The dateline and the length of text it covers (including the space after
+ *   the dash), or `undefined`.
+ */
+export function matchDateline(text: string, options: {loose?: boolean} = {}): (Dateline & {length: number}) | undefined {
+  const match = pattern.exec(text)
+  if (!match?.groups) return undefined
+  const {place = '', region, agency, dash = ''} = match.groups
+  if (place.replace(/[^\p{Lu}]/gu, '').length < 2) return undefined
+  if (!options.loose && !agency && dash.startsWith('-')) return undefined
+  const display = match[0].trimEnd()
+  const dateline: Dateline & {length: number} = {place: region ? `${place}, ${region.trim()}` : place, text: display, length: match[0].length}
+  if (agency) dateline.agency = agency.trim()
+  return dateline
+}
+
+/** Parse a dateline given on its own (front matter `dateline:`). */
+export function parseDateline(text: string, options: {loose?: boolean} = {}): Dateline | undefined {
+  const match = matchDateline(text + ' ', options)
+  if (!match) return undefined
+  const {length: _length, ...dateline} = match
+  return dateline
+}

@@ -1,0 +1,359 @@
+/**
+ * Front matter → validated `ArticleMeta`. The schema (zod) accepts the field
+ * names publishers bring from Jekyll, Hugo and Eleventy (`excerpt`, `summary`,
+ * `deck`, `topics`, `primary_image`, …) and maps them onto one model.
+ */
+import {execFileSync} from 'node:child_process'
+import {existsSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {slug as githubSlug} from 'github-slugger'
+import type {Point} from 'unist'
+import type {VFile} from 'vfile'
+import {z} from 'zod'
+import type {ResolvedConfig} from '../config.js'
+import {diagnostics, report} from '../diagnostics.js'
+import type {ArticleMeta, Dateline, Direction, LeadImage} from '../types.js'
+import type {FrontMatter} from './front-matter.js'
+import {parseDateline} from './dateline.js'
+
+const text = z.string()
+const textList = z.union([
+  z.string(),
+  z.array(z.union([z.string(), z.number(), z.looseObject({name: z.string()})]))
+])
+const dateish = z.union([z.string(), z.date()])
+const imageObject = z.looseObject({
+  src: z.string(),
+  alt: z.string().optional(),
+  caption: z.string().optional(),
+  credit: z.string().optional()
+})
+
+/** Schema of the front matter fields Pressroom reads. Unknown keys pass (and warn). */
+export const frontMatterSchema = z.looseObject({
+  title: text.optional(),
+  slug: z.union([z.string(), z.number()]).optional(),
+  date: dateish.optional(),
+  updated: dateish.optional(),
+  lastmod: dateish.optional(),
+  modified: dateish.optional(),
+  author: textList.optional(),
+  authors: textList.optional(),
+  byline: text.optional(),
+  description: text.optional(),
+  standfirst: text.optional(),
+  deck: text.optional(),
+  summary: text.optional(),
+  excerpt: text.optional(),
+  subtitle: text.optional(),
+  tags: textList.optional(),
+  topics: textList.optional(),
+  categories: textList.optional(),
+  keywords: textList.optional(),
+  lang: text.optional(),
+  language: text.optional(),
+  dir: z.enum(['ltr', 'rtl']).optional(),
+  image: z.union([z.string(), imageObject]).optional(),
+  image_alt: text.optional(),
+  image_caption: text.optional(),
+  image_figcaption: text.optional(),
+  image_credit: text.optional(),
+  caption: text.optional(),
+  credit: text.optional(),
+  primary_image: text.optional(),
+  featured_image: text.optional(),
+  hero_image: text.optional(),
+  dateline: text.optional(),
+  canonical: text.optional(),
+  canonical_url: text.optional(),
+  source_url: text.optional(),
+  draft: z.boolean().optional()
+})
+
+type FrontMatterFields = z.infer<typeof frontMatterSchema>
+
+/** Keys other site generators use that Pressroom knowingly ignores (no warning). */
+const foreignKeys = new Set([
+  'layout', 'permalink', 'redirect_from', 'redirect_to', 'aliases', 'weight', 'expirydate', 'expiryDate',
+  'publishdate', 'publishDate', 'kicker', 'hero', 'tumblr_url', 'source', 'url', 'type', 'series', 'toc',
+  'sitemap', 'menu', 'published', 'featured', 'excerpt_separator', 'comments', 'share', 'image_class',
+  'hero_alt', 'hero_caption', 'eleventyExcludeFromCollections', 'eleventyNavigation', 'tag', 'github_repo',
+  'headless', 'outputs', 'images', 'audio', 'videos', 'guid', 'id', 'uuid', 'collection', 'sidebar', 'nav',
+  'header', 'footer', 'thumbnail', 'social_image', 'og_image', 'featured_image_alt', 'primary_image_alt',
+  'subhead', 'hide_title', 'cta', 'event_organizer', 'event_platform', 'registration_url', 'end_date',
+  'host', 'youtube_id', 'youtube_title', 'venue', 'captions', 'short_title', 'archive', 'deck_type'
+])
+
+const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ku-arab', 'ps', 'sd', 'ug', 'ur', 'yi'])
+
+/** Slugs taken by collection outputs at the root of the output folder. */
+const reservedSlugs = new Set(['index', '404'])
+
+/** What a reader recovered from the text itself (wire copy, a leading `# Title`). */
+export interface Recovered {
+  title?: string
+  description?: string
+  image?: {caption: string; credit?: string}
+  dateline?: Dateline
+}
+
+/**
+ * Resolve metadata for one article.
+ *
+ * @param frontMatter
+ *   Parsed front matter (optional).
+ * @param recovered
+ *   Fields the reader found in the text.
+ * @param file
+ *   The article's file (messages go here; `file.path` is the source).
+ * @param config
+ *   Resolved configuration.
+ * @returns
+ *   Metadata, or `undefined` when a field is invalid (errors were reported).
+ */
+export function resolveMeta(
+  frontMatter: FrontMatter | undefined,
+  recovered: Recovered,
+  file: VFile,
+  config: ResolvedConfig
+): ArticleMeta | undefined {
+  const source = 'pressroom:front-matter'
+  const data = frontMatter?.data ?? {}
+  const placeOf = (key: string): Point => frontMatter?.positions.get(key) ?? frontMatter?.start ?? {line: 1, column: 1}
+
+  const parsed = frontMatterSchema.safeParse(data)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '')
+      const field = issue.path.join('.') || '(front matter)'
+      report(file, diagnostics.frontMatterField, [field, describeIssue(issue)], {place: placeOf(key), source})
+    }
+    return undefined
+  }
+  const fields: FrontMatterFields = parsed.data
+  for (const key of Object.keys(data)) {
+    if (!(key in frontMatterSchema.shape) && !foreignKeys.has(key)) {
+      report(file, diagnostics.frontMatterUnknownKey, [key], {place: placeOf(key), source})
+    }
+  }
+
+  const stem = fileStem(file.path)
+  let failed = false
+
+  // Title.
+  let title = clean(fields.title) ?? recovered.title
+  if (!title) {
+    title = stem.name.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase()) || 'Untitled'
+    report(file, diagnostics.missingTitle, [title], {place: frontMatter?.start ?? {line: 1, column: 1}, source})
+  }
+
+  // Slug.
+  const wanted = fields.slug === undefined ? stem.name : String(fields.slug)
+  const slug = toSlug(wanted)
+  if (!slug) {
+    report(file, diagnostics.emptySlug, [wanted], {place: placeOf('slug'), source})
+    failed = true
+  } else if (reservedSlugs.has(slug)) {
+    report(file, diagnostics.reservedSlug, [slug], {place: placeOf('slug'), source})
+    failed = true
+  } else if (fields.slug !== undefined && slug !== wanted) {
+    report(file, diagnostics.unsafeSlug, [wanted, slug], {place: placeOf('slug'), source})
+  }
+
+  // Dates.
+  let date: string | undefined
+  if (fields.date !== undefined) {
+    date = parseDate(fields.date)
+    if (!date) {
+      report(file, diagnostics.invalidDate, ['date', String(fields.date)], {place: placeOf('date'), source})
+      failed = true
+    }
+  } else if (stem.date) {
+    date = stem.date
+  } else {
+    const fallback = fallbackDate(file.path)
+    date = fallback.iso
+    report(file, diagnostics.missingDate, [fallback.from, fallback.iso], {place: frontMatter?.start ?? {line: 1, column: 1}, source})
+  }
+  let updated: string | undefined
+  const updatedKey = (['updated', 'lastmod', 'modified'] as const).find((key) => fields[key] !== undefined)
+  if (updatedKey) {
+    updated = parseDate(fields[updatedKey]!)
+    if (!updated) {
+      report(file, diagnostics.invalidDate, [updatedKey, String(fields[updatedKey])], {place: placeOf(updatedKey), source})
+      failed = true
+    }
+  }
+  if (failed || !date || !slug) return undefined
+
+  const lang = clean(fields.lang) ?? clean(fields.language) ?? config.site.language
+  const dir: Direction = fields.dir ?? (isRtl(lang) ? 'rtl' : 'ltr')
+
+  const meta: ArticleMeta = {
+    title,
+    slug,
+    date,
+    authors: toList(fields.authors ?? fields.author ?? fields.byline),
+    tags: unique(toList(fields.tags ?? fields.topics ?? fields.categories ?? fields.keywords)),
+    lang,
+    dir,
+    draft: fields.draft ?? false
+  }
+  if (updated && updated !== date) meta.updated = updated
+  const description =
+    clean(fields.standfirst) ?? clean(fields.description) ?? clean(fields.deck) ?? clean(fields.summary) ??
+    clean(fields.excerpt) ?? clean(fields.subtitle) ?? recovered.description
+  if (description) meta.description = description
+
+  const image = leadImage(fields, recovered)
+  if (image) meta.image = image
+  const dateline = fields.dateline ? parseDateline(fields.dateline.trim() + ' –', {loose: true}) : recovered.dateline
+  if (dateline) meta.dateline = dateline
+  const canonical = clean(fields.canonical) ?? clean(fields.canonical_url) ?? clean(fields.source_url)
+  if (canonical && /^https?:\/\//i.test(canonical)) meta.canonical = canonical
+  return meta
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `expected ${withArticle(issue.expected)}`
+  if (issue.code === 'invalid_union') {
+    const expected = new Set<string>()
+    for (const branch of issue.errors) {
+      for (const inner of branch) if (inner.code === 'invalid_type') expected.add(withArticle(inner.expected))
+    }
+    if (expected.size > 0) return `expected ${[...expected].join(' or ')}`
+  }
+  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`
+  return issue.message
+}
+
+function withArticle(type: string): string {
+  const names: Record<string, string> = {
+    string: 'a string', number: 'a number', boolean: 'a boolean (`true` or `false`)', array: 'a list',
+    object: 'a map', date: 'a date'
+  }
+  return names[type] ?? type
+}
+
+function clean(value: string | undefined): string | undefined {
+  const trimmed = value?.replace(/\s+/g, ' ').trim()
+  return trimmed ? trimmed : undefined
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)]
+}
+
+function toList(value: string | Array<string | number | {name: string}> | undefined): string[] {
+  if (value === undefined) return []
+  const items = typeof value === 'string' ? value.split(/\s*,\s*/) : value
+  return items
+    .map((item) => (typeof item === 'object' ? item.name : String(item)).trim())
+    .filter((item) => item.length > 0)
+}
+
+function leadImage(fields: FrontMatterFields, recovered: Recovered): LeadImage | undefined {
+  const object = typeof fields.image === 'object' ? fields.image : undefined
+  const src = object?.src ?? (typeof fields.image === 'string' ? fields.image : undefined) ??
+    fields.primary_image ?? fields.featured_image ?? fields.hero_image
+  const caption = clean(object?.caption) ?? clean(fields.image_caption) ?? clean(fields.image_figcaption) ??
+    clean(fields.caption) ?? recovered.image?.caption
+  const credit = clean(object?.credit) ?? clean(fields.image_credit) ?? clean(fields.credit) ?? recovered.image?.credit
+  const alt = clean(object?.alt) ?? clean(fields.image_alt) ?? caption ?? ''
+  if (!src?.trim() && !caption) return undefined
+  const image: LeadImage = {alt}
+  if (src?.trim()) image.src = src.trim()
+  if (caption) image.caption = caption
+  if (credit) image.credit = credit
+  return image
+}
+
+/** Whether a BCP 47 tag names a right-to-left language. */
+export function isRtl(lang: string): boolean {
+  const lower = lang.toLowerCase()
+  if (/-arab\b|-hebr\b|-thaa\b|-syrc\b/.test(lower)) return true
+  return rtlLanguages.has(lower.split('-')[0] ?? '')
+}
+
+/**
+ * Make a safe slug: lower case, letters and digits of any script, single
+ * hyphens; never `/`, `..`, dots or control characters.
+ */
+export function toSlug(value: string): string {
+  let decoded = value
+  try {
+    decoded = decodeURIComponent(value)
+  } catch {
+    // Not percent-encoded: keep as is.
+  }
+  return githubSlug(decoded.normalize('NFKC').replace(/[\p{P}\p{S}\p{Z}\p{C}]+/gu, '-'))
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 120)
+    .replace(/-$/, '')
+}
+
+function fileStem(filePath: string): {name: string; date?: string} {
+  const base = path.basename(filePath).replace(/\.[^.]+$/, '')
+  const match = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/.exec(base)
+  if (match) {
+    const date = parseDate(`${match[1]}-${match[2]}-${match[3]}`)
+    return date ? {name: match[4]!, date} : {name: match[4]!}
+  }
+  return {name: base}
+}
+
+/**
+ * Parse the date forms found in real front matter: ISO 8601, `YYYY-MM-DD`,
+ * `2015-03-19 10:00:00 -4`, `2012-06-08 2:43:37 -0400`, YAML timestamps.
+ * Without a zone, UTC. Hand-written because `Date.parse` accepts most of
+ * these only in V8's implementation-defined way (and rejects `-4`).
+ *
+ * @returns
+ *   ISO 8601 string (UTC, `Z`), or `undefined`.
+ */
+export function parseDate(value: string | Date): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString()
+  const match =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?)?$/i.exec(
+      value.trim()
+    )
+  if (!match) return undefined
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = match
+  const month = Number(mo)
+  const day = Number(d)
+  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return undefined
+  let offset = 0
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1
+    const digits = zone.slice(1).replace(':', '')
+    const hours = digits.length <= 2 ? Number(digits) : Number(digits.slice(0, digits.length - 2))
+    const minutes = digits.length <= 2 ? 0 : Number(digits.slice(-2))
+    offset = sign * (hours * 60 + minutes)
+  }
+  const time = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s), Number(frac.slice(0, 3).padEnd(3, '0')))
+  const date = new Date(time - offset * 60_000)
+  if (Number.isNaN(date.getTime()) || new Date(Date.UTC(Number(y), month - 1, day)).getUTCDate() !== day) return undefined
+  return date.toISOString()
+}
+
+/** Date of an undated article: SOURCE_DATE_EPOCH, else the last commit, else the mtime. */
+function fallbackDate(filePath: string): {iso: string; from: string} {
+  const epoch = process.env['SOURCE_DATE_EPOCH']
+  if (epoch && /^\d+$/.test(epoch)) return {iso: new Date(Number(epoch) * 1000).toISOString(), from: 'SOURCE_DATE_EPOCH'}
+  const absolute = path.resolve(filePath)
+  if (existsSync(absolute)) {
+    try {
+      const out = execFileSync('git', ['log', '-1', '--format=%ct', '--', path.basename(absolute)], {
+        cwd: path.dirname(absolute),
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore']
+      }).trim()
+      if (/^\d+$/.test(out)) return {iso: new Date(Number(out) * 1000).toISOString(), from: 'the last git commit'}
+    } catch {
+      // Not in a git checkout: fall through.
+    }
+    return {iso: statSync(absolute).mtime.toISOString(), from: 'the file modification time'}
+  }
+  return {iso: new Date(0).toISOString(), from: 'the Unix epoch (no file on disk)'}
+}

@@ -1,0 +1,76 @@
+/**
+ * The template engine: LiquidJS (the Jekyll/Shopify language publishers know,
+ * no arbitrary JavaScript, output escaped by default). Templates are looked up
+ * in the user's `templates/` folder first, then in the built-in one, so a
+ * publisher overrides one file without copying the rest.
+ */
+import {readFileSync, existsSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {Liquid} from 'liquidjs'
+import type {ResolvedConfig} from './config.js'
+
+/** Rendering and lookup of template files. */
+export interface Templates {
+  render(name: string, context: Record<string, unknown>): Promise<string>
+  read(name: string): Promise<Uint8Array>
+  path(name: string): string
+}
+
+/**
+ * Create the template engine for a configuration. Parsed templates are cached
+ * for the life of the engine.
+ *
+ * @param config
+ *   Resolved configuration (`templates` and `builtinTemplates` folders).
+ * @returns
+ *   Template services.
+ */
+export function createTemplates(config: Pick<ResolvedConfig, 'templates' | 'builtinTemplates'>): Templates {
+  const roots = [config.templates, config.builtinTemplates].filter(
+    (dir, index, all) => all.indexOf(dir) === index
+  )
+  const engine = new Liquid({
+    root: roots,
+    partials: roots,
+    extname: '.liquid',
+    outputEscape: 'escape',
+    strictFilters: true,
+    cache: true,
+    // `{{ x | raw }}` is the one way to print trusted HTML (the sanitized body).
+    ownPropertyOnly: true
+  })
+  engine.registerFilter('raw', {handler: (value: unknown) => value, raw: true})
+  engine.registerFilter('json_ld', {
+    // JSON inside <script type="application/ld+json">: `</` must not close the element.
+    handler: (value: unknown) => JSON.stringify(value, null, 2).replace(/</g, '\\u003c'),
+    raw: true
+  })
+
+  function resolve(name: string): string {
+    for (const root of roots) {
+      const candidate = path.join(root, name)
+      if (existsSync(candidate)) return candidate
+    }
+    throw new Error(`Cannot find template \`${name}\` in ${roots.join(' or ')}`)
+  }
+
+  return {
+    async render(name, context) {
+      return engine.renderFile(name, context)
+    },
+    async read(name) {
+      return readFile(resolve(name))
+    },
+    path: resolve
+  }
+}
+
+/** Read a template file synchronously (fonts and themes loaded once per process). */
+export function readTemplateSync(config: Pick<ResolvedConfig, 'templates' | 'builtinTemplates'>, name: string): Buffer {
+  for (const root of [config.templates, config.builtinTemplates]) {
+    const candidate = path.join(root, name)
+    if (existsSync(candidate)) return readFileSync(candidate)
+  }
+  throw new Error(`Cannot find template \`${name}\``)
+}

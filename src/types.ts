@@ -1,0 +1,189 @@
+/**
+ * The one model every reader produces and every emitter consumes — Pressroom's
+ * equivalent of pandoc-types' `Definition.hs`.
+ *
+ * Readers (`src/readers/*`) turn bytes into an {@link Article}; emitters
+ * (`src/emitters/*`) turn articles into files. Emitters never see the source
+ * text and never parse again: they read `article.meta`, `article.hast`
+ * (sanitized, normalized HTML tree) and, if they must, `article.mdast`.
+ */
+import type {Root as HastRoot} from 'hast'
+import type {Root as MdastRoot} from 'mdast'
+import type {VFile} from 'vfile'
+import type {ResolvedConfig} from './config.js'
+
+/** Text direction of an article. */
+export type Direction = 'ltr' | 'rtl'
+
+/** A local file an article refers to (lead image or body image). */
+export interface Asset {
+  /** Absolute path of the source file on disk. */
+  source: string
+  /** Path of the copy inside the output folder, POSIX, e.g. `assets/3f2a9c1e-map.png`. */
+  output: string
+  /** IANA media type, e.g. `image/png`. */
+  mediaType: string
+  /** Size in bytes. */
+  size: number
+  /** Intrinsic size in pixels, when the format tells it (PNG, JPEG, GIF, SVG with width/height). */
+  width?: number
+  height?: number
+}
+
+/** The lead (hero) image of an article. */
+export interface LeadImage {
+  /**
+   * Where the image is, as an output-root-relative path (`assets/…`) for a
+   * local file, or an absolute `http(s)` URL for a remote one. Absent when the
+   * source gives only a caption (wire copy often does).
+   */
+  src?: string
+  /** Alternative text; falls back to the caption. */
+  alt: string
+  caption?: string
+  /** Photographer or agency, e.g. `AFP`. */
+  credit?: string
+  /** The local file, when `src` names one that exists. */
+  asset?: Asset
+}
+
+/** A dateline such as `ERBIL (Kurdistan24) –`. */
+export interface Dateline {
+  /** The place, as written, e.g. `ERBIL`. */
+  place: string
+  /** The agency in parentheses, e.g. `Kurdistan24`. */
+  agency?: string
+  /** The dateline as it is displayed, e.g. `ERBIL (Kurdistan24) –`. */
+  text: string
+}
+
+/** Validated, typed metadata of an article. Dates are ISO 8601 strings (UTC). */
+export interface ArticleMeta {
+  title: string
+  /** Safe, unique file-name stem: `[\p{L}\p{N}-]`, never `/`, `..` or control characters. */
+  slug: string
+  /** Publication date, ISO 8601. */
+  date: string
+  /** Last update, ISO 8601. */
+  updated?: string
+  /** Display names of the authors (may be empty). */
+  authors: string[]
+  /** Standfirst / deck / summary, plain text. */
+  description?: string
+  tags: string[]
+  /** BCP 47 language tag. */
+  lang: string
+  dir: Direction
+  image?: LeadImage
+  dateline?: Dateline
+  /** Canonical URL of the article if it lives elsewhere first (cross-posts, wire source). */
+  canonical?: string
+  draft: boolean
+}
+
+/** Figures computed once during normalization. */
+export interface ArticleStats {
+  /** Words in the body (Unicode word segmentation). */
+  words: number
+  /** Estimated reading time in whole minutes (at least 1). */
+  readingMinutes: number
+}
+
+/** A heading of the body, for tables of contents. */
+export interface TocEntry {
+  depth: number
+  id: string
+  text: string
+}
+
+/**
+ * One normalized article. Produced once per source file; shared read-only by
+ * all emitters.
+ */
+export interface Article {
+  meta: ArticleMeta
+  /** The Markdown tree (front matter removed, dateline split, headings levelled). */
+  mdast: MdastRoot
+  /**
+   * The body as a sanitized HTML tree, derived from `mdast` once. URLs of
+   * local assets are output-root-relative (`assets/…`); other relative URLs
+   * are as the author wrote them (resolve them with `absoluteUrl`).
+   */
+  hast: HastRoot
+  /** The source file with all messages about this article. `file.path` is relative to the cwd. */
+  file: VFile
+  /** Body outline (h2–h4). */
+  toc: TocEntry[]
+  /** First paragraph(s) of the body, plain text, at most ~300 characters. */
+  excerpt: string
+  stats: ArticleStats
+  /** Local files referenced by the article (lead image first), to copy into the output. */
+  assets: Asset[]
+  /** Which reader produced the article. */
+  format: 'markdown' | 'wire'
+}
+
+/** A file an emitter wants written, relative to the output folder (POSIX separators). */
+export interface OutputFile {
+  path: string
+  /** Text (written as UTF-8) or bytes. */
+  contents: string | Uint8Array
+}
+
+/** Information and services handed to every emitter hook. */
+export interface EmitContext {
+  config: ResolvedConfig
+  /**
+   * The build's reference time: `SOURCE_DATE_EPOCH` when set, otherwise the
+   * newest article's date. Never the wall clock, so builds are reproducible.
+   */
+  buildDate: Date
+  /** Absolute URL of an output-root-relative path, using `config.site.url`. */
+  url(path: string): string
+  /**
+   * Per-article output paths of every active emitter, merged `paths()` maps,
+   * e.g. `{html: 'iraq-security.html', pdf: 'pdf/iraq-security.pdf'}`.
+   * Lets one format link to the others.
+   */
+  outputsOf(article: Article): Record<string, string>
+  /** Collection outputs of every active emitter, merged `collectionPaths()` maps. */
+  collectionOutputs(): Record<string, string>
+  /** Render a template from `templates/` (LiquidJS). */
+  render(template: string, context: Record<string, unknown>): Promise<string>
+  /** Read a file from the templates folder (for CSS, fonts, themes). */
+  readTemplateFile(name: string): Promise<Uint8Array>
+  /** Absolute path of a file in the templates folder (user folder first, then the built-in one). */
+  templatePath(name: string): string
+  /** Report a warning about an article (or the build, when `article` is undefined). */
+  warn(reason: string, options: {ruleId: string; article?: Article; place?: unknown}): void
+}
+
+/**
+ * An emitter: a factory's plain object, as a Rollup plugin.
+ *
+ * - `paths(article)` names the per-article files it will write (pure; lets
+ *   other emitters link to them before anything is written);
+ * - `article(article, ctx)` returns the files for one article;
+ * - `collection(articles, ctx)` returns files built from all good articles
+ *   (index page, feeds, edition), newest first.
+ *
+ * Hooks may be async. They must be pure and deterministic: return files,
+ * never write them.
+ */
+export interface Emitter {
+  /** Unique name, e.g. `html`; also the `--only` key and the manifest key. */
+  name: string
+  /**
+   * Per-article files this emitter writes, label → output path, e.g.
+   * `{pdf: 'pdf/my-slug.pdf'}`. Labels are unique across emitters (use the
+   * emitter's name, or `name-something`).
+   */
+  paths?(article: Article, config: ResolvedConfig): Record<string, string>
+  /** Collection files this emitter writes, label → output path, e.g. `{rss: 'feeds/rss.xml'}`. */
+  collectionPaths?(config: ResolvedConfig): Record<string, string>
+  article?(article: Article, ctx: EmitContext): OutputFile[] | Promise<OutputFile[]>
+  collection?(articles: Article[], ctx: EmitContext): OutputFile[] | Promise<OutputFile[]>
+}
+
+/** A factory creating an emitter from its options. */
+export type EmitterFactory<Options = Record<string, unknown>> = (options?: Options) => Emitter

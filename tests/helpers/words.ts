@@ -1,0 +1,44 @@
+/**
+ * Word-order comparison used by conformance and golden tests: does an output
+ * (PDF text, newsletter, EPUB text) contain the HTML body's words, in order?
+ */
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'word'})
+
+/**
+ * Split text into comparable words: Unicode word segmentation, NFC,
+ * lower-cased, with soft hyphens, zero-width characters and tatweel removed.
+ */
+export function words(text: string): string[] {
+  const clean = text
+    .normalize('NFC')
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g, '')
+    .toLowerCase()
+  const out: string[] = []
+  for (const part of segmenter.segment(clean)) {
+    if (part.isWordLike) out.push(part.segment)
+  }
+  return out
+}
+
+/**
+ * Fraction (0..1) of `expected` words found in `actual` in the same order
+ * (longest common subsequence, computed greedily with a bounded look-ahead so
+ * it stays linear on long texts).
+ */
+export function inOrderRatio(expected: readonly string[], actual: readonly string[], window = 50): number {
+  if (expected.length === 0) return 1
+  let found = 0
+  let position = 0
+  for (const word of expected) {
+    const limit = Math.min(actual.length, position + window)
+    for (let index = position; index < limit; index++) {
+      if (actual[index] === word) {
+        found++
+        position = index + 1
+        break
+      }
+    }
+  }
+  return found / expected.length
+}
