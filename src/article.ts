@@ -110,7 +110,7 @@ function read(source: ArticleSource, file: VFile, config: ResolvedConfig): Artic
       if (!frontMatter) return undefined
     }
     file.value = text
-    const wire = readWireCopy(split.body, split.bodyLine, file)
+    const wire = readWireCopy(split.body, split.bodyLine, text.length - split.body.length, file)
     mdast = wire.tree
     recovered = wire.recovered
   }

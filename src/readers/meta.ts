@@ -23,7 +23,9 @@ const textList = z.union([
 ])
 const dateish = z.union([z.string(), z.date()])
 const imageObject = z.looseObject({
-  src: z.string(),
+  src: z.string().optional(),
+  url: z.string().optional(),
+  uid: z.string().optional(),
   alt: z.string().optional(),
   caption: z.string().optional(),
   credit: z.string().optional()
@@ -60,9 +62,9 @@ export const frontMatterSchema = z.looseObject({
   image_credit: text.optional(),
   caption: text.optional(),
   credit: text.optional(),
-  primary_image: text.optional(),
-  featured_image: text.optional(),
-  hero_image: text.optional(),
+  primary_image: z.union([z.string(), imageObject]).optional(),
+  featured_image: z.union([z.string(), imageObject]).optional(),
+  hero_image: z.union([z.string(), imageObject]).optional(),
   dateline: text.optional(),
   canonical: text.optional(),
   canonical_url: text.optional(),
@@ -121,7 +123,9 @@ export function resolveMeta(
   const data = frontMatter?.data ?? {}
   const placeOf = (key: string): Point => frontMatter?.positions.get(key) ?? frontMatter?.start ?? {line: 1, column: 1}
 
-  const parsed = frontMatterSchema.safeParse(data)
+  // An empty value (`deck:`) is YAML null: the field is not set.
+  const present = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null && value !== undefined))
+  const parsed = frontMatterSchema.safeParse(present)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '')
@@ -253,9 +257,9 @@ function toList(value: string | Array<string | number | {name: string}> | undefi
 }
 
 function leadImage(fields: FrontMatterFields, recovered: Recovered): LeadImage | undefined {
-  const object = typeof fields.image === 'object' ? fields.image : undefined
-  const src = object?.src ?? (typeof fields.image === 'string' ? fields.image : undefined) ??
-    fields.primary_image ?? fields.featured_image ?? fields.hero_image
+  const given = fields.image ?? fields.primary_image ?? fields.featured_image ?? fields.hero_image
+  const object = typeof given === 'object' ? given : undefined
+  const src = typeof given === 'string' ? given : (object?.src ?? object?.url ?? object?.uid)
   const caption = clean(object?.caption) ?? clean(fields.image_caption) ?? clean(fields.image_figcaption) ??
     clean(fields.caption) ?? recovered.image?.caption
   const credit = clean(object?.credit) ?? clean(fields.image_credit) ?? clean(fields.credit) ?? recovered.image?.credit

@@ -15,6 +15,8 @@ import type {Recovered} from './meta.js'
 interface Line {
   text: string
   line: number
+  /** Offset of the first character of `text` in the file. */
+  offset: number
 }
 
 interface Block {
@@ -33,13 +35,15 @@ const finalPunctuation = /[.!?…:;,"”’)\]]$/u
  *   Text without front matter, LF line endings.
  * @param firstLine
  *   Line number of the first line of `body` in the file.
+ * @param firstOffset
+ *   Offset of the first character of `body` in the file.
  * @param file
  *   File to report on.
  * @returns
  *   The tree and what was recovered (title, standfirst, caption, credit).
  */
-export function readWireCopy(body: string, firstLine: number, file: VFile): {tree: Root; recovered: Recovered} {
-  const blocks = toBlocks(body, firstLine, file)
+export function readWireCopy(body: string, firstLine: number, firstOffset: number, file: VFile): {tree: Root; recovered: Recovered} {
+  const blocks = toBlocks(body, firstLine, firstOffset, file)
   const recovered: Recovered = {}
   let index = 0
 
@@ -71,10 +75,7 @@ export function readWireCopy(body: string, firstLine: number, file: VFile): {tre
   const children: RootContent[] = []
   for (; index < blocks.length; index++) {
     const block = blocks[index]!
-    const position = {
-      start: {line: block.lines[0]!.line, column: 1},
-      end: {line: block.lines.at(-1)!.line, column: block.lines.at(-1)!.text.length + 1}
-    }
+    const position = spanOf(block.lines)
     const text = {type: 'text' as const, value: block.text, position}
     const isLast = index === blocks.length - 1
     if (!isLast && children.length > 0 && isSubheading(block)) {
@@ -86,10 +87,7 @@ export function readWireCopy(body: string, firstLine: number, file: VFile): {tre
     }
   }
   const tree: Root = {type: 'root', children}
-  const last = blocks.at(-1)?.lines.at(-1)
-  if (blocks[0] && last) {
-    tree.position = {start: {line: blocks[0].lines[0]!.line, column: 1}, end: {line: last.line, column: last.text.length + 1}}
-  }
+  if (blocks.length > 0) tree.position = spanOf(blocks.flatMap((block) => block.lines))
   return {tree, recovered}
 }
 
@@ -112,7 +110,16 @@ function isSubheading(block: Block): boolean {
   return text.length <= 100 && words <= 14 && !finalPunctuation.test(text) && /^[\p{L}\p{N}"“‘'(]/u.test(text)
 }
 
-function toBlocks(body: string, firstLine: number, file: VFile): Block[] {
+function spanOf(lines: Line[]) {
+  const first = lines[0]!
+  const last = lines.at(-1)!
+  return {
+    start: {line: first.line, column: 1, offset: first.offset},
+    end: {line: last.line, column: last.text.length + 1, offset: last.offset + last.text.length}
+  }
+}
+
+function toBlocks(body: string, firstLine: number, firstOffset: number, file: VFile): Block[] {
   const blocks: Block[] = []
   let current: Line[] = []
   const seen = new Set<string>()
@@ -127,7 +134,10 @@ function toBlocks(body: string, firstLine: number, file: VFile): Block[] {
     }
     current = []
   }
+  let lineOffset = firstOffset
   body.split('\n').forEach((raw, offset) => {
+    const start = lineOffset
+    lineOffset += raw.length + 1
     const text = raw.replace(/\s+$/, '')
     if (text.trim() === '') {
       flush()
@@ -140,7 +150,7 @@ function toBlocks(body: string, firstLine: number, file: VFile): Block[] {
       return
     }
     seen.add(trimmed)
-    current.push({text: trimmed, line: firstLine + offset})
+    current.push({text: trimmed, line: firstLine + offset, offset: start + (text.length - text.trimStart().length)})
   })
   flush()
   return blocks

@@ -1,0 +1,51 @@
+/**
+ * Every CommonMark spec example goes through the whole pipeline and the HTML
+ * emitter without throwing, and keeps its text: the words of the spec's
+ * expected HTML (sanitized with the same schema) appear in our body, in order.
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fromHtml} from 'hast-util-from-html'
+import {sanitize} from 'hast-util-sanitize'
+import {toText} from 'hast-util-to-text'
+import {describe, expect, it} from 'vitest'
+import {createArticle} from '../src/article.js'
+import {createEmitContext} from '../src/context.js'
+import {htmlEmitter} from '../src/emitters/html.js'
+import {sanitizeSchema} from '../src/pipeline/schema.js'
+import {shared, testConfig} from './helpers/article.js'
+import {inOrderRatio, words} from './helpers/words.js'
+
+interface Example {
+  example: number
+  section: string
+  markdown: string
+  html: string
+}
+
+const examples = JSON.parse(readFileSync(path.join(shared, 'corpus/commonmark/spec.json'), 'utf8')) as Example[]
+
+describe('CommonMark spec examples', () => {
+  it('should have all 655 examples', () => {
+    expect(examples).toHaveLength(655)
+  })
+
+  it('should build every example and keep its text', async () => {
+    const config = testConfig()
+    const emitter = htmlEmitter()
+    const lost: string[] = []
+    for (const example of examples) {
+      const source = `---\ntitle: Example ${example.example}\ndate: 2024-01-01\n---\n${example.markdown}`
+      const result = createArticle({path: `input/spec-${example.example}.md`, contents: source}, config)
+      expect(result.ok, `example ${example.example}`).toBe(true)
+      if (!result.ok) continue
+      const ctx = createEmitContext({config, emitters: [emitter], articles: [result.article]})
+      const files = await emitter.article!(result.article, ctx)
+      expect(String(files[0]!.contents)).toContain('</html>')
+      const expected = words(toText(sanitize(fromHtml(example.html, {fragment: true}), sanitizeSchema)))
+      const actual = words(toText(result.article.hast))
+      if (inOrderRatio(expected, actual) < 1) lost.push(`${example.example}: ${expected.join(' ')} → ${actual.join(' ')}`)
+    }
+    expect(lost).toEqual([])
+  })
+})

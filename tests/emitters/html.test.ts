@@ -1,0 +1,106 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fromHtml} from 'hast-util-from-html'
+import {toText} from 'hast-util-to-text'
+import {selectAll, select} from 'hast-util-select'
+import {describe, expect, it} from 'vitest'
+import {createEmitContext} from '../../src/context.js'
+import {htmlEmitter} from '../../src/emitters/html.js'
+import type {Article} from '../../src/types.js'
+import {articleFrom, shared, testConfig} from '../helpers/article.js'
+
+const seedText = '---\ndate: 2025-02-25\nauthor: Kurdistan24\ntags: [Iraq]\n---\n' + readFileSync(path.join(shared, 'seed-article.txt'), 'utf8')
+
+async function page(article: Article) {
+  const config = testConfig()
+  const emitter = htmlEmitter()
+  const ctx = createEmitContext({config, emitters: [emitter, {name: 'pdf', paths: (a) => ({pdf: `pdf/${a.meta.slug}.pdf`})}, {name: 'feeds', collectionPaths: () => ({rss: 'feeds/rss.xml', atom: 'feeds/atom.xml', json: 'feeds/feed.json'})}], articles: [article]})
+  const files = await emitter.article!(article, ctx)
+  const html = String(files[0]!.contents)
+  return {html, tree: fromHtml(html), files}
+}
+
+describe('html emitter', () => {
+  const seed = articleFrom(seedText, {path: 'input/iraq-security-agreement.txt'})
+
+  it('should write one page per article named by slug', async () => {
+    const {files} = await page(seed)
+    expect(files.map((file) => file.path)).toEqual(['iraq-security-agreement.html'])
+  })
+
+  it('should show the seed structure: one h1, standfirst, figure with caption and credit, dateline, time', async () => {
+    const {tree} = await page(seed)
+    expect(selectAll('h1', tree)).toHaveLength(1)
+    expect(toText(select('article h1', tree)!)).toBe('Iraq Studies New Security Agreement with US Amid Regional Challenges')
+    expect(toText(select('article .standfirst', tree)!)).toMatch(/^While details of the agreement remain undisclosed/)
+    const figcaption = select('article figure.lead figcaption', tree)!
+    expect(toText(figcaption)).toBe('Iraqi Minister of Defence Thabet al-Abbasi. Photo: AFP')
+    expect(toText(select('figcaption .credit', tree)!)).toBe('Photo: AFP')
+    expect(select('figure.lead img', tree)).toBeUndefined()
+    expect(toText(select('.body p:first-child .dateline', tree)!)).toBe('ERBIL (Kurdistan24) –')
+    expect(select('time', tree)!.properties['dateTime']).toBe('2025-02-25T00:00:00.000Z')
+    expect(selectAll('.body h2', tree).map((node) => toText(node))).toEqual([
+      'US-Iraq Security Agreement Under Review',
+      'ISIS Threat Remains in Key Iraqi Regions',
+      'Iraq-Turkey Security Cooperation Ongoing'
+    ])
+    expect(selectAll('.body p', tree)).toHaveLength(16)
+    expect(toText(select('.byline', tree)!)).toBe('Kurdistan24')
+  })
+
+  it('should set lang, dir, description, canonical, Open Graph and JSON-LD', async () => {
+    const {tree, html} = await page(seed)
+    const root = select('html', tree)!
+    expect(root.properties).toMatchObject({lang: 'en', dir: 'ltr'})
+    expect(select('meta[name=description]', tree)!.properties['content']).toMatch(/^While details/)
+    expect(select('link[rel=canonical]', tree)!.properties['href']).toBe('https://news.example.org/iraq-security-agreement.html')
+    expect(select('meta[property="og:title"]', tree)!.properties['content']).toBe(seed.meta.title)
+    const jsonLd = JSON.parse(toText(select('script[type="application/ld+json"]', tree)!))
+    expect(jsonLd).toMatchObject({'@type': 'NewsArticle', headline: seed.meta.title, datePublished: '2025-02-25T00:00:00.000Z', dateline: 'ERBIL (Kurdistan24)', author: [{name: 'Kurdistan24'}]})
+    expect(html).not.toContain('<script>')
+  })
+
+  it('should link the feeds and the other formats', async () => {
+    const {tree} = await page(seed)
+    const alternates = selectAll('link[rel=alternate]', tree).map((node) => [node.properties['type'], node.properties['href']])
+    expect(alternates).toEqual([
+      ['application/rss+xml', 'feeds/rss.xml'],
+      ['application/atom+xml', 'feeds/atom.xml'],
+      ['application/feed+json', 'feeds/feed.json']
+    ])
+    expect(select('.formats a', tree)!.properties['href']).toBe('pdf/iraq-security-agreement.pdf')
+  })
+
+  it('should write right-to-left articles with lang and dir', async () => {
+    const article = articleFrom('---\ntitle: هەولێر\ndate: 2024-01-01\nlang: ckb\n---\n\nهەولێر پایتەختی هەرێمی کوردستانە.\n')
+    const {tree} = await page(article)
+    expect(select('html', tree)!.properties).toMatchObject({lang: 'ckb', dir: 'rtl'})
+  })
+
+  it('should copy local images next to the pages', async () => {
+    const article = articleFrom('---\ntitle: T\ndate: 2024-01-01\nimage: images/desk-output-by-format.png\nimage_alt: Chart\n---\n\nBody.\n', {path: 'input/t.md'})
+    const {files, tree} = await page(article)
+    expect(files.map((file) => file.path)).toEqual(['t.html', article.meta.image!.src])
+    expect(select('figure.lead img', tree)!.properties).toMatchObject({alt: 'Chart', width: 480, height: 240})
+    expect(files[1]!.contents).toBeInstanceOf(Uint8Array)
+  })
+
+  it('should escape metadata in templates', async () => {
+    const article = articleFrom('---\ntitle: "<script>alert(1)</script> & co"\ndate: 2024-01-01\ndescription: "\\"><img src=x onerror=alert(1)>"\n---\n\nBody.\n')
+    const {html} = await page(article)
+    expect(html).not.toMatch(/<script>alert|<img src=x/)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; co')
+  })
+
+  it('should write an index page newest first and the stylesheet', async () => {
+    const config = testConfig()
+    const emitter = htmlEmitter()
+    const older = articleFrom('---\ntitle: Older\ndate: 2020-01-01\n---\nA.\n', {path: 'input/older.md'})
+    const ctx = createEmitContext({config, emitters: [emitter], articles: [seed, older]})
+    const files = await emitter.collection!([seed, older], ctx)
+    expect(files.map((file) => file.path)).toEqual(['index.html', 'style.css'])
+    const tree = fromHtml(String(files[0]!.contents))
+    expect(selectAll('.article-list a', tree).map((node) => node.properties['href'])).toEqual(['iraq-security-agreement.html', 'older.html'])
+    expect(String(files[1]!.contents)).toContain('@media print')
+  })
+})

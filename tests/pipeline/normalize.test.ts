@@ -1,0 +1,131 @@
+import {toHtml} from 'hast-util-to-html'
+import {describe, expect, it} from 'vitest'
+import {articleFrom} from '../helpers/article.js'
+
+const fm = '---\ntitle: T\ndate: 2024-01-01\n---\n\n'
+const html = (body: string, path?: string) => {
+  const article = articleFrom(fm + body, path ? {path} : {})
+  return {article, html: toHtml(article.hast), rules: article.file.messages.map((message) => message.ruleId)}
+}
+
+describe('sanitize', () => {
+  it('should remove scripts, event handlers, frames and styles, and say so', () => {
+    const {html: out, rules} = html(
+      '<script>alert(1)</script>\n\n<p onclick="x()" style="color:red">Hi <iframe src="https://evil.example"></iframe></p>\n\n<img src="x.png" onerror="alert(1)">\n'
+    )
+    expect(out).not.toMatch(/<script|onclick|onerror|<iframe|style=|alert/)
+    expect(out).toContain('<p>Hi </p>')
+    expect(rules.filter((rule) => rule === 'removed-html').length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('should remove javascript:, vbscript: and data: URLs', () => {
+    const {html: out, rules} = html(
+      '[a](javascript:alert(1)) [b](vbscript:msgbox) <a href="data:text/html,x">c</a> <a href=" JaVaScRiPt:alert(1)">d</a> [e](https://ok.example/)\n'
+    )
+    expect(out).not.toMatch(/javascript|vbscript|data:/i)
+    expect(out).toContain('href="https://ok.example/"')
+    expect(rules).toContain('unsafe-url')
+  })
+
+  it('should keep figure and figcaption, and footnote links', () => {
+    const {html: out} = html('<figure><figcaption>Caption</figcaption></figure>\n\nText[^1].\n\n[^1]: Note.\n')
+    expect(out).toContain('<figure><figcaption>Caption</figcaption></figure>')
+    expect(out).toContain('href="#fn-1"')
+    expect(out).toContain('id="fn-1"')
+    expect(out).toContain('href="#fnref-1"')
+  })
+})
+
+describe('normalize', () => {
+  it('should give every heading a unique id and shift levels below the title', () => {
+    const {html: out, article} = html('# One\n\n## Two\n\n# One\n\n## 2024 plans\n')
+    expect(out).toContain('<h2 id="one">One</h2>')
+    expect(out).toContain('<h3 id="two">Two</h3>')
+    expect(out).toContain('<h2 id="one-1">One</h2>')
+    expect(out).toContain('<h3 id="h-2024-plans">2024 plans</h3>')
+    expect(article.toc.map((entry) => entry.id)).toEqual(['one', 'two', 'one-1', 'h-2024-plans'])
+  })
+
+  it('should turn obsolete align into classes', () => {
+    const {html: out} = html('| a | b |\n|:-:|--:|\n| 1 | 2 |\n')
+    expect(out).not.toContain('align=')
+    expect(out).toContain('class="align-center"')
+    expect(out).toContain('class="align-right"')
+  })
+
+  it('should remove XML-illegal characters with a warning and its position', () => {
+    const {article} = html('A\u0001B\u000BC\uFFFE and \u0085.\n')
+    expect(toHtml(article.hast)).toContain('<p>ABC and .</p>')
+    const message = article.file.messages.find((m) => m.ruleId === 'xml-illegal-character')
+    expect(message?.reason).toMatch(/Removed 4 characters .* \(first: U\+0001\)/)
+    expect([message?.line, message?.column]).toEqual([6, 2])
+  })
+
+  it('should count words and estimate reading time', () => {
+    const {article} = html(Array.from({length: 460}, () => 'word').join(' ') + '\n')
+    expect(article.stats).toEqual({words: 460, readingMinutes: 2})
+  })
+
+  it('should make an excerpt from the first paragraphs', () => {
+    const {article} = html('First **para**.\n\n' + 'Long '.repeat(100) + '\n')
+    expect(article.excerpt.startsWith('First para. Long Long')).toBe(true)
+    expect(article.excerpt.endsWith('…')).toBe(true)
+    expect(article.excerpt.length).toBeLessThanOrEqual(300)
+  })
+
+  it('should replace a missing local image by its alt text and warn', () => {
+    const {html: out, rules} = html('![A map of Erbil](missing.png)\n')
+    expect(out).toBe('<p><span>[A map of Erbil]</span></p>')
+    expect(rules).toContain('missing-image')
+  })
+
+  it('should keep remote images for HTML with a warning, and never fetch them', () => {
+    const {html: out, rules} = html('![Remote](https://cdn.example/x.png)\n')
+    expect(out).toContain('<img src="https://cdn.example/x.png" alt="Remote">')
+    expect(rules).toContain('remote-image')
+  })
+
+  it('should turn a local image into a content-addressed asset', () => {
+    const article = articleFrom(fm + '![Chart](images/desk-output-by-format.png)\n', {path: 'input/x.md'})
+    expect(article.assets).toHaveLength(1)
+    expect(article.assets[0]).toMatchObject({mediaType: 'image/png', width: 480, height: 240})
+    expect(article.assets[0]!.output).toMatch(/^assets\/[\da-f]{10}-desk-output-by-format\.png$/)
+    expect(toHtml(article.hast)).toContain(`src="${article.assets[0]!.output}"`)
+  })
+
+  it('should never read images outside the input folder', () => {
+    const {rules, article} = html('![x](../package.json) ![y](../../../../etc/passwd.png)\n', 'input/x.md')
+    expect(article.assets).toEqual([])
+    expect(rules.filter((rule) => rule === 'missing-image')).toHaveLength(2)
+  })
+
+  it('should percent-encode URLs so validators accept them', () => {
+    const {html: out} = html('<a href="/a b/[c]?q=ä">x</a> [y](<foo bar>)\n')
+    expect(out).toContain('href="/a%20b/%5Bc%5D?q=%C3%A4"')
+    expect(out).toContain('href="foo%20bar"')
+  })
+
+  it('should split a dateline in a Markdown lede', () => {
+    const {html: out, article} = html('WASHINGTON (AP) — The Senate voted.\n')
+    expect(out).toBe('<p><span class="dateline">WASHINGTON (AP) —</span> The Senate voted.</p>')
+    expect(article.meta.dateline?.agency).toBe('AP')
+  })
+
+  it('should survive lists and blockquotes nested 100 deep', () => {
+    const deep = Array.from({length: 100}, (_, i) => '  '.repeat(i) + '- item ' + i).join('\n') + '\n\n' + '>'.repeat(100) + ' quote\n'
+    const {html: out} = html(deep)
+    expect(out).toContain('item 99')
+    expect(out).toContain('quote')
+  })
+})
+
+describe('countWords', async () => {
+  const {countWords} = await import('../../src/pipeline/plugins/rehype-stats.js')
+  it('should count words in any script', () => {
+    expect(countWords("Al-Abbasi didn't visit the U.S. in 2024.")).toBe(7)
+    expect(countWords('هەولێر پایتەختی هەرێمی کوردستانە')).toBe(4)
+    expect(countWords('日本語のテキスト')).toBe(8)
+    expect(countWords('café naïve e\u0301')).toBe(3)
+    expect(countWords('— … ! 🎉')).toBe(0)
+  })
+})

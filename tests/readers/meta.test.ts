@@ -1,0 +1,54 @@
+import {describe, expect, it} from 'vitest'
+import {isRtl, parseDate, toSlug} from '../../src/readers/meta.js'
+import {matchDateline} from '../../src/readers/dateline.js'
+
+describe('parseDate', () => {
+  it('should read the date forms of real front matter', () => {
+    expect(parseDate('2016-10-11')).toBe('2016-10-11T00:00:00.000Z')
+    expect(parseDate('2014-03-19T10:14:29-04:00')).toBe('2014-03-19T14:14:29.000Z')
+    expect(parseDate('2015-03-19 10:00:00 -4')).toBe('2015-03-19T14:00:00.000Z')
+    expect(parseDate('2012-06-08 2:43:37 -0400')).toBe('2012-06-08T06:43:37.000Z')
+    expect(parseDate('2020-07-07T00:00:00.000Z')).toBe('2020-07-07T00:00:00.000Z')
+    expect(parseDate(new Date(Date.UTC(2020, 0, 2)))).toBe('2020-01-02T00:00:00.000Z')
+  })
+  it('should refuse impossible dates', () => {
+    expect(parseDate('2021-02-30')).toBeUndefined()
+    expect(parseDate('2021-13-01')).toBeUndefined()
+    expect(parseDate('soon')).toBeUndefined()
+  })
+})
+
+describe('toSlug', () => {
+  it('should never keep path separators, dots or control characters', () => {
+    expect(toSlug('../../etc/passwd')).toBe('etc-passwd')
+    expect(toSlug('a\u0000b')).toBe('a-b')
+    expect(toSlug('/abs/path')).toBe('abs-path')
+    expect(toSlug('gsa’s-fedramp')).toBe('gsa-s-fedramp')
+    expect(toSlug('code-gov-user-interviews%e2%80%8a-%e2%80%8awhat-we-learned')).toBe('code-gov-user-interviews-what-we-learned')
+    expect(toSlug('هەولێر')).toBe('هەولێر')
+  })
+})
+
+describe('isRtl', () => {
+  it('should know right-to-left languages', () => {
+    expect(isRtl('ckb')).toBe(true)
+    expect(isRtl('ar-IQ')).toBe(true)
+    expect(isRtl('ku-Arab')).toBe(true)
+    expect(isRtl('en')).toBe(false)
+    expect(isRtl('ku')).toBe(false)
+  })
+})
+
+describe('matchDateline', () => {
+  it('should match agency datelines', () => {
+    expect(matchDateline('ERBIL (Kurdistan24) – Iraq is')).toMatchObject({place: 'ERBIL', agency: 'Kurdistan24', text: 'ERBIL (Kurdistan24) –'})
+    expect(matchDateline('WASHINGTON (AP) — The')).toMatchObject({place: 'WASHINGTON', agency: 'AP'})
+    expect(matchDateline('NEW YORK — The')).toMatchObject({place: 'NEW YORK'})
+  })
+  it('should not mistake ordinary sentences for datelines', () => {
+    expect(matchDateline('ISIS Threat Remains in Key Iraqi Regions')).toBeUndefined()
+    expect(matchDateline('A - b')).toBeUndefined()
+    expect(matchDateline('FAQ - questions')).toBeUndefined()
+    expect(matchDateline('FAQ - questions', {loose: true})).toBeDefined()
+  })
+})

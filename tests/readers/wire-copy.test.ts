@@ -1,0 +1,90 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import type {Heading, Paragraph} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {describe, expect, it} from 'vitest'
+import {articleFrom, shared} from '../helpers/article.js'
+
+const seed = readFileSync(path.join(shared, 'seed-article.txt'), 'utf8')
+
+describe('wire copy reader', () => {
+  const article = articleFrom(seed, {path: 'input/seed.txt'})
+
+  it('should recover the headline as the title', () => {
+    expect(article.meta.title).toBe('Iraq Studies New Security Agreement with US Amid Regional Challenges')
+    expect(article.format).toBe('wire')
+  })
+
+  it('should recover the standfirst', () => {
+    expect(article.meta.description).toBe(
+      'While details of the agreement remain undisclosed, the Iraqi Defense Minister emphasized that Iraq aims to establish a sustainable security partnership and intelligence cooperation to address ongoing threats, including the resurgence of ISIS.'
+    )
+  })
+
+  it('should recover one caption with its credit, once', () => {
+    expect(article.meta.image).toEqual({
+      alt: 'Iraqi Minister of Defence Thabet al-Abbasi.',
+      caption: 'Iraqi Minister of Defence Thabet al-Abbasi.',
+      credit: 'AFP'
+    })
+    const text = toString(article.mdast)
+    expect(text).not.toContain('Thabet al-Abbasi. (Photo')
+    expect(article.file.messages.filter((m) => m.ruleId === 'duplicate-line')).toHaveLength(1)
+  })
+
+  it('should split the dateline from the lede', () => {
+    expect(article.meta.dateline).toEqual({place: 'ERBIL', agency: 'Kurdistan24', text: 'ERBIL (Kurdistan24) –'})
+    const lede = article.mdast.children[0] as Paragraph
+    expect(lede.type).toBe('paragraph')
+    expect(lede.children[0]).toMatchObject({type: 'text', value: 'ERBIL (Kurdistan24) –', data: {hName: 'span'}})
+    expect(toString(lede)).toMatch(/^ERBIL \(Kurdistan24\) – Iraq is currently reviewing/)
+  })
+
+  it('should recover the three subheadings in order', () => {
+    const headings = article.mdast.children.filter((node): node is Heading => node.type === 'heading')
+    expect(headings.map((node) => [node.depth, toString(node)])).toEqual([
+      [2, 'US-Iraq Security Agreement Under Review'],
+      [2, 'ISIS Threat Remains in Key Iraqi Regions'],
+      [2, 'Iraq-Turkey Security Cooperation Ongoing']
+    ])
+  })
+
+  it('should recover every body paragraph', () => {
+    const paragraphs = article.mdast.children.filter((node) => node.type === 'paragraph')
+    expect(paragraphs).toHaveLength(16)
+    expect(toString(paragraphs.at(-1)!)).toMatch(/^While discussions continue, Iraq remains focused/)
+  })
+
+  it('should keep source positions for messages', () => {
+    const lede = article.mdast.children[0]!
+    expect(lede.position?.start.line).toBe(8)
+  })
+
+  it('should yield the same kind of tree as the Markdown reader', () => {
+    const markdown = articleFrom(
+      '---\ntitle: Iraq Studies New Security Agreement\n---\n\nERBIL (Kurdistan24) – Iraq is reviewing.\n\n## US-Iraq Security Agreement Under Review\n\nSpeaking in an interview.\n',
+      {path: 'input/x.md'}
+    )
+    const shape = (tree: typeof article.mdast) => tree.children.slice(0, 3).map((node) => node.type)
+    expect(shape(markdown.mdast)).toEqual(shape(article.mdast))
+    expect(markdown.meta.dateline?.place).toBe('ERBIL')
+  })
+
+  it('should read front matter in wire copy', () => {
+    const withFm = articleFrom('---\ndate: 2025-02-25\nauthor: Kurdistan24\n---\n' + seed, {path: 'input/seed.txt'})
+    expect(withFm.meta.date).toBe('2025-02-25T00:00:00.000Z')
+    expect(withFm.meta.authors).toEqual(['Kurdistan24'])
+    expect(withFm.mdast.children[0]!.position?.start.line).toBe(12)
+  })
+
+  it('should read other datelines and credits', () => {
+    const other = articleFrom(
+      'Talks resume in Baghdad\n\nA wounded man is helped. Photo: Reuters\n\nBAGHDAD, Iraq (AP) — Talks resumed on Monday.\n\nWhat comes next\n\nMore talks are planned.\n',
+      {path: 'input/other.txt'}
+    )
+    expect(other.meta.title).toBe('Talks resume in Baghdad')
+    expect(other.meta.image).toMatchObject({caption: 'A wounded man is helped.', credit: 'Reuters'})
+    expect(other.meta.dateline).toMatchObject({place: 'BAGHDAD, Iraq', agency: 'AP'})
+    expect(other.mdast.children.map((node) => node.type)).toEqual(['paragraph', 'heading', 'paragraph'])
+  })
+})
