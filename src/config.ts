@@ -175,13 +175,25 @@ async function importConfig(file: string): Promise<unknown> {
       // TypeScript configs are loaded through tsx, which compiles them on the fly.
       const {tsImport} = await import('tsx/esm/api')
       const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as {default?: unknown}
-      return mod.default ?? {}
+      return unwrapDefault(mod.default)
     }
     const mod = (await import(pathToFileURL(file).href)) as {default?: unknown}
     return mod.default ?? {}
   } catch (error) {
     throw new ConfigError(`Cannot load config file \`${file}\`: ${(error as Error).message}`, {cause: error})
   }
+}
+
+/** A TypeScript config compiled to CommonJS nests `export default` once more. */
+function unwrapDefault(value: unknown): unknown {
+  let current = value
+  while (
+    current && typeof current === 'object' && 'default' in current &&
+    Object.keys(current).every((key) => key === 'default' || key === '__esModule')
+  ) {
+    current = (current as {default: unknown}).default
+  }
+  return current ?? {}
 }
 
 function mergeUser(base: UserConfig, overrides: UserConfig): UserConfig {

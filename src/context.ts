@@ -5,6 +5,7 @@
  */
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from './config.js'
+import {toPlace} from './diagnostics.js'
 import {createTemplates, type Templates} from './templates.js'
 import type {Article, EmitContext, Emitter} from './types.js'
 
@@ -91,8 +92,9 @@ export function createEmitContext(options: EmitContextOptions): EmitContext {
     warn(reason, {ruleId, article, place}) {
       const file = article?.file ?? options.buildFile
       if (!file) return
-      const message = place
-        ? file.message(reason, {place: place as never, ruleId, source: 'pressroom:emit'})
+      const where = toPlace(place)
+      const message = where
+        ? file.message(reason, {place: where, ruleId, source: 'pressroom:emit'})
         : file.message(reason, {ruleId, source: 'pressroom:emit'})
       message.fatal = false
     }

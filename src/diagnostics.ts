@@ -143,12 +143,21 @@ export function report<Args extends unknown[]>(
   const reason = diagnostic.reason(...args)
   const settings: MessageOptions = {ruleId: diagnostic.ruleId, source: options.source ?? 'pressroom'}
   // `place` is a node, a position or a point; vfile accepts all three.
-  if (options.place) settings.place = options.place as MessageOptions['place'] & object
+  const place = toPlace(options.place)
+  if (place) settings.place = place
   if (options.cause instanceof Error) settings.cause = options.cause
   const message = file.message(reason, settings)
   message.fatal = diagnostic.severity === 'error' ? true : diagnostic.severity === 'warning' ? false : undefined
   if (diagnostic.hint) message.note = diagnostic.hint
   return message
+}
+
+/** A node's position, a position or a point; anything else has no place. */
+export function toPlace(value: unknown): MessageOptions['place'] {
+  if (!value || typeof value !== 'object') return undefined
+  if ('position' in value) return toPlace((value as {position?: unknown}).position)
+  if ('start' in value || 'line' in value) return value as MessageOptions['place']
+  return undefined
 }
 
 /** Whether a file has an error (a fatal message). */

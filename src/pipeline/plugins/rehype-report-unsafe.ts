@@ -19,7 +19,7 @@ export default function rehypeReportUnsafe() {
         return
       }
       for (const [key, value] of Object.entries(node.properties)) {
-        if (/^on/i.test(key)) report(file, diagnostics.removedHtml, [`event handler \`${key}\``], {place: node, source})
+        if (/^on/i.test(key)) report(file, diagnostics.removedHtml, [`event handler \`${key.toLowerCase()}\``], {place: node, source})
         else if (key === 'style') report(file, diagnostics.removedHtml, ['a `style` attribute'], {place: node, source})
         else if ((key === 'href' || key === 'src' || key === 'cite' || key === 'action' || key === 'formAction') && typeof value === 'string') {
           const scheme = /^\s*([a-z][a-z\d+.-]*):/i.exec(value.replace(/[\u0000-\u001F]/g, ''))?.[1]?.toLowerCase()
