@@ -16,6 +16,7 @@ import {unified} from 'unified'
 import remarkDateline from './plugins/remark-dateline.js'
 import remarkHeadingLevels from './plugins/remark-heading-levels.js'
 import remarkTemplateSyntax from './plugins/remark-template-syntax.js'
+import rehypeContentModel from './plugins/rehype-content-model.js'
 import rehypeHtml5 from './plugins/rehype-html5.js'
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js'
 import rehypeStats from './plugins/rehype-stats.js'
@@ -38,6 +39,7 @@ export const processor = unified()
   .use(rehypeSanitize, sanitizeSchema)
   // hast normalization
   .use(rehypeUrls)
+  .use(rehypeContentModel)
   .use(rehypeHtml5)
   .use(rehypeStats)
   .freeze()

@@ -29,7 +29,10 @@ export function cleanUrl(value: string): CleanUrl {
     .replace(/[^\w\-.~:/?#@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c))
   try {
     const parsed = new URL(encoded, 'https://example.invalid/dir/page')
-    if ((scheme === 'http' || scheme === 'https') && !parsed.hostname) return {ok: false, reason: 'invalid'}
+    // Hosts with empty labels (`https://../`) parse, but no client can reach them.
+    if ((scheme === 'http' || scheme === 'https') && (!parsed.hostname || parsed.hostname.split('.').slice(0, -1).some((label) => label === ''))) {
+      return {ok: false, reason: 'invalid'}
+    }
   } catch {
     return {ok: false, reason: 'invalid'}
   }
