@@ -1,22 +1,36 @@
 /**
- * The build: read every article, normalize it once, run every emitter, write
- * the files atomically, then the collection outputs, then `manifest.json`
- * last. One bad article costs only itself (as unified-engine): its failure is
- * a fatal message on its own file and the batch goes on.
+ * The build: find the articles, build each one (normalize once, run every
+ * emitter's article hook) in a worker pool, write the files atomically, then
+ * the collection outputs, then `manifest.json` last.
+ *
+ * - One bad article costs only itself (as unified-engine): its failure is a
+ *   fatal message on its own file and the batch goes on.
+ * - Incremental: each article has a content key (source bytes and path,
+ *   configuration, templates, emitters, Pressroom's version). An article whose
+ *   key and output files are unchanged is not rebuilt; collections are
+ *   rebuilt only when an article changed, from cached records and trees.
+ * - Shards: `shard` builds a deterministic slice of the articles and leaves
+ *   its records in `<output>/.pressroom/`; `merge()` combines the shards and
+ *   writes the collections and the manifest.
  */
+import {createHash} from 'node:crypto'
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {readFile, readdir, rm} from 'node:fs/promises'
-import {existsSync} from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {Piscina} from 'piscina'
 import {glob} from 'tinyglobby'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {createArticle} from './article.js'
-import type {ResolvedConfig} from './config.js'
-import {buildDateOf, createEmitContext} from './context.js'
+import {packageRoot, type ResolvedConfig} from './config.js'
+import {createEmitContext} from './context.js'
 import {diagnostics, hasErrors, report} from './diagnostics.js'
-import {resolveEmitters} from './emitters/index.js'
-import {createTemplates} from './templates.js'
-import type {Article, EmitContext, Emitter, OutputFile} from './types.js'
+import {parseFrontMatter, splitFrontMatter} from './readers/front-matter.js'
+import {toSlug} from './readers/meta.js'
+import {articleOf, fileOf, saveTrees, treesPath, type ArticleRecord} from './record.js'
+import type {Article, OutputFile} from './types.js'
+import {buildArticle, createRuntime, type ArticleOutcome, type ArticleTask, type ConfigSource, type Runtime} from './worker.js'
 import {digest, safeOutputPath, writeAtomic} from './write.js'
 
 /** A written file, as listed in the manifest. */
@@ -50,10 +64,16 @@ export interface BuildOptions {
   config: ResolvedConfig
   /** Emitter names to run (default: all active). */
   only?: readonly string[]
-  /** Empty the output folder first. */
+  /** Empty the output folder (and ignore the cache) first. */
   clean?: boolean
   /** Treat warnings as failures. */
   strict?: boolean
+  /** Reuse unchanged articles from the cache (default: `true`). */
+  cache?: boolean
+  /** Worker threads: `'auto'` (default: one per core when there are enough articles) or a number (`0`: in this thread). */
+  workers?: number | 'auto'
+  /** Build only slice `index` (1-based) of `count`, and no collections (see {@link merge}). */
+  shard?: {index: number; count: number}
   /** Called after each article (for progress display). */
   onArticle?: (done: number, total: number, file: VFile) => void
 }
@@ -66,7 +86,10 @@ export interface BuildResult {
   files: VFile[]
   /** Number of inputs that failed. */
   failed: number
+  /** Every file of this build (written now or kept from the cache), manifest excluded. */
   written: ManifestFile[]
+  /** Articles built now (not taken from the cache). */
+  rebuilt: number
   manifest: Manifest
   errors: number
   warnings: number
@@ -76,6 +99,16 @@ export interface BuildResult {
 }
 
 const generator = 'Pressroom'
+const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
+/** Articles below which a worker pool costs more than it saves. */
+const poolThreshold = 24
+
+/** Cache index: what the last build made. */
+interface CacheIndex {
+  version: string
+  articles: Record<string, ArticleRecord>
+  collections?: {key: string; files: Record<string, ManifestFile>}
+}
 
 /**
  * Find the article sources of a configuration.
@@ -92,7 +125,7 @@ export async function findInputs(config: ResolvedConfig): Promise<string[]> {
 }
 
 /**
- * Build every article of the configuration into the output folder.
+ * Build the configuration's articles into its output folder.
  *
  * @param options
  *   Configuration and flags.
@@ -103,115 +136,114 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now()
   const {config} = options
   if (!config || typeof config.output !== 'string') throw new TypeError('Expected a resolved `config` in `build`')
-  const emitters = resolveEmitters(config, options.only)
+  if (options.shard && !(options.shard.count >= 1 && options.shard.index >= 1 && options.shard.index <= options.shard.count)) {
+    throw new TypeError('Expected `shard` as `{index, count}` with 1 <= index <= count')
+  }
+  const runtime = createRuntime(config, options.only)
   const buildFile = new VFile({path: path.relative(process.cwd(), config.output) || '.'})
-
-  if (options.clean) await rm(config.output, {recursive: true, force: true})
+  if (options.clean) {
+    await rm(config.output, {recursive: true, force: true})
+    await rm(config.cache, {recursive: true, force: true})
+  }
   const previous = await readManifest(config.output)
+  const useCache = options.cache !== false && !options.clean
+  const index = useCache ? await readCacheIndex(config) : {version, articles: {}}
 
-  // 1. Read and normalize every article once.
-  const sources = await findInputs(config)
+  // 1. Sources, keys, slugs.
+  let sources = await findInputs(config)
+  if (options.shard) sources = sources.filter((source) => shardOf(config, source, options.shard!.count) === options.shard!.index)
+  const environment = environmentKey(config, runtime)
   const files: VFile[] = []
-  const candidates: Article[] = []
+  const records: ArticleRecord[] = []
+  const tasks: ArticleTask[] = []
+  const cached: ArticleRecord[] = []
   let failed = 0
-  let done = 0
+  const slugs = new Map<string, string>()
   for (const source of sources) {
     const display = path.relative(process.cwd(), source) || source
-    let result
+    let bytes: Buffer
     try {
-      result = createArticle({path: display, contents: await readFile(source)}, config)
+      bytes = await readFile(source)
     } catch (error) {
       const file = new VFile({path: display})
       report(file, diagnostics.readFailed, [(error as Error).message], {cause: error})
-      result = {ok: false as const, file}
-    }
-    if (result.ok) {
-      if (!result.article.meta.draft || config.drafts) candidates.push(result.article)
-      files.push(result.article.file)
-    } else {
-      failed++
-      files.push(result.file)
-    }
-    options.onArticle?.(++done, sources.length, result.ok ? result.article.file : result.file)
-  }
-
-  // 2. Slugs are unique: a later file (in path order) with a taken slug fails.
-  const bySlug = new Map<string, Article>()
-  const articles: Article[] = []
-  for (const article of candidates) {
-    const other = bySlug.get(article.meta.slug)
-    if (other) {
-      report(article.file, diagnostics.duplicateSlug, [article.meta.slug, other.file.path], {place: {line: 1, column: 1}})
+      files.push(file)
       failed++
       continue
     }
-    bySlug.set(article.meta.slug, article)
-    articles.push(article)
+    const key = createHash('sha256').update(environment).update('\0').update(display).update('\0').update(bytes).digest('hex')
+    const hit = index.articles[display]
+    const reusable = hit && hit.key === key && isIntact(hit, config) ? hit : undefined
+    const quick = reusable ? {slug: reusable.meta.slug, draft: reusable.meta.draft} : quickMeta(source, bytes)
+    if (quick.draft && !config.drafts) continue
+    const other = slugs.get(quick.slug)
+    if (quick.slug && other) {
+      const file = new VFile({path: display})
+      report(file, diagnostics.duplicateSlug, [quick.slug, other], {place: {line: 1, column: 1}})
+      files.push(file)
+      failed++
+      continue
+    }
+    if (quick.slug) slugs.set(quick.slug, display)
+    if (reusable) cached.push(reusable)
+    else tasks.push({source, display, key})
   }
-  articles.sort(newestFirst)
 
-  // 3. Per-article outputs. An article whose emitter fails is skipped whole.
-  const templates = createTemplates(config)
-  const ctx = createEmitContext({config, emitters, articles, templates, buildFile})
-  const written: ManifestFile[] = []
+  // 2. Build what changed, in parallel; write each article's files as it comes.
   const owners = new Map<string, {owner: string; sha256: string}>()
-  const good: Article[] = []
-  const entries: Manifest['articles'] = []
-  for (const article of articles) {
-    const outputs = await emitArticle(article, emitters, ctx)
-    if (!outputs) {
+  for (const record of cached) {
+    for (const file of record.files) owners.set(file.path, {owner: record.path, sha256: file.sha256})
+    records.push(record)
+    files.push(fileOf(record.path, record.messages))
+  }
+  let done = cached.length
+  const total = cached.length + tasks.length
+  const handle = async (outcome: ArticleOutcome): Promise<void> => {
+    if (!outcome.ok) {
       failed++
-      continue
+      const file = fileOf(outcome.path, outcome.messages)
+      files.push(file)
+      options.onArticle?.(++done, total, file)
+      return
     }
-    const checked = checkOutputs(outputs, article.file, article.file.path ?? '', config.output, owners)
+    const file = fileOf(outcome.record.path, outcome.record.messages)
+    const checked = checkOutputs(outcome.files, file, outcome.record.path, config.output, owners)
     if (!checked) {
       failed++
-      continue
+      files.push(file)
+      options.onArticle?.(++done, total, file)
+      return
     }
-    const list: ManifestFile[] = []
-    for (const {file, emitter, absolute, info} of checked) {
-      await writeAtomic(absolute, file.contents)
-      list.push({path: file.path, emitter, ...info})
+    const written: ManifestFile[] = []
+    for (const {file: output, emitter, absolute, info} of checked) {
+      await writeAtomic(absolute, output.contents)
+      written.push({path: output.path, emitter, ...info})
     }
-    written.push(...list)
-    good.push(article)
-    entries.push({
-      slug: article.meta.slug,
-      title: article.meta.title,
-      source: toPosix(path.relative(config.root, path.resolve(article.file.path ?? ''))),
-      date: article.meta.date,
-      outputs: ctx.outputsOf(article),
-      files: list
-    })
+    records.push({...outcome.record, files: written})
+    files.push(file)
+    options.onArticle?.(++done, total, file)
+  }
+  await runTasks(tasks, runtime, options, handle)
+
+  records.sort((a, b) => b.meta.date.localeCompare(a.meta.date) || a.meta.slug.localeCompare(b.meta.slug, 'en'))
+  const articles = records.map((record) => articleOf(record, config.cache))
+  const written: ManifestFile[] = records.flatMap((record) => record.files)
+
+  // 3. Collections (not in a shard build), only when something changed.
+  let collections: Manifest['collections'] = {}
+  if (!options.shard) {
+    const collectionKey = createHash('sha256').update(environment).update(records.map((record) => record.key).join('\n')).digest('hex')
+    const reuse = useCache && tasks.length === 0 && index.collections?.key === collectionKey &&
+      Object.values(index.collections.files).every((file) => sizeIs(path.join(config.output, file.path), file.bytes))
+    collections = reuse ? index.collections!.files : await writeCollections(articles, runtime, buildFile, owners)
+    index.collections = {key: collectionKey, files: collections}
+    written.push(...Object.values(collections))
   }
 
-  // 4. Collection outputs, from the good articles only.
-  const collectionCtx = createEmitContext({config, emitters, articles: good, templates, buildFile})
-  const collections: Manifest['collections'] = {}
-  const labels = invert(collectionCtx.collectionOutputs())
-  for (const emitter of emitters) {
-    if (!emitter.collection) continue
-    let outputs: OutputFile[]
-    try {
-      outputs = await emitter.collection(good, collectionCtx)
-    } catch (error) {
-      report(buildFile, diagnostics.emitterFailed, [emitter.name, (error as Error).message], {cause: error, source: `pressroom:${emitter.name}`})
-      continue
-    }
-    const checked = checkOutputs(outputs.map((file) => ({file, emitter: emitter.name})), buildFile, buildFile.path, config.output, owners)
-    if (!checked) continue
-    for (const {file, absolute, info} of checked) {
-      await writeAtomic(absolute, file.contents)
-      const entry = {path: file.path, emitter: emitter.name, ...info}
-      written.push(entry)
-      collections[labels.get(file.path) ?? file.path] = entry
-    }
-  }
-
-  // 5. Remove what the previous build wrote and this one did not (deleted inputs).
-  if (previous) {
+  // 4. Remove what the previous build wrote and this one did not (deleted inputs).
+  if (previous && !options.shard) {
     const now = new Set(written.map((file) => file.path))
-    const active = new Set(emitters.map((emitter) => emitter.name))
+    const active = new Set(runtime.emitters.map((emitter) => emitter.name))
     for (const {path: old, emitter} of previousFiles(previous)) {
       // With `--only`, the other emitters' files stay.
       if (now.has(old) || !active.has(emitter)) continue
@@ -220,17 +252,168 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
-  // 6. The manifest, last.
-  const manifest: Manifest = {
-    generator,
-    buildDate: buildDateOf(good).toISOString(),
-    site: {title: config.site.title, url: config.site.url},
-    articles: entries.sort((a, b) => a.slug.localeCompare(b.slug, 'en')),
-    collections
+  // 5. The cache index, the shard records, the manifest last.
+  index.articles = Object.fromEntries(records.map((record) => [record.path, record]))
+  await writeCacheIndex(config, index)
+  const manifest = manifestOf(config, records, collections)
+  if (options.shard) {
+    await writeShard(config, options.shard, records)
+  } else {
+    await writeAtomic(path.join(config.output, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
   }
-  await writeAtomic(path.join(config.output, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
+  return summarize({articles, files, buildFile, failed, written, rebuilt: tasks.length, manifest, strict: options.strict ?? false, started})
+}
 
-  if (buildFile.messages.length > 0) files.push(buildFile)
+/**
+ * Merge shard builds (`build({shard})` run into the same output folder, or
+ * folders copied together): write the collections and the manifest from the
+ * shards' records.
+ *
+ * @param options
+ *   Configuration, `only` and `strict`.
+ * @returns
+ *   The combined result.
+ */
+export async function merge(options: Pick<BuildOptions, 'config' | 'only' | 'strict'>): Promise<BuildResult> {
+  const started = performance.now()
+  const {config} = options
+  const runtime = createRuntime(config, options.only)
+  const buildFile = new VFile({path: path.relative(process.cwd(), config.output) || '.'})
+  const dir = path.join(config.output, '.pressroom')
+  const names = existsSync(dir) ? (await readdir(dir)).filter((name) => /^shard-\d+-of-\d+\.json$/.test(name)).sort() : []
+  if (names.length === 0) throw new TypeError(`Expected shard records in \`${dir}\`; run \`pressroom build --shard K/N\` first`)
+  const records: ArticleRecord[] = []
+  for (const name of names) {
+    const shard = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as {records: Array<ArticleRecord & {trees: {mdast: never; hast: never}}>}
+    for (const {trees, ...record} of shard.records) {
+      saveTrees(config.cache, record.key, trees)
+      records.push(record)
+    }
+  }
+  records.sort((a, b) => b.meta.date.localeCompare(a.meta.date) || a.meta.slug.localeCompare(b.meta.slug, 'en'))
+  const owners = new Map<string, {owner: string; sha256: string}>()
+  for (const record of records) for (const file of record.files) owners.set(file.path, {owner: record.path, sha256: file.sha256})
+  const articles = records.map((record) => articleOf(record, config.cache))
+  const collections = await writeCollections(articles, runtime, buildFile, owners)
+  const manifest = manifestOf(config, records, collections)
+  await writeAtomic(path.join(config.output, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
+  const files = records.map((record) => fileOf(record.path, record.messages))
+  const written = [...records.flatMap((record) => record.files), ...Object.values(collections)]
+  return summarize({articles, files, buildFile, failed: 0, written, rebuilt: 0, manifest, strict: options.strict ?? false, started})
+}
+
+async function runTasks(
+  tasks: ArticleTask[],
+  runtime: Runtime,
+  options: BuildOptions,
+  handle: (outcome: ArticleOutcome) => Promise<void>
+): Promise<void> {
+  const source = configSource(runtime.config, options.only)
+  const workerFile = path.join(packageRoot, 'dist', 'worker.js')
+  const threads = options.workers === 'auto' || options.workers === undefined
+    ? tasks.length >= poolThreshold ? os.availableParallelism() : 0
+    : options.workers
+  if (threads <= 0 || !source || !existsSync(workerFile) || isTypeScriptSource()) {
+    for (const task of tasks) await handle(await safely(task, () => buildArticle(task, runtime)))
+    return
+  }
+  const pool = new Piscina({filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: 1000})
+  try {
+    // Results are handled in task order so the build is deterministic.
+    const pending = tasks.map((task) => safely(task, () => pool.run({task, source}) as Promise<ArticleOutcome>))
+    for (const outcome of pending) await handle(await outcome)
+  } finally {
+    await pool.destroy()
+  }
+}
+
+/** A crash in a worker (out of memory, a bug) fails the article, not the build. */
+async function safely(task: ArticleTask, run: () => Promise<ArticleOutcome>): Promise<ArticleOutcome> {
+  try {
+    return await run()
+  } catch (error) {
+    return {ok: false, path: task.display, messages: [{reason: diagnostics.readerFailed.reason((error as Error).message), ruleId: diagnostics.readerFailed.ruleId, fatal: true, line: 1, column: 1}]}
+  }
+}
+
+/** Running from TypeScript sources (tests): the compiled worker may be stale, so stay in this thread. */
+function isTypeScriptSource(): boolean {
+  return fileURLToPath(import.meta.url).endsWith('.ts')
+}
+
+/** How a worker recreates this configuration, or `undefined` when it cannot (emitters given as objects). */
+function configSource(config: ResolvedConfig, only?: readonly string[]): ConfigSource | undefined {
+  const {emitters, ...user} = config.user
+  if (emitters && emitters.length > 0 && !config.configFile) return undefined
+  const source: ConfigSource = {root: config.root, user}
+  if (config.configFile) source.configFile = config.configFile
+  if (only) source.only = [...only]
+  return source
+}
+
+async function writeCollections(
+  articles: Article[],
+  runtime: Runtime,
+  buildFile: VFile,
+  owners: Map<string, {owner: string; sha256: string}>
+): Promise<Manifest['collections']> {
+  const {config, emitters, templates} = runtime
+  const ctx = createEmitContext({config, emitters, articles, templates, buildFile})
+  const labels = new Map(Object.entries(ctx.collectionOutputs()).map(([label, file]) => [file, label]))
+  const collections: Manifest['collections'] = {}
+  for (const emitter of emitters) {
+    if (!emitter.collection) continue
+    let outputs: OutputFile[]
+    try {
+      outputs = await emitter.collection(articles, ctx)
+    } catch (error) {
+      report(buildFile, diagnostics.emitterFailed, [emitter.name, (error as Error).message], {cause: error, source: `pressroom:${emitter.name}`})
+      continue
+    }
+    const checked = checkOutputs(outputs.map((file) => ({file, emitter: emitter.name})), buildFile, buildFile.path, config.output, owners)
+    if (!checked) continue
+    for (const {file, absolute, info} of checked) {
+      await writeAtomic(absolute, file.contents)
+      collections[labels.get(file.path) ?? file.path] = {path: file.path, emitter: emitter.name, ...info}
+    }
+  }
+  return collections
+}
+
+function manifestOf(config: ResolvedConfig, records: ArticleRecord[], collections: Manifest['collections']): Manifest {
+  const epoch = process.env['SOURCE_DATE_EPOCH']
+  const newest = records.reduce((max, record) => Math.max(max, Date.parse(record.meta.updated ?? record.meta.date)), 0)
+  return {
+    generator,
+    buildDate: (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(newest)).toISOString(),
+    site: {title: config.site.title, url: config.site.url},
+    articles: records
+      .map((record) => ({
+        slug: record.meta.slug,
+        title: record.meta.title,
+        source: toPosix(path.relative(config.root, path.resolve(record.path))),
+        date: record.meta.date,
+        outputs: record.outputs,
+        files: record.files
+      }))
+      .sort((a, b) => a.slug.localeCompare(b.slug, 'en')),
+    collections: Object.fromEntries(Object.entries(collections).sort(([a], [b]) => a.localeCompare(b, 'en')))
+  }
+}
+
+function summarize(input: {
+  articles: Article[]
+  files: VFile[]
+  buildFile: VFile
+  failed: number
+  written: ManifestFile[]
+  rebuilt: number
+  manifest: Manifest
+  strict: boolean
+  started: number
+}): BuildResult {
+  const files = [...input.files].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '', 'en'))
+  if (input.buildFile.messages.length > 0) files.push(input.buildFile)
   let errors = 0
   let warnings = 0
   for (const file of files) {
@@ -239,42 +422,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       else if (message.fatal === false) warnings++
     }
   }
-  const exitCode = failed > 0 || hasErrors(buildFile) || (options.strict && warnings > 0) ? 1 : 0
+  const exitCode = input.failed > 0 || hasErrors(input.buildFile) || (input.strict && warnings > 0) ? 1 : 0
   return {
-    articles: good,
+    articles: input.articles,
     files,
-    failed,
-    written,
-    manifest,
+    failed: input.failed,
+    written: input.written,
+    rebuilt: input.rebuilt,
+    manifest: input.manifest,
     errors,
     warnings,
     exitCode,
-    milliseconds: performance.now() - started
+    milliseconds: performance.now() - input.started
   }
-}
-
-/** Run every emitter's article hook; `undefined` when one failed (reported on the article). */
-async function emitArticle(
-  article: Article,
-  emitters: readonly Emitter[],
-  ctx: EmitContext
-): Promise<Array<{file: OutputFile; emitter: string}> | undefined> {
-  const all: Array<{file: OutputFile; emitter: string}> = []
-  for (const emitter of emitters) {
-    if (!emitter.article) continue
-    try {
-      const files = await emitter.article(article, ctx)
-      for (const file of files) all.push({file, emitter: emitter.name})
-    } catch (error) {
-      report(article.file, diagnostics.emitterFailed, [emitter.name, (error as Error).message], {
-        cause: error,
-        place: {line: 1, column: 1},
-        source: `pressroom:${emitter.name}`
-      })
-      return undefined
-    }
-  }
-  return hasErrors(article.file) ? undefined : all
 }
 
 /**
@@ -294,7 +454,7 @@ function checkOutputs(
   let ok = true
   for (const {file: output, emitter} of outputs) {
     const absolute = safeOutputPath(outputDir, output.path)
-    if (!absolute || output.path === 'manifest.json') {
+    if (!absolute || output.path === 'manifest.json' || output.path.startsWith('.')) {
       report(file, diagnostics.unsafeOutputPath, [String(output.path)], {source: `pressroom:${emitter}`, place: {line: 1, column: 1}})
       ok = false
       continue
@@ -315,12 +475,104 @@ function checkOutputs(
   return checked
 }
 
-function newestFirst(a: Article, b: Article): number {
-  return b.meta.date.localeCompare(a.meta.date) || a.meta.slug.localeCompare(b.meta.slug, 'en')
+/**
+ * What every article's outputs depend on besides its own bytes: Pressroom's
+ * version, the configuration, the templates and the active emitters.
+ */
+function environmentKey(config: ResolvedConfig, runtime: Runtime): string {
+  const hash = createHash('sha256')
+  hash.update(version)
+  const {emitters: _emitters, ...user} = config.user
+  hash.update(JSON.stringify({user, site: config.site, input: config.input, output: config.output, drafts: config.drafts}))
+  if (config.configFile) hash.update(readFileSync(config.configFile))
+  hash.update(runtime.emitters.map((emitter) => emitter.name).join(','))
+  for (const dir of new Set([config.templates, config.builtinTemplates])) {
+    if (!existsSync(dir)) continue
+    for (const name of listSync(dir)) hash.update(name).update(readFileSync(path.join(dir, name)))
+  }
+  return hash.digest('hex')
 }
 
-function invert(record: Record<string, string>): Map<string, string> {
-  return new Map(Object.entries(record).map(([label, file]) => [file, label]))
+function listSync(dir: string): string[] {
+  const out: string[] = []
+  const walk = (relative: string) => {
+    for (const entry of readdirSyncSafe(path.join(dir, relative))) {
+      const child = relative ? `${relative}/${entry.name}` : entry.name
+      if (entry.isDirectory()) walk(child)
+      else out.push(child)
+    }
+  }
+  walk('')
+  return out.sort()
+}
+
+function readdirSyncSafe(dir: string) {
+  try {
+    return readdirSync(dir, {withFileTypes: true})
+  } catch {
+    return []
+  }
+}
+
+/** Whether a cached article's outputs, trees and assets are all still there. */
+function isIntact(record: ArticleRecord, config: ResolvedConfig): boolean {
+  if (!existsSync(treesPath(config.cache, record.key))) return false
+  for (const file of record.files) if (!sizeIs(path.join(config.output, file.path), file.bytes)) return false
+  for (const asset of record.assets) if (!sizeIs(asset.source, asset.size)) return false
+  return true
+}
+
+function sizeIs(file: string, bytes: number): boolean {
+  try {
+    return statSync(file).size === bytes
+  } catch {
+    return false
+  }
+}
+
+/** Slug and draft flag from front matter only (duplicate slugs are found before any work). */
+function quickMeta(source: string, bytes: Uint8Array): {slug: string; draft: boolean} {
+  let slug = ''
+  let draft = false
+  const stem = path.basename(source).replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '')
+  try {
+    const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^(?:[ \t]*\n)+(?=---)/, '')
+    const split = splitFrontMatter(text)
+    if (split.yaml !== undefined) {
+      const frontMatter = parseFrontMatter(split.yaml, {line: 2, column: 1}, new VFile())
+      const value = frontMatter?.data['slug']
+      if (typeof value === 'string' || typeof value === 'number') slug = toSlug(String(value))
+      draft = frontMatter?.data['draft'] === true
+    }
+  } catch {
+    // The article's own build reports it.
+  }
+  return {slug: slug || toSlug(stem), draft}
+}
+
+/** Which shard (1-based) an article belongs to: stable under additions and removals. */
+function shardOf(config: ResolvedConfig, source: string, count: number): number {
+  const relative = toPosix(path.relative(config.input, source))
+  return (createHash('sha1').update(relative).digest().readUInt32BE(0) % count) + 1
+}
+
+async function writeShard(config: ResolvedConfig, shard: {index: number; count: number}, records: ArticleRecord[]): Promise<void> {
+  const withTrees = records.map((record) => ({...record, trees: JSON.parse(readFileSync(treesPath(config.cache, record.key), 'utf8')) as unknown}))
+  await writeAtomic(path.join(config.output, '.pressroom', `shard-${shard.index}-of-${shard.count}.json`), JSON.stringify({records: withTrees}))
+}
+
+async function readCacheIndex(config: ResolvedConfig): Promise<CacheIndex> {
+  try {
+    const index = JSON.parse(await readFile(path.join(config.cache, 'index.json'), 'utf8')) as CacheIndex
+    if (index.version === version) return index
+  } catch {
+    // No cache yet.
+  }
+  return {version, articles: {}}
+}
+
+async function writeCacheIndex(config: ResolvedConfig, index: CacheIndex): Promise<void> {
+  await writeAtomic(path.join(config.cache, 'index.json'), JSON.stringify(index))
 }
 
 function toPosix(file: string): string {
@@ -347,11 +599,12 @@ export function allMessages(result: BuildResult): VFileMessage[] {
   return result.files.flatMap((file) => file.messages)
 }
 
-/** List files in a folder recursively (tests and `check`). */
+/** List files in a folder recursively, skipping dot folders (tests and `check`). */
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, {recursive: true, withFileTypes: true})
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => toPosix(path.relative(dir, path.join(entry.parentPath, entry.name))))
+    .filter((file) => !file.split('/').some((segment) => segment.startsWith('.')))
     .sort()
 }

@@ -6,10 +6,16 @@
 import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import cliProgress from 'cli-progress'
-import {build, type BuildResult} from './build.js'
-import {ConfigError, loadConfig, type UserConfig} from './config.js'
+import {build, merge, type BuildResult} from './build.js'
+import {ConfigError, loadConfig, type ResolvedConfig, type UserConfig} from './config.js'
 import {formatMessage, severityOf} from './diagnostics.js'
 import {UnknownEmitterError} from './emitters/index.js'
+import {watch} from './watch.js'
+
+/** A usage error: exit code 2. */
+class UsageError extends Error {
+  override name = 'UsageError'
+}
 
 interface BuildFlags {
   input?: string
@@ -20,6 +26,11 @@ interface BuildFlags {
   strict?: boolean
   quiet?: boolean
   progress?: boolean
+  cache?: boolean
+  shard?: string
+  workers?: string
+  since?: string
+  port?: string
 }
 
 /** Print a build's messages and summary. */
@@ -33,10 +44,11 @@ function printResult(result: BuildResult, flags: BuildFlags, seconds: number): v
       else console.warn(line)
     }
   }
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   console.log(
-    `${result.articles.length} article${result.articles.length === 1 ? '' : 's'} built, ${result.failed} failed, ` +
-      `${result.written.length + 1} files written, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}, ` +
-      `${result.errors} error${result.errors === 1 ? '' : 's'} in ${seconds.toFixed(2)} s`
+    `${plural(result.articles.length, 'article')} built (${result.rebuilt} rebuilt), ${result.failed} failed, ` +
+      `${plural(result.written.length + 1, 'file')}, ${plural(result.warnings, 'warning')}, ` +
+      `${plural(result.errors, 'error')} in ${seconds.toFixed(2)} s`
   )
 }
 
@@ -66,9 +78,37 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--clean', 'empty the output folder first')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('-q, --quiet', 'print errors and the summary only')
+    .option('--no-cache', 'rebuild every article (ignore the incremental cache)')
+    .option('--shard <k/n>', 'build slice k of n of the articles, without collections (see merge)')
+    .option('--workers <n>', 'worker threads (default: one per core for larger builds; 0: none)')
+    .option('--since <date>', 'newsletter edition: articles published since this date')
     .addOption(new Option('--no-progress', 'never show a progress bar'))
     .action(async (flags: BuildFlags) => {
-      exitCode = await runBuild(flags)
+      exitCode = await run(flags, 'build')
+    })
+
+  program
+    .command('merge')
+    .description('combine shard builds in the output folder: write collections and the manifest')
+    .option('-o, --output <dir>', 'folder the shards were built into (default: output)')
+    .option('-c, --config <file>', 'config file')
+    .option('--only <names>', 'comma-separated emitters')
+    .option('--strict', 'fail (exit 1) on warnings too')
+    .option('-q, --quiet', 'print errors and the summary only')
+    .action(async (flags: BuildFlags) => {
+      exitCode = await run(flags, 'merge')
+    })
+
+  program
+    .command('watch')
+    .description('build, then rebuild changed articles as files change, and serve the output on localhost')
+    .option('-i, --input <dir>', 'folder of articles (default: input)')
+    .option('-o, --output <dir>', 'folder to write (default: output)')
+    .option('-c, --config <file>', 'config file')
+    .option('--only <names>', 'comma-separated emitters')
+    .option('-p, --port <port>', 'port of the preview server (default: 4321)')
+    .action(async (flags: BuildFlags) => {
+      exitCode = await runWatch(flags)
     })
 
   try {
@@ -80,22 +120,88 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   return exitCode
 }
 
-async function runBuild(flags: BuildFlags): Promise<number> {
-  const started = performance.now()
+async function configFrom(flags: BuildFlags): Promise<ResolvedConfig> {
   const overrides: UserConfig = {}
   if (flags.input) overrides.input = flags.input
   if (flags.output) overrides.output = flags.output
-  let config
+  if (flags.since && Number.isNaN(Date.parse(flags.since))) throw new UsageError(`Expected a date for \`--since\`, not \`${flags.since}\``)
+  const config = await loadConfig(flags.config ? {configFile: flags.config, overrides} : {overrides})
+  const newsletter = config.builtins['newsletter']
+  if (flags.since && newsletter !== false) {
+    // Only the edition (a collection, built in this thread) reads `since`.
+    config.builtins['newsletter'] = {...newsletter, since: flags.since}
+  }
+  return config
+}
+
+function onlyFrom(flags: BuildFlags): string[] | undefined {
+  return flags.only ? flags.only.split(',').map((name) => name.trim()).filter(Boolean) : undefined
+}
+
+async function run(flags: BuildFlags, command: 'build' | 'merge'): Promise<number> {
   try {
-    config = await loadConfig(flags.config ? {configFile: flags.config, overrides} : {overrides})
+    return command === 'build' ? await runBuild(flags) : await runMerge(flags)
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof UnknownEmitterError || error instanceof TypeError) {
       console.error(`error ${error.message}`)
       return 2
     }
     throw error
   }
-  const only = flags.only ? flags.only.split(',').map((name) => name.trim()).filter(Boolean) : undefined
+}
+
+async function runMerge(flags: BuildFlags): Promise<number> {
+  const started = performance.now()
+  const config = await configFrom(flags)
+  const only = onlyFrom(flags)
+  const result = await merge({config, ...(only ? {only} : {}), strict: flags.strict ?? false})
+  printResult(result, flags, (performance.now() - started) / 1000)
+  return result.exitCode
+}
+
+async function runWatch(flags: BuildFlags): Promise<number> {
+  let config
+  try {
+    config = await configFrom(flags)
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      console.error(`error ${error.message}`)
+      return 2
+    }
+    throw error
+  }
+  const only = onlyFrom(flags)
+  const watcher = await watch({
+    config,
+    ...(only ? {only} : {}),
+    ...(flags.port ? {port: Number(flags.port)} : {}),
+    onBuild(result, changed) {
+      if (changed.length > 0) console.log(`changed: ${changed.map((file) => path.relative(process.cwd(), file)).join(', ')}`)
+      printResult(result, {...flags, quiet: true}, result.milliseconds / 1000)
+    }
+  })
+  console.log(`serving ${path.relative(process.cwd(), config.output) || '.'} at ${watcher.url} (Ctrl+C to stop)`)
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+  await watcher.close()
+  return 0
+}
+
+function shardFrom(value: string | undefined): {index: number; count: number} | undefined {
+  if (value === undefined) return undefined
+  const match = /^(\d+)\/(\d+)$/.exec(value)
+  const index = Number(match?.[1])
+  const count = Number(match?.[2])
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`Expected \`--shard K/N\` with 1 <= K <= N, not \`${value}\``)
+  return {index, count}
+}
+
+async function runBuild(flags: BuildFlags): Promise<number> {
+  const started = performance.now()
+  const config = await configFrom(flags)
+  const only = onlyFrom(flags)
+  const shard = shardFrom(flags.shard)
+  const workers = flags.workers === undefined ? 'auto' : Number(flags.workers)
+  if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError(`Expected a whole number for \`--workers\`, not \`${flags.workers}\``)
   const bar =
     flags.progress !== false && process.stderr.isTTY
       ? new cliProgress.SingleBar(
@@ -108,6 +214,9 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     result = await build({
       config,
       ...(only ? {only} : {}),
+      ...(shard ? {shard} : {}),
+      workers,
+      cache: flags.cache !== false,
       clean: flags.clean ?? false,
       strict: flags.strict ?? false,
       onArticle(done, total, file) {
@@ -117,15 +226,9 @@ async function runBuild(flags: BuildFlags): Promise<number> {
         }
       }
     })
-  } catch (error) {
+  } finally {
     bar?.stop()
-    if (error instanceof UnknownEmitterError) {
-      console.error(`error ${error.message}`)
-      return 2
-    }
-    throw error
   }
-  bar?.stop()
   printResult(result, flags, (performance.now() - started) / 1000)
   return result.exitCode
 }

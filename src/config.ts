@@ -63,6 +63,8 @@ export interface UserConfig {
   exclude?: string[]
   /** Build articles marked `draft: true` (default: `false`). */
   drafts?: boolean
+  /** Folder of the incremental build cache (default: `.pressroom-cache`). */
+  cache?: string
 }
 
 /** Configuration after defaults and validation; paths are absolute. */
@@ -80,8 +82,12 @@ export interface ResolvedConfig {
   include: string[]
   exclude: string[]
   drafts: boolean
+  /** Absolute folder of the incremental build cache. */
+  cache: string
   /** Path of the config file, if any. */
   configFile?: string
+  /** The configuration as written plus overrides, to recreate it in a worker thread. */
+  user: UserConfig
 }
 
 /**
@@ -126,7 +132,8 @@ const configSchema = z.strictObject({
   emitters: z.array(emitterSchema).optional(),
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
-  drafts: z.boolean().optional()
+  drafts: z.boolean().optional(),
+  cache: z.string().min(1).optional()
 })
 
 /** A configuration problem: the CLI exits with code 2. */
@@ -248,7 +255,9 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
     emitters: value.emitters ?? [],
     include: value.include ?? ['**/*.md', '**/*.txt'],
     exclude: value.exclude ?? ['**/README.md', '**/node_modules/**', '**/.*/**'],
-    drafts: value.drafts ?? false
+    drafts: value.drafts ?? false,
+    cache: path.resolve(root, value.cache ?? '.pressroom-cache'),
+    user
   }
   if (configFile) resolved.configFile = configFile
   return resolved

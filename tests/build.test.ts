@@ -21,7 +21,7 @@ afterEach(async () => {
   await rm(dir, {recursive: true, force: true})
 })
 
-const htmlOnly: UserConfig['builtins'] = {pdf: false, epub: false, feeds: false, newsletter: false}
+const htmlOnly: NonNullable<UserConfig['builtins']> = {pdf: false, epub: false, feeds: false, newsletter: false}
 
 function configFor(extra: UserConfig = {}) {
   return resolveConfig({site: {title: 'T', url: 'https://t.example/'}, builtins: htmlOnly, ...extra}, dir)
@@ -146,7 +146,7 @@ describe('cli', () => {
     process.chdir(dir)
     try {
       expect(await main(['node', 'pressroom', 'build'])).toBe(0)
-      expect(logs.at(-1)).toMatch(/^1 article built, 0 failed, \d+ files written, 0 warnings, 0 errors in [\d.]+ s$/)
+      expect(logs.at(-1)).toMatch(/^1 article built \(1 rebuilt\), 0 failed, \d+ files, 0 warnings, 0 errors in [\d.]+ s$/)
       await article('bad.md', '---\ntitle: 1\n---\n')
       expect(await main(['node', 'pressroom', 'build'])).toBe(1)
       expect(errors).toContain('error input/bad.md:2:8: title: expected a string [front-matter]')

@@ -1,0 +1,145 @@
+/**
+ * Articles across process boundaries: a built article is kept as a light
+ * {@link ArticleRecord} (metadata, figures, messages, written files) plus its
+ * trees, stored once in the cache folder. Collection emitters get `Article`
+ * objects whose `hast`/`mdast` load from there on first use, so a build of
+ * 10,000 articles never holds 10,000 trees in memory, and a worker thread or
+ * an earlier build (incremental builds, shards) can hand articles over.
+ */
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import type {Root as HastRoot} from 'hast'
+import type {Root as MdastRoot} from 'mdast'
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import type {ManifestFile} from './build.js'
+import type {Article, ArticleMeta, ArticleStats, Asset, TocEntry} from './types.js'
+
+/** A message as plain data. */
+export interface MessageRecord {
+  reason: string
+  line?: number
+  column?: number
+  endLine?: number
+  endColumn?: number
+  ruleId?: string
+  source?: string
+  fatal?: boolean
+}
+
+/** Everything about a built article but its trees. */
+export interface ArticleRecord {
+  /** Content hash of everything the article's outputs depend on. */
+  key: string
+  /** Source path as shown in messages (relative to the cwd). */
+  path: string
+  meta: ArticleMeta
+  toc: TocEntry[]
+  excerpt: string
+  stats: ArticleStats
+  assets: Asset[]
+  format: 'markdown' | 'wire'
+  messages: MessageRecord[]
+  /** Files the article hooks wrote. */
+  files: ManifestFile[]
+  outputs: Record<string, string>
+}
+
+/** The trees of an article. */
+export interface ArticleTrees {
+  mdast: MdastRoot
+  hast: HastRoot
+}
+
+/** Plain data of a file's messages. */
+export function messagesOf(file: VFile): MessageRecord[] {
+  return file.messages.map((message) => {
+    const record: MessageRecord = {reason: message.reason}
+    if (message.line !== undefined) record.line = message.line
+    if (message.column !== undefined) record.column = message.column
+    if (message.place && 'end' in message.place) {
+      record.endLine = message.place.end.line
+      record.endColumn = message.place.end.column
+    }
+    if (message.ruleId) record.ruleId = message.ruleId
+    if (message.source) record.source = message.source
+    if (message.fatal === true || message.fatal === false) record.fatal = message.fatal
+    return record
+  })
+}
+
+/** A VFile holding recorded messages. */
+export function fileOf(filePath: string, messages: readonly MessageRecord[]): VFile {
+  const file = new VFile({path: filePath})
+  for (const record of messages) {
+    const place = record.line === undefined
+      ? undefined
+      : record.endLine === undefined
+        ? {line: record.line, column: record.column ?? 1}
+        : {start: {line: record.line, column: record.column ?? 1}, end: {line: record.endLine, column: record.endColumn ?? 1}}
+    const message = new VFileMessage(record.reason, {
+      ...(place ? {place} : {}),
+      ...(record.ruleId ? {ruleId: record.ruleId} : {}),
+      ...(record.source ? {source: record.source} : {})
+    })
+    message.file = filePath
+    if (record.fatal !== undefined) message.fatal = record.fatal
+    file.messages.push(message)
+  }
+  return file
+}
+
+/** Path of an article's trees in the cache folder. */
+export function treesPath(cacheDir: string, key: string): string {
+  return path.join(cacheDir, 'trees', key.slice(0, 2), `${key}.json`)
+}
+
+/** Store an article's trees (atomically) in the cache folder. */
+export function saveTrees(cacheDir: string, key: string, trees: ArticleTrees): void {
+  const file = treesPath(cacheDir, key)
+  mkdirSync(path.dirname(file), {recursive: true})
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  writeFileSync(temp, JSON.stringify({mdast: trees.mdast, hast: trees.hast}))
+  renameSync(temp, file)
+}
+
+/**
+ * An `Article` backed by a record; its trees load from the cache folder on
+ * first use (or come from `trees` when given).
+ */
+export function articleOf(record: ArticleRecord, cacheDir: string, trees?: ArticleTrees): Article {
+  let loaded = trees
+  const load = (): ArticleTrees => {
+    loaded ??= JSON.parse(readFileSync(treesPath(cacheDir, record.key), 'utf8')) as ArticleTrees
+    return loaded
+  }
+  const article = {
+    meta: record.meta,
+    toc: record.toc,
+    excerpt: record.excerpt,
+    stats: record.stats,
+    assets: record.assets,
+    format: record.format,
+    file: fileOf(record.path, record.messages)
+  } as Omit<Article, 'hast' | 'mdast'> as Article
+  Object.defineProperty(article, 'hast', {enumerable: true, get: () => load().hast})
+  Object.defineProperty(article, 'mdast', {enumerable: true, get: () => load().mdast})
+  return article
+}
+
+/** The record of a built article. */
+export function recordOf(article: Article, key: string, files: ManifestFile[], outputs: Record<string, string>): ArticleRecord {
+  return {
+    key,
+    path: article.file.path,
+    meta: article.meta,
+    toc: article.toc,
+    excerpt: article.excerpt,
+    stats: article.stats,
+    assets: article.assets,
+    format: article.format,
+    messages: messagesOf(article.file),
+    files,
+    outputs
+  }
+}

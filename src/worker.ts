@@ -1,0 +1,125 @@
+/**
+ * Per-article work — read, normalize once, run every emitter's article hook —
+ * shared by the main thread and the worker pool (piscina). Each worker loads
+ * the configuration, emitters, templates and the frozen processor once and
+ * reuses them for every article it is given.
+ */
+import {readFile} from 'node:fs/promises'
+import {createArticle} from './article.js'
+import {loadConfig, resolveConfig, type ResolvedConfig, type UserConfig} from './config.js'
+import {createEmitContext} from './context.js'
+import {diagnostics, hasErrors, report} from './diagnostics.js'
+import {resolveEmitters} from './emitters/index.js'
+import {messagesOf, saveTrees, type ArticleRecord, type MessageRecord} from './record.js'
+import {createTemplates, type Templates} from './templates.js'
+import type {Emitter, OutputFile} from './types.js'
+
+/** How a worker recreates the build's configuration. */
+export interface ConfigSource {
+  root: string
+  configFile?: string
+  user: UserConfig
+  only?: string[]
+}
+
+/** One article to build. */
+export interface ArticleTask {
+  /** Absolute source path. */
+  source: string
+  /** Path shown in messages. */
+  display: string
+  /** Cache key (see `build.ts`). */
+  key: string
+}
+
+/** What building one article gave. */
+export type ArticleOutcome =
+  | {ok: true; record: Omit<ArticleRecord, 'files'>; files: Array<{file: OutputFile; emitter: string}>}
+  | {ok: false; path: string; messages: MessageRecord[]}
+
+/** Everything a thread needs, made once. */
+export interface Runtime {
+  config: ResolvedConfig
+  emitters: Emitter[]
+  templates: Templates
+}
+
+/**
+ * Build one article in memory: the files are returned, not written.
+ *
+ * @param task
+ *   The article.
+ * @param runtime
+ *   Configuration, emitters and templates.
+ * @returns
+ *   Its record and files, or its messages when it failed.
+ */
+export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise<ArticleOutcome> {
+  const {config, emitters, templates} = runtime
+  let contents: Uint8Array
+  try {
+    contents = await readFile(task.source)
+  } catch (error) {
+    return {ok: false, path: task.display, messages: [{reason: diagnostics.readFailed.reason((error as Error).message), ruleId: diagnostics.readFailed.ruleId, fatal: true}]}
+  }
+  const result = createArticle({path: task.display, contents}, config)
+  if (!result.ok) return {ok: false, path: task.display, messages: messagesOf(result.file)}
+  const article = result.article
+  const ctx = createEmitContext({config, emitters, articles: [article], templates})
+  const files: Array<{file: OutputFile; emitter: string}> = []
+  for (const emitter of emitters) {
+    if (!emitter.article) continue
+    try {
+      for (const file of await emitter.article(article, ctx)) files.push({file, emitter: emitter.name})
+    } catch (error) {
+      report(article.file, diagnostics.emitterFailed, [emitter.name, (error as Error).message], {
+        cause: error,
+        place: {line: 1, column: 1},
+        source: `pressroom:${emitter.name}`
+      })
+      break
+    }
+  }
+  if (hasErrors(article.file)) return {ok: false, path: task.display, messages: messagesOf(article.file)}
+  saveTrees(config.cache, task.key, {mdast: article.mdast, hast: article.hast})
+  return {
+    ok: true,
+    record: {
+      key: task.key,
+      path: task.display,
+      meta: article.meta,
+      toc: article.toc,
+      excerpt: article.excerpt,
+      stats: article.stats,
+      assets: article.assets,
+      format: article.format,
+      messages: messagesOf(article.file),
+      outputs: ctx.outputsOf(article)
+    },
+    files
+  }
+}
+
+/** Make the runtime of a configuration. */
+export function createRuntime(config: ResolvedConfig, only?: readonly string[]): Runtime {
+  return {config, emitters: resolveEmitters(config, only), templates: createTemplates(config)}
+}
+
+let runtime: Promise<Runtime> | undefined
+let runtimeKey = ''
+
+/**
+ * Worker entry point (piscina): build one article with the runtime of this
+ * thread, created on first use.
+ */
+export default async function work(input: {task: ArticleTask; source: ConfigSource}): Promise<ArticleOutcome> {
+  const key = JSON.stringify(input.source)
+  if (!runtime || key !== runtimeKey) {
+    runtimeKey = key
+    const {root, configFile, user, only} = input.source
+    runtime = (configFile ? loadConfig({root, configFile, overrides: user}) : Promise.resolve(resolveConfig(user, root))).then((config) =>
+      createRuntime(config, only)
+    )
+  }
+  return buildArticle(input.task, await runtime)
+}

@@ -1,0 +1,118 @@
+import {existsSync} from 'node:fs'
+import {mkdtemp, mkdir, readFile, rm, writeFile, cp} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {build, listFiles, merge} from '../src/build.js'
+import {resolveConfig, type UserConfig} from '../src/config.js'
+import {watch} from '../src/watch.js'
+
+let dir: string
+const htmlAndFeeds: NonNullable<UserConfig['builtins']> = {pdf: false, epub: false}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'pressroom-incremental-'))
+  await mkdir(path.join(dir, 'input'))
+  for (let i = 1; i <= 6; i++) {
+    await writeFile(path.join(dir, 'input', `a${i}.md`), `---\ntitle: Article ${i}\ndate: 2024-01-0${i}\ntags: [t${i % 2}]\n---\n\nBody of article ${i}.\n`)
+  }
+})
+
+afterEach(async () => {
+  await rm(dir, {recursive: true, force: true})
+})
+
+function configFor(extra: UserConfig = {}) {
+  return resolveConfig({site: {title: 'Inc', url: 'https://inc.example/'}, builtins: htmlAndFeeds, ...extra}, dir)
+}
+
+async function snapshot(output: string): Promise<Record<string, string>> {
+  const files = await listFiles(output)
+  return Object.fromEntries(await Promise.all(files.map(async (file) => [file, (await readFile(path.join(output, file))).toString('base64')])))
+}
+
+describe('incremental builds', () => {
+  it('should rebuild nothing when nothing changed', async () => {
+    const first = await build({config: configFor()})
+    expect(first.rebuilt).toBe(6)
+    const before = await snapshot(path.join(dir, 'output'))
+    const second = await build({config: configFor()})
+    expect(second.rebuilt).toBe(0)
+    expect(second.articles).toHaveLength(6)
+    expect(await snapshot(path.join(dir, 'output'))).toEqual(before)
+  })
+
+  it('should rebuild only the changed article, and the collections', async () => {
+    await build({config: configFor()})
+    await writeFile(path.join(dir, 'input/a3.md'), '---\ntitle: Article 3, corrected\ndate: 2024-01-03\n---\n\nNew body.\n')
+    const result = await build({config: configFor()})
+    expect(result.rebuilt).toBe(1)
+    expect(await readFile(path.join(dir, 'output/index.html'), 'utf8')).toContain('Article 3, corrected')
+    expect(await readFile(path.join(dir, 'output/a3.html'), 'utf8')).toContain('New body.')
+  })
+
+  it('should rebuild everything when a template changes', async () => {
+    await build({config: configFor()})
+    await mkdir(path.join(dir, 'templates'))
+    await writeFile(path.join(dir, 'templates/style.css'), 'body { color: black; }\n')
+    const result = await build({config: configFor()})
+    expect(result.rebuilt).toBe(6)
+    expect(await readFile(path.join(dir, 'output/style.css'), 'utf8')).toBe('body { color: black; }\n')
+  })
+
+  it('should rebuild an article whose output was deleted, and remove outputs of deleted inputs', async () => {
+    await build({config: configFor()})
+    await rm(path.join(dir, 'output/a2.html'))
+    await rm(path.join(dir, 'input/a5.md'))
+    const result = await build({config: configFor()})
+    expect(result.rebuilt).toBe(1)
+    expect(existsSync(path.join(dir, 'output/a2.html'))).toBe(true)
+    expect(existsSync(path.join(dir, 'output/a5.html'))).toBe(false)
+    expect(result.articles).toHaveLength(5)
+  })
+
+  it('should rebuild everything with cache: false', async () => {
+    await build({config: configFor()})
+    expect((await build({config: configFor(), cache: false})).rebuilt).toBe(6)
+  })
+})
+
+describe('shards', () => {
+  it('should give the same outputs from 3 shards merged as from one build', async () => {
+    const whole = configFor({output: 'whole', cache: '.cache-whole'})
+    await build({config: whole})
+    const sharded = configFor({output: 'sharded', cache: '.cache-sharded'})
+    const counts = []
+    for (let index = 1; index <= 3; index++) {
+      // Each shard could run on another machine with its own cache: simulate it.
+      const shard = configFor({output: `shard-${index}`, cache: `.cache-shard-${index}`})
+      const result = await build({config: shard, shard: {index, count: 3}})
+      counts.push(result.articles.length)
+      await cp(path.join(dir, `shard-${index}`), path.join(dir, 'sharded'), {recursive: true})
+    }
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(6)
+    expect(counts.filter((count) => count > 0).length).toBeGreaterThan(1)
+    const merged = await merge({config: sharded})
+    expect(merged.exitCode).toBe(0)
+    expect(await snapshot(path.join(dir, 'sharded'))).toEqual(await snapshot(path.join(dir, 'whole')))
+  })
+})
+
+describe('watch', () => {
+  it('should rebuild a changed article and serve the output', async () => {
+    const builds: string[][] = []
+    const watcher = await watch({config: configFor(), port: 0, debounce: 50, onBuild: (_result, changed) => builds.push(changed)})
+    try {
+      const page = await fetch(new URL('a1.html', watcher.url))
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('Body of article 1.')
+      await writeFile(path.join(dir, 'input/a1.md'), '---\ntitle: Article 1\ndate: 2024-01-01\n---\n\nChanged body.\n')
+      for (let i = 0; i < 50 && builds.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100))
+      await watcher.idle()
+      expect(builds.length).toBeGreaterThanOrEqual(2)
+      expect(await (await fetch(new URL('a1.html', watcher.url))).text()).toContain('Changed body.')
+    } finally {
+      await watcher.close()
+    }
+  })
+})
