@@ -6,7 +6,6 @@
  * `processor.parse(file)` → mdast (Markdown reader);
  * `processor.run(mdast, file)` → normalized hast (both readers).
  */
-import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -18,6 +17,7 @@ import remarkHeadingLevels from './plugins/remark-heading-levels.js'
 import remarkTemplateSyntax from './plugins/remark-template-syntax.js'
 import rehypeContentModel from './plugins/rehype-content-model.js'
 import rehypeHtml5 from './plugins/rehype-html5.js'
+import rehypeRawHtml from './plugins/rehype-raw-html.js'
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js'
 import rehypeStats from './plugins/rehype-stats.js'
 import rehypeUrls from './plugins/rehype-urls.js'
@@ -34,7 +34,7 @@ export const processor = unified()
   .use(remarkTemplateSyntax)
   // mdast → hast, raw HTML parsed into the tree, then made safe
   .use(remarkRehype, {allowDangerousHtml: true, clobberPrefix: ''})
-  .use(rehypeRaw)
+  .use(rehypeRawHtml)
   .use(rehypeReportUnsafe)
   .use(rehypeSanitize, sanitizeSchema)
   // hast normalization
