@@ -106,6 +106,8 @@ export const diagnostics = {
     `Refused to write \`${path}\` outside the output folder`),
   outputConflict: define('output-conflict', 'error', (path: string, other: string) =>
     `Output \`${path}\` is written by both \`${other}\` and this article`),
+  epubUnsupportedImage: define('epub-unsupported-image', 'warning', (src: string, mediaType: string) =>
+    `Image \`${src}\` (${mediaType}) cannot be embedded in EPUB, which supports JPEG, PNG, GIF and SVG; it is shown as its alt text, convert it to embed it`),
   unhandledNode: define('unhandled-node', 'warning', (emitter: string, type: string) =>
     `Emitter \`${emitter}\` has no handler for \`${type}\`; its text is kept`)
 } as const

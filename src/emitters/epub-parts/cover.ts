@@ -1,0 +1,109 @@
+/**
+ * The generated cover: the context for `templates/epub/cover.svg.liquid`
+ * (publication name, title broken into lines, a subtitle such as the date).
+ * SVG has no text wrapping, so lines are computed here from a character
+ * budget; the template only places them.
+ */
+import type {Direction} from '../../types.js'
+
+/** Context of `epub/cover.svg.liquid`. */
+export interface SvgCoverContext {
+  lang: string
+  dir: Direction
+  width: number
+  height: number
+  /** Text alternative (`<title>`). */
+  label: string
+  publication: string
+  subtitle: string
+  fontSize: number
+  lines: Array<{text: string; y: number}>
+  subtitleY: number
+}
+
+const width = 1600
+const height = 2560
+const margin = 160
+/** Average advance of a character, as a fraction of the font size. */
+const averageAdvance = 0.56
+const maxLines = 8
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'})
+
+/**
+ * Lay out a generated cover.
+ *
+ * @param options
+ *   Title, publication, subtitle (e.g. a date), language and direction.
+ * @returns
+ *   Template context.
+ */
+export function svgCover(options: {
+  title: string
+  publication: string
+  subtitle: string
+  lang: string
+  dir: Direction
+}): SvgCoverContext {
+  const title = options.title.replace(/\s+/g, ' ').trim()
+  let fontSize = 120
+  let lines = wrap(title, budget(fontSize))
+  while (lines.length > maxLines && fontSize > 64) {
+    fontSize -= 12
+    lines = wrap(title, budget(fontSize))
+  }
+  if (lines.length > maxLines) {
+    lines = lines.slice(0, maxLines)
+    lines[maxLines - 1] = lines[maxLines - 1]!.replace(/\s*\S*$/, '') + ' …'
+  }
+  const lineHeight = Math.round(fontSize * 1.2)
+  const top = Math.round(height * 0.38 - ((lines.length - 1) * lineHeight) / 2)
+  return {
+    lang: options.lang,
+    dir: options.dir,
+    width,
+    height,
+    label: options.subtitle
+      ? `${title} — ${options.publication}, ${options.subtitle}`
+      : `${title} — ${options.publication}`,
+    publication: options.publication,
+    subtitle: options.subtitle,
+    fontSize,
+    lines: lines.map((text, index) => ({text, y: top + index * lineHeight})),
+    subtitleY: Math.min(height - margin, top + lines.length * lineHeight + 200)
+  }
+}
+
+/** Characters that fit on a line at a font size. */
+function budget(fontSize: number): number {
+  return Math.max(8, Math.floor((width - 2 * margin) / (fontSize * averageAdvance)))
+}
+
+/**
+ * Greedy word wrap by grapheme count; a word longer than a line is cut.
+ */
+function wrap(text: string, size: number): string[] {
+  const length = (value: string) => [...segmenter.segment(value)].length
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(' ').filter(Boolean)) {
+    let rest = word
+    while (length(rest) > size) {
+      if (line) {
+        lines.push(line)
+        line = ''
+      }
+      const graphemes = [...segmenter.segment(rest)].map((part) => part.segment)
+      lines.push(graphemes.slice(0, size).join(''))
+      rest = graphemes.slice(size).join('')
+    }
+    if (!rest) continue
+    if (!line) line = rest
+    else if (length(line) + 1 + length(rest) <= size) line += ' ' + rest
+    else {
+      lines.push(line)
+      line = rest
+    }
+  }
+  if (line) lines.push(line)
+  return lines.length > 0 ? lines : ['']
+}

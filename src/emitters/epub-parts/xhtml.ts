@@ -1,0 +1,563 @@
+/**
+ * The article body as EPUB 3 XHTML: a pure transform of the sanitized hast
+ * (`article.hast`) into a new tree that is valid in an XHTML content document,
+ * then serialized with `hast-util-to-xast` and `xast-util-to-xml`.
+ *
+ * What changes on the way:
+ *
+ * - ids become unique XML names (`2024-plan` → `id-2024-plan`); `#fragment`
+ *   links, `aria-*` references and the table of contents follow them, and a
+ *   link to an id that does not exist loses its `href`;
+ * - local images point into the book, remote or unusable ones become their alt
+ *   text (the caller decides and reports);
+ * - relative links become absolute (`/about/` → `https://site/about/`),
+ *   since a reading system cannot resolve site paths;
+ * - HTML-only and obsolete constructs are mapped (`tt` → `code`, `align` →
+ *   `class="align-center"`) or dropped; attributes are kept per element from an
+ *   allow-list;
+ * - GFM footnotes get `epub:type` and DPUB-ARIA roles;
+ * - characters XML forbids are removed and `]]>` in text is written `]]&gt;`.
+ */
+import type {Element, ElementContent, Properties, Root, RootContent} from 'hast'
+import {toXast} from 'hast-util-to-xast'
+import {toXml} from 'xast-util-to-xml'
+
+/** Options of {@link bodyToXhtml}. */
+export interface BodyOptions {
+  /**
+   * Resolve a local image `src` (`assets/…`) to its path in the book, or
+   * `undefined` when it cannot be embedded (the image becomes its alt text).
+   */
+  image(src: string, node: Element): string | undefined
+  /** Called for each remote (`http(s)`) image; it is never fetched. */
+  remote(src: string, node: Element): void
+  /** Absolute URL of a relative reference (`ctx.url`). */
+  url(reference: string): string
+  /** Ids the surrounding document already uses (header, wrapper). */
+  reserved?: Iterable<string>
+}
+
+/** Result of {@link bodyToXhtml}. */
+export interface BodyResult {
+  /** Serialized XHTML fragment (no root element, no namespace declarations). */
+  xhtml: string
+  /** New id of an original id (for the table of contents), if it still exists. */
+  idOf(id: string): string | undefined
+  /** Images embedded (`alt` as written, possibly empty). */
+  images: string[]
+  /** Images shown as text because they are remote or could not be embedded. */
+  replacedImages: number
+}
+
+type PropertyValue = string | number | boolean | Array<string | number>
+
+const xhtmlNamespace = 'http://www.w3.org/1999/xhtml'
+
+// Characters XML 1.0 does not allow, and lone surrogates.
+// eslint-disable-next-line no-control-regex
+const illegalCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+const nameStart =
+  'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D' +
+  '\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}'
+const nameRest = nameStart + '\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040'
+const notNameCharacters = new RegExp(`[^${nameRest}]+`, 'gu')
+const nameStartCharacter = new RegExp(`^[${nameStart}]`, 'u')
+
+/** Elements kept as they are (HTML elements valid in an EPUB 3 content document body). */
+const keptElements = new Set([
+  'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption',
+  'cite', 'code', 'col', 'colgroup', 'data', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt',
+  'em', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
+  'i', 'img', 'input', 'ins', 'kbd', 'li', 'mark', 'nav', 'ol', 'p', 'pre', 'q', 'rp', 'rt',
+  'ruby', 's', 'samp', 'section', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'table',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr'
+])
+
+/** Where an element is: flow content, phrasing content, or phrasing inside a link. */
+type Context = 'flow' | 'phrasing' | 'link'
+
+/** Phrasing content: allowed inside paragraphs and headings. */
+const phrasingElements = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img',
+  'input', 'ins', 'kbd', 'mark', 'q', 'ruby', 'rp', 'rt', 's', 'samp', 'small', 'span', 'strong',
+  'sub', 'sup', 'time', 'u', 'var', 'wbr'
+])
+
+/** Elements whose content must be phrasing content. */
+const phrasingParents = new Set([
+  ...phrasingElements, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'pre', 'summary'
+])
+
+/** Elements with the content model of their parent. */
+const transparentElements = new Set(['del', 'ins'])
+
+/** Obsolete or HTML-only elements and what they become. */
+const renamedElements: Record<string, {tagName: string; className?: string}> = {
+  acronym: {tagName: 'abbr'},
+  big: {tagName: 'span', className: 'big'},
+  blink: {tagName: 'span'},
+  center: {tagName: 'div', className: 'center'},
+  dir: {tagName: 'ul'},
+  font: {tagName: 'span'},
+  listing: {tagName: 'pre'},
+  main: {tagName: 'div'},
+  marquee: {tagName: 'span'},
+  menu: {tagName: 'ul'},
+  nobr: {tagName: 'span'},
+  plaintext: {tagName: 'pre'},
+  strike: {tagName: 's'},
+  tt: {tagName: 'code'},
+  xmp: {tagName: 'pre'}
+}
+
+/** Elements dropped with their content (never content in an article body). */
+const droppedElements = new Set([
+  'audio', 'base', 'button', 'canvas', 'embed', 'form', 'head', 'iframe', 'link', 'map', 'meta',
+  'noscript', 'object', 'option', 'script', 'select', 'source', 'style', 'template', 'textarea',
+  'title', 'track', 'video'
+])
+
+/** Attributes allowed per element (hast property names), besides the global ones. */
+const elementAttributes: Record<string, readonly string[]> = {
+  a: ['href'],
+  blockquote: ['cite'],
+  col: ['span'],
+  colgroup: ['span'],
+  data: ['value'],
+  del: ['cite'],
+  details: ['open'],
+  img: ['src', 'alt', 'width', 'height'],
+  input: ['type', 'checked', 'disabled'],
+  ins: ['cite'],
+  li: ['value'],
+  ol: ['start', 'reversed', 'type'],
+  q: ['cite'],
+  td: ['colSpan', 'rowSpan'],
+  th: ['colSpan', 'rowSpan', 'scope', 'abbr'],
+  time: ['dateTime']
+}
+
+const globalAttributes = new Set(['id', 'className', 'title', 'lang', 'dir', 'hidden', 'translate'])
+const ariaAttributes = new Set(['ariaLabel', 'ariaLabelledBy', 'ariaDescribedBy', 'ariaHidden'])
+const idReferenceAttributes = ['ariaLabelledBy', 'ariaDescribedBy'] as const
+
+/** Attribute values that must match to be kept. */
+const attributePatterns: Record<string, RegExp> = {
+  width: /^\d+$/,
+  height: /^\d+$/,
+  start: /^-?\d+$/,
+  value: /^-?\d+$/,
+  span: /^[1-9]\d*$/,
+  colSpan: /^[1-9]\d*$/,
+  rowSpan: /^\d+$/,
+  scope: /^(row|col|rowgroup|colgroup)$/,
+  dir: /^(ltr|rtl|auto)$/,
+  translate: /^(yes|no|)$/,
+  dateTime: /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/
+}
+
+/**
+ * Turn an article body into an XHTML fragment for an EPUB content document.
+ *
+ * @param tree
+ *   The article's hast (not changed).
+ * @param options
+ *   How to resolve images and URLs.
+ * @returns
+ *   The fragment, and how ids and images fared.
+ */
+export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
+  const ids = collectIds(tree, new Set(options.reserved ?? []))
+  const images: string[] = []
+  let replacedImages = 0
+
+  const children = all(tree.children, 'flow')
+  const xast = toXast({type: 'root', children: children as RootContent[]})
+  if (xast.type === 'root') {
+    // The document declares the namespace; one block per line.
+    const spaced: typeof xast.children = []
+    for (const child of xast.children) {
+      if (child.type === 'text' && child.value.trim() === '') continue
+      if (child.type === 'element' && child.attributes['xmlns'] === xhtmlNamespace) delete child.attributes['xmlns']
+      if (spaced.length > 0) spaced.push({type: 'text', value: '\n'})
+      spaced.push(child)
+    }
+    xast.children = spaced
+  }
+  const xhtml = escapeCdataEnd(toXml(xast, {closeEmptyElements: true}))
+
+  return {
+    xhtml,
+    idOf: (id) => ids.get(id),
+    images,
+    replacedImages
+  }
+
+  function all(nodes: readonly (RootContent | ElementContent)[], context: Context): ElementContent[] {
+    const out: ElementContent[] = []
+    for (const node of nodes) out.push(...one(node, context))
+    return out
+  }
+
+  function one(node: RootContent | ElementContent, context: Context): ElementContent[] {
+    if (node.type === 'text') {
+      const value = node.value.replace(illegalCharacters, '')
+      return value ? [{type: 'text', value}] : []
+    }
+    if (node.type !== 'element') return []
+    return element(node, context)
+  }
+
+  function element(node: Element, context: Context): ElementContent[] {
+    let tagName = node.tagName.toLowerCase()
+    if (droppedElements.has(tagName)) return []
+    if (tagName === 'img') return image(node)
+    if (tagName === 'picture') {
+      // Keep the `<img>` fallback only; `<source>` would reference more files.
+      return all(node.children.filter((child) => child.type === 'element' && child.tagName === 'img'), context)
+    }
+    if (tagName === 'input' && String(node.properties['type'] ?? '').toLowerCase() !== 'checkbox') return []
+
+    const extraClasses: string[] = []
+    const rename = renamedElements[tagName]
+    if (rename) {
+      tagName = rename.tagName
+      if (rename.className) extraClasses.push(rename.className)
+    } else if (!keptElements.has(tagName)) {
+      // Unknown element (custom element, SVG, MathML…): keep its content.
+      return all(node.children, context)
+    }
+
+    // Content models the HTML parser lets through but XHTML validation does
+    // not: a block inside phrasing content (`<h3>x<p/></h3>`) and a link in a
+    // link give their content to the parent.
+    if (context !== 'flow' && !phrasingElements.has(tagName)) {
+      // A space keeps the words of the former block apart.
+      return tagName === 'hr' ? [] : [{type: 'text', value: ' '}, ...all(node.children, context)]
+    }
+    if (context === 'link' && tagName === 'a') return all(node.children, context)
+
+    const properties = attributes(node, tagName, extraClasses)
+    const childContext: Context =
+      tagName === 'a' ? 'link' : transparentElements.has(tagName) ? context : phrasingParents.has(tagName) ? (context === 'link' ? 'link' : 'phrasing') : 'flow'
+    let children = all(node.children, childContext)
+    if (tagName === 'ul' || tagName === 'ol') children = wrapStrays(children, ['li'], 'li')
+    if (tagName === 'dl' && !isDefinitionList(children)) {
+      // Not groups of `dt`s followed by `dd`s: keep the content as blocks.
+      tagName = 'div'
+      children = children.map((child) =>
+        child.type === 'element' && (child.tagName === 'dt' || child.tagName === 'dd')
+          ? {...child, tagName: child.tagName === 'dt' ? 'p' : 'div', properties: {...child.properties, className: [child.tagName]}}
+          : child
+      )
+    }
+    // Without a machine-readable date, `time` must contain one: make it a span.
+    if (tagName === 'time' && properties['dateTime'] === undefined) tagName = 'span'
+    const result: Element = {type: 'element', tagName, properties, children}
+    if (node.position) result.position = node.position
+    footnote(node, result)
+    return [result]
+  }
+
+  function attributes(node: Element, tagName: string, extraClasses: string[]): Properties {
+    const source = node.properties
+    const allowed = elementAttributes[tagName] ?? []
+    const properties: Record<string, PropertyValue> = {}
+
+    for (const [key, raw] of Object.entries(source)) {
+      if (raw === null || raw === undefined || raw === false) continue
+      if (key === 'id') {
+        const id = ids.get(String(raw))
+        // Only the first element with an id keeps it.
+        if (id !== undefined && !ids.claimed.has(id)) {
+          ids.claimed.add(id)
+          properties['id'] = id
+        } else {
+          const next = ids.duplicates.get(node)
+          if (next) properties['id'] = next
+        }
+        continue
+      }
+      if (key === 'align' && /^(left|right|center|justify)$/i.test(String(raw))) {
+        extraClasses.push('align-' + String(raw).toLowerCase())
+        continue
+      }
+      if (!globalAttributes.has(key) && !ariaAttributes.has(key) && !allowed.includes(key)) continue
+      const pattern = attributePatterns[key]
+      if (pattern && !pattern.test(String(raw))) continue
+      if (key === 'lang') {
+        const lang = String(raw)
+        if (/^[a-z]{2,8}(-[\da-z]{1,8})*$/i.test(lang)) {
+          properties['lang'] = lang
+          properties['xmlLang'] = lang
+        }
+        continue
+      }
+      if (key === 'href' || key === 'cite') {
+        const url = reference(String(raw))
+        if (url !== undefined) properties[key] = url
+        continue
+      }
+      if (key === 'type' && tagName === 'ol' && !/^[1aAiI]$/.test(String(raw))) continue
+      if (key === 'type' && tagName === 'input') {
+        properties['type'] = 'checkbox'
+        continue
+      }
+      if (typeof raw === 'string') properties[key] = raw.replace(illegalCharacters, '')
+      else if (Array.isArray(raw)) properties[key] = raw.map((item) => String(item).replace(illegalCharacters, ''))
+      else properties[key] = raw
+    }
+
+    for (const key of idReferenceAttributes) {
+      if (!(key in properties)) continue
+      const value = properties[key]
+      const tokens = (Array.isArray(value) ? value.map(String) : String(value).split(/\s+/))
+        .map((token) => ids.get(token))
+        .filter((token): token is string => token !== undefined)
+      if (tokens.length > 0) properties[key] = tokens.join(' ')
+      else delete properties[key]
+    }
+
+    if (extraClasses.length > 0) {
+      const current = properties['className']
+      const list = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? current.split(/\s+/) : []
+      properties['className'] = [...list.filter(Boolean), ...extraClasses]
+    }
+    return properties as Properties
+  }
+
+  /**
+   * Resolve an `href` or `cite`: fragments to the renamed id (or nothing when
+   * the target is gone), absolute URLs normalized, relative ones made absolute.
+   */
+  function reference(value: string): string | undefined {
+    const href = value.trim()
+    if (href.startsWith('#')) {
+      const fragment = href.slice(1)
+      let target = ids.get(fragment)
+      if (target === undefined) {
+        try {
+          target = ids.get(decodeURIComponent(fragment))
+        } catch {
+          target = undefined
+        }
+      }
+      return target === undefined ? undefined : '#' + target
+    }
+    if (/^(mailto|tel):/i.test(href)) return rfc3986(href)
+    const absolute = /^[a-z][\da-z+.-]*:/i.test(href) ? href : options.url(href)
+    try {
+      const url = new URL(absolute)
+      return url.protocol === 'http:' || url.protocol === 'https:' ? rfc3986(url.href) : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  function image(node: Element): ElementContent[] {
+    const src = String(node.properties['src'] ?? '').trim()
+    const alt = String(node.properties['alt'] ?? '').replace(illegalCharacters, '').trim()
+    let href: string | undefined
+    if (/^(https?:)?\/\//i.test(src)) options.remote(src, node)
+    else if (src) href = options.image(src, node)
+
+    if (href === undefined) {
+      replacedImages++
+      if (!alt) return []
+      return [{type: 'element', tagName: 'span', properties: {className: ['image-alt']}, children: [{type: 'text', value: alt}]}]
+    }
+    images.push(alt)
+    const properties: Record<string, PropertyValue> = {src: href, alt}
+    for (const key of ['width', 'height', 'id', 'title', 'className'] as const) {
+      const value = node.properties[key]
+      if (value === undefined || value === null) continue
+      if (key === 'id') {
+        const id = ids.get(String(value))
+        if (id !== undefined && !ids.claimed.has(id)) {
+          ids.claimed.add(id)
+          properties['id'] = id
+        }
+        continue
+      }
+      const pattern = attributePatterns[key]
+      if (pattern && !pattern.test(String(value))) continue
+      properties[key] = value
+    }
+    return [{type: 'element', tagName: 'img', properties: properties as Properties, children: []}]
+  }
+}
+
+/**
+ * Put children a list (`ul`, `ol`, `dl`) may not hold into a wrapper item.
+ */
+function wrapStrays(children: ElementContent[], allowed: readonly string[], wrapper: string): ElementContent[] {
+  const out: ElementContent[] = []
+  let current: Element | undefined
+  for (const child of children) {
+    const fits = child.type === 'element' ? allowed.includes(child.tagName) : child.type !== 'text' || child.value.trim() === ''
+    if (fits) {
+      out.push(child)
+      current = undefined
+    } else if (current) {
+      current.children.push(child)
+    } else {
+      current = {type: 'element', tagName: wrapper, properties: {}, children: [child]}
+      out.push(current)
+    }
+  }
+  return out
+}
+
+/**
+ * Whether the children of a `dl` are groups of one or more `dt` followed by
+ * one or more `dd` (a `div` may wrap a group).
+ */
+function isDefinitionList(children: readonly ElementContent[]): boolean {
+  let sequence = ''
+  for (const child of children) {
+    if (child.type === 'element') {
+      if (child.tagName === 'dt') sequence += 't'
+      else if (child.tagName === 'dd') sequence += 'd'
+      else if (child.tagName === 'div') sequence += 'v'
+      else return false
+    } else if (child.type === 'text' && child.value.trim() !== '') return false
+  }
+  return /^(v|t+d+)*$/.test(sequence)
+}
+
+/**
+ * Mark GFM footnotes with EPUB structural semantics and DPUB-ARIA roles:
+ * the section is `footnotes`/`doc-endnotes`, each note `footnote`, each
+ * reference `noteref`/`doc-noteref`, each back link `doc-backlink`.
+ */
+function footnote(source: Element, result: Element): void {
+  const properties = source.properties
+  const classes = classList(properties['className'])
+  const id = String(properties['id'] ?? '')
+  const href = String(properties['href'] ?? '')
+  if (result.tagName === 'section' && (properties['dataFootnotes'] !== undefined || classes.includes('footnotes'))) {
+    result.properties['epub:type'] = 'footnotes'
+    result.properties['role'] = 'doc-endnotes'
+    for (const list of result.children) {
+      if (list.type !== 'element' || list.tagName !== 'ol') continue
+      for (const item of list.children) {
+        if (item.type === 'element' && item.tagName === 'li') item.properties['epub:type'] = 'footnote'
+      }
+    }
+  } else if (result.tagName === 'a') {
+    if (
+      properties['dataFootnoteRef'] !== undefined ||
+      (/^(user-content-)?fnref-/.test(id) && /^#(user-content-)?fn-/.test(href))
+    ) {
+      result.properties['epub:type'] = 'noteref'
+      result.properties['role'] = 'doc-noteref'
+    } else if (
+      properties['dataFootnoteBackref'] !== undefined ||
+      classes.includes('data-footnote-backref') ||
+      /^#(user-content-)?fnref-/.test(href)
+    ) {
+      result.properties['role'] = 'doc-backlink'
+    }
+  }
+}
+
+function classList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String)
+  if (typeof value === 'string') return value.split(/\s+/)
+  return []
+}
+
+/** Ids of a tree: original → XML-safe unique id. */
+interface IdMap extends Map<string, string> {
+  /** New ids already given to an element. */
+  claimed: Set<string>
+  /** Fresh ids for elements that repeat an earlier element's id. */
+  duplicates: Map<Element, string>
+}
+
+/**
+ * Give every id in the tree an XML name that is unique in the document.
+ *
+ * @param tree
+ *   Body tree.
+ * @param used
+ *   Ids used elsewhere in the document.
+ * @returns
+ *   Map from original to new ids.
+ */
+function collectIds(tree: Root, used: Set<string>): IdMap {
+  const map = new Map<string, string>() as IdMap
+  map.claimed = new Set()
+  map.duplicates = new Map()
+  visit(tree)
+  return map
+
+  function visit(node: Root | ElementContent | RootContent): void {
+    if (node.type !== 'element' && node.type !== 'root') return
+    if (node.type === 'element') {
+      const raw = node.properties['id']
+      if (raw !== undefined && raw !== null && raw !== '') {
+        const original = String(raw)
+        const id = unique(xmlName(original))
+        if (map.has(original)) map.duplicates.set(node, id)
+        else map.set(original, id)
+      }
+    }
+    for (const child of node.children) visit(child)
+  }
+
+  function unique(base: string): string {
+    let id = base
+    let count = 1
+    while (used.has(id)) id = `${base}-${++count}`
+    used.add(id)
+    return id
+  }
+}
+
+/**
+ * Percent-encode what RFC 3986 does not allow in a URI. The WHATWG URL parser
+ * (`new URL`) keeps some of it (a backtick in a host name, `{`, a lone `%`),
+ * and EPUBCheck, which parses hrefs as RFC 3986 URIs, rejects it.
+ *
+ * @param url
+ *   Absolute URL, as serialized by `URL`.
+ * @returns
+ *   The URL with disallowed characters percent-encoded.
+ */
+export function rfc3986(url: string): string {
+  return url
+    .replace(/%(?![\da-f]{2})/gi, '%25')
+    .replace(/[^\w\-.~:/?#[\]@!$&'()*+,;=%]/g, (character) => encodeURIComponent(character))
+}
+
+/**
+ * Make a string a valid XML name without colons (NCName).
+ *
+ * @param value
+ *   Any id.
+ * @returns
+ *   The id, with invalid characters replaced by `-` and prefixed with `id-`
+ *   when it does not start with a letter or `_`.
+ */
+export function xmlName(value: string): string {
+  let name = value.normalize('NFC').replace(illegalCharacters, '').replace(notNameCharacters, '-')
+  // Letters only: digits of any script (`٢٠٢٥`) and marks start no name in older XML parsers.
+  if (!nameStartCharacter.test(name) || !/^[\p{L}_]/u.test(name)) name = 'id-' + name
+  return name
+}
+
+/**
+ * Escape `]]>` in serialized XML text (`xast-util-to-xml` leaves `>` as is).
+ * Outside text and attribute values, `]]>` cannot occur: a tag never ends
+ * in `]`.
+ *
+ * @param xml
+ *   Serialized XML without CDATA sections.
+ * @returns
+ *   The same XML with every `]]>` written `]]&gt;`.
+ */
+export function escapeCdataEnd(xml: string): string {
+  return xml.replace(/]]>/g, ']]&gt;')
+}
