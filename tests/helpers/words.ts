@@ -3,22 +3,24 @@
  * (PDF text, newsletter, EPUB text) contain the HTML body's words, in order?
  */
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'word'})
+/**
+ * A word: a run of letters, digits and marks; each CJK ideograph or kana on
+ * its own (as `countWords` in the pipeline). Punctuation, including inner
+ * apostrophes and hyphens, separates words, so line-end hyphenation and
+ * different quote styles compare equal.
+ */
+const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}\p{M}])+/gu
 
 /**
- * Split text into comparable words: Unicode word segmentation, NFC,
- * lower-cased, with soft hyphens, zero-width characters and tatweel removed.
+ * Split text into comparable words: NFC, lower-cased, with soft hyphens,
+ * zero-width characters and tatweel removed.
  */
 export function words(text: string): string[] {
   const clean = text
     .normalize('NFC')
     .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g, '')
     .toLowerCase()
-  const out: string[] = []
-  for (const part of segmenter.segment(clean)) {
-    if (part.isWordLike) out.push(part.segment)
-  }
-  return out
+  return clean.match(wordPattern) ?? []
 }
 
 /**

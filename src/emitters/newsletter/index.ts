@@ -1,5 +1,361 @@
-// Placeholder until the newsletter emitter lands (being written now).
-import type {Emitter} from '../../types.js'
-export function newsletterEmitter(_options: Record<string, unknown> = {}): Emitter {
-  return {name: 'newsletter'}
+/**
+ * The newsletter emitter: a plain-text version of each article
+ * (`newsletter/<slug>.txt`) and an edition — a digest of the latest articles —
+ * as plain text (`newsletter/edition.txt`) and as an RFC 5322 message with a
+ * text and an email-safe HTML part (`newsletter/edition.eml`).
+ *
+ * The text is written from the normalized tree by handlers keyed by node type
+ * (`./handlers/`), wrapped by display width (`./wrap.ts`); code computes every
+ * piece of text and the templates (`templates/default.newsletter*.liquid`)
+ * only place them.
+ */
+import type {Nodes} from 'hast'
+import {diagnostics} from '../../diagnostics.js'
+import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
+import {displayDate, joinNames} from '../html.js'
+import {toEmailHtml} from './email-html.js'
+import {toEml} from './eml.js'
+import type {Handlers} from './state.js'
+import {toPlainText} from './to-plain-text.js'
+import {displayWidth} from './width.js'
+import {wrap} from './wrap.js'
+
+export {toPlainText} from './to-plain-text.js'
+export {wrap} from './wrap.js'
+export {displayWidth, graphemes} from './width.js'
+export {defaultHandlers} from './handlers/index.js'
+export type {Handler, Handlers, State} from './state.js'
+
+/** Options of {@link newsletterEmitter}. */
+export interface NewsletterOptions {
+  /** Articles in the edition, newest first (default: `10`; with `since`: all since). */
+  limit?: number
+  /** Only articles published on or after this ISO date (e.g. `2024-05-01`) (optional). */
+  since?: string
+  /** Measure of the text in display columns (default: `72`). */
+  width?: number
+  /** Unsubscribe link, or a placeholder your mail sender fills (default: `%UNSUBSCRIBE_URL%`). */
+  unsubscribeUrl?: string
+  /** `From` of the message (default: `"<site.author>" <newsletter@<site host>>`). */
+  from?: string
+  /** `To` of the message (default: `subscribers@<site host>`). */
+  to?: string
+  /** Edition template (default: `default.newsletter.txt.liquid`). */
+  template?: string
+  /** Article template (default: `default.newsletter-article.txt.liquid`). */
+  articleTemplate?: string
+  /** HTML part template (default: `default.newsletter.html.liquid`). */
+  htmlTemplate?: string
+  /** Handlers overriding or adding to the default ones (optional). */
+  handlers?: Handlers
+}
+
+/** Settings after defaults. */
+interface Settings {
+  limit: number | undefined
+  since: number | undefined
+  width: number
+  unsubscribeUrl: string
+  from: string | undefined
+  to: string | undefined
+  template: string
+  articleTemplate: string
+  htmlTemplate: string
+  handlers: Handlers
+}
+
+/**
+ * Create the newsletter emitter.
+ *
+ * @param options
+ *   Edition size, measure, addresses and templates (optional).
+ * @returns
+ *   Emitter.
+ * @throws {TypeError}
+ *   When an option has the wrong type.
+ */
+export function newsletterEmitter(options: NewsletterOptions = {}): Emitter {
+  const settings = resolveOptions(options)
+  return {
+    name: 'newsletter',
+    paths: (article) => ({newsletter: articlePath(article)}),
+    collectionPaths: () => ({'newsletter-edition': 'newsletter/edition.txt', 'newsletter-eml': 'newsletter/edition.eml'}),
+    async article(article, ctx) {
+      const text = await renderArticle(article, ctx, settings)
+      return [{path: articlePath(article), contents: text}]
+    },
+    async collection(articles, ctx) {
+      const selected = selectArticles(articles, settings)
+      const edition = await renderEdition(selected, ctx, settings)
+      const eml = await toEml(edition, ctx, {from: settings.from, to: settings.to, unsubscribeUrl: settings.unsubscribeUrl})
+      const files: OutputFile[] = [
+        {path: 'newsletter/edition.txt', contents: edition.text},
+        {path: 'newsletter/edition.eml', contents: eml}
+      ]
+      return files
+    }
+  }
+}
+
+/** A rendered edition, handed to the message builder. */
+export interface Edition {
+  /** Plain-text edition. */
+  text: string
+  /** Email-safe HTML edition. */
+  html: string
+  /** Display date of the edition. */
+  date: string
+}
+
+/**
+ * Pick the articles of the edition: those since `since`, else the latest
+ * `limit` (articles arrive newest first).
+ *
+ * @param articles
+ *   All good articles, newest first.
+ * @param settings
+ *   Settings.
+ * @returns
+ *   Articles of the edition.
+ */
+function selectArticles(articles: readonly Article[], settings: Settings): Article[] {
+  let list = [...articles]
+  if (settings.since !== undefined) {
+    const since = settings.since
+    list = list.filter((article) => Date.parse(article.meta.date) >= since)
+    if (settings.limit !== undefined) list = list.slice(0, settings.limit)
+  } else {
+    list = list.slice(0, settings.limit ?? 10)
+  }
+  return list
+}
+
+function articlePath(article: Article): string {
+  return `newsletter/${article.meta.slug}.txt`
+}
+
+/**
+ * Render one article as plain text.
+ */
+async function renderArticle(article: Article, ctx: EmitContext, settings: Settings): Promise<string> {
+  return finish(await ctx.render(settings.articleTemplate, articleContext(article, ctx, settings)))
+}
+
+/**
+ * The template context of one article: every piece already laid out.
+ */
+function articleContext(article: Article, ctx: EmitContext, settings: Settings) {
+  const {meta} = article
+  const width = settings.width
+  const html = ctx.outputsOf(article)['html']
+  const url = html ? ctx.url(html) : undefined
+  const text = toPlainText(article.hast, {
+    width,
+    handlers: settings.handlers,
+    resolve: (href) => ctx.url(href),
+    warn: (reason: string, node: Nodes) =>
+      ctx.warn(reason, {ruleId: diagnostics.unhandledNode.ruleId, article, place: node.position})
+  })
+
+  const titleLines = wrap(meta.title, width)
+  const headline = lines(underline(titleLines, '='))
+  const standfirst = meta.description ? lines(wrap(meta.description, width)) : ''
+  const parts: string[] = []
+  if (meta.authors.length > 0) parts.push(`By ${joinNames(meta.authors, meta.lang)}`)
+  if (meta.dateline && !hasDateline(article)) parts.push(meta.dateline.text.replace(/\s*[–—-]+$/, ''))
+  parts.push(displayDate(meta.date, meta.lang))
+  const byline = lines(wrap(parts.join(' | '), width))
+
+  let image = ''
+  if (meta.image) {
+    const {alt, caption, credit} = meta.image
+    const imageLines = wrap(alt ? `[Image: ${alt}]` : '[Image]', width)
+    const under: string[] = []
+    if (caption && caption !== alt) under.push(caption)
+    if (credit) under.push(`(Photo: ${credit})`)
+    if (under.length > 0) imageLines.push(...wrap(under.join(' '), width))
+    image = lines(imageLines)
+  }
+
+  const notes =
+    text.notes.length > 0
+      ? lines([...underline([text.notesLabel], '-'), '', ...text.notes.flatMap((note, index) => {
+          const spaced = index > 0 && text.notes.some((n) => n.lines.includes(''))
+          return spaced ? ['', ...note.lines] : note.lines
+        })])
+      : ''
+  const links =
+    text.links.length > 0
+      ? lines([...underline(['Links'], '-'), '', ...text.links.flatMap((link, index) => linkLines(`[${index + 1}]`, link, width))])
+      : ''
+
+  return {
+    site: ctx.config.site,
+    title: meta.title,
+    headline,
+    standfirst,
+    byline,
+    date: displayDate(meta.date, meta.lang),
+    lang: meta.lang,
+    dir: meta.dir,
+    image,
+    body: text.body,
+    notes,
+    links,
+    url: url ?? '',
+    web: url ? lines(linkLines('Read on the web:', url, width)) : ''
+  }
+}
+
+/**
+ * Render the edition: text and HTML.
+ */
+async function renderEdition(articles: Article[], ctx: EmitContext, settings: Settings): Promise<Edition> {
+  const width = settings.width
+  const site = ctx.config.site
+  const date = displayDate(ctx.buildDate.toISOString(), site.language)
+  const texts = await Promise.all(articles.map((article) => renderArticle(article, ctx, settings)))
+  const numberWidth = String(articles.length).length
+  const contents = articles.flatMap((article, index) => {
+    const marker = `  ${String(index + 1).padStart(numberWidth)}. `
+    const indent = ' '.repeat(marker.length)
+    return wrap(article.meta.title, Math.max(1, width - marker.length)).map((line, n) => (n === 0 ? marker : indent) + line)
+  })
+  const rule = '='.repeat(width)
+  const text = finish(
+    await ctx.render(settings.template, {
+      site,
+      title: lines(wrap(site.title, width)),
+      edition: lines(wrap(`Newsletter, ${date}`, width)),
+      date,
+      rule,
+      contents_heading: lines(underline(['In this edition'], '-')),
+      contents: lines(contents),
+      articles: articles.map((article, index) => ({title: article.meta.title, slug: article.meta.slug, text: texts[index]!.trimEnd()})),
+      footer: lines(wrap(`You receive this newsletter from ${site.title}.`, width)),
+      site_link: lines(linkLines(`${site.title}:`, site.url, width)),
+      unsubscribe_url: settings.unsubscribeUrl,
+      unsubscribe: lines(linkLines('Unsubscribe:', settings.unsubscribeUrl, width))
+    })
+  )
+  const html = await ctx.render(settings.htmlTemplate, {
+    site,
+    lang: site.language,
+    date,
+    subject: `${site.title} — ${date}`,
+    unsubscribe_url: settings.unsubscribeUrl,
+    articles: articles.map((article) => {
+      const page = ctx.outputsOf(article)['html']
+      const url = page ? ctx.url(page) : ''
+      return {
+        title: article.meta.title,
+        slug: article.meta.slug,
+        lang: article.meta.lang,
+        dir: article.meta.dir,
+        url,
+        standfirst: article.meta.description ?? '',
+        byline: [article.meta.authors.length > 0 ? `By ${joinNames(article.meta.authors, article.meta.lang)}` : '', displayDate(article.meta.date, article.meta.lang)]
+          .filter(Boolean)
+          .join(' | '),
+        body: toEmailHtml(article.hast, {resolve: (href) => (href.startsWith('#') ? url + href : ctx.url(href))})
+      }
+    })
+  })
+  return {text, html, date}
+}
+
+/**
+ * Underline lines with a character, to the widest line's display width.
+ */
+function underline(text: readonly string[], char: string): string[] {
+  const width = Math.max(1, ...text.map((line) => displayWidth(line)))
+  return [...text, char.repeat(width)]
+}
+
+/**
+ * `label url` on one line when it fits, else the URL alone on the next line.
+ */
+function linkLines(label: string, url: string, width: number): string[] {
+  const line = `${label} ${url}`
+  return displayWidth(line) <= width ? [line] : [label, url]
+}
+
+function lines(list: readonly string[]): string {
+  return list.join('\n')
+}
+
+/**
+ * Whether the body already shows the dateline (`span.dateline`).
+ */
+function hasDateline(article: Article): boolean {
+  const stack: Nodes[] = [article.hast]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'element' && node.tagName === 'span') {
+      const className = node.properties['className']
+      if (Array.isArray(className) && className.includes('dateline')) return true
+    }
+    if ('children' in node) stack.push(...node.children)
+  }
+  return false
+}
+
+/**
+ * Normalize rendered text: LF line endings, no trailing spaces, no leading
+ * blank lines, one final line feed. (Blank lines inside are the template's
+ * and the body's own: code blocks keep theirs.)
+ *
+ * @param text
+ *   Rendered template.
+ * @returns
+ *   Clean text.
+ */
+export function finish(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/[ \t]+$/gm, '')
+      .replace(/^\n+/, '')
+      .trimEnd() + '\n'
+  )
+}
+
+function resolveOptions(options: NewsletterOptions): Settings {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('Expected `options` to be an object in `newsletterEmitter`')
+  }
+  const positive = (name: 'limit' | 'width', min: number): number | undefined => {
+    const value = options[name]
+    if (value === undefined) return undefined
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+      throw new TypeError(`Expected \`${name}\` to be an integer of at least ${min} in \`newsletterEmitter\`, not \`${String(value)}\``)
+    }
+    return value
+  }
+  const string = (name: 'since' | 'unsubscribeUrl' | 'from' | 'to' | 'template' | 'articleTemplate' | 'htmlTemplate'): string | undefined => {
+    const value = options[name]
+    if (value === undefined) return undefined
+    if (typeof value !== 'string' || value === '') {
+      throw new TypeError(`Expected \`${name}\` to be a non-empty string in \`newsletterEmitter\``)
+    }
+    return value
+  }
+  const sinceText = string('since')
+  let since: number | undefined
+  if (sinceText !== undefined) {
+    since = Date.parse(sinceText)
+    if (Number.isNaN(since)) throw new TypeError(`Expected \`since\` to be an ISO date such as \`2024-05-01\` in \`newsletterEmitter\`, not \`${sinceText}\``)
+  }
+  return {
+    limit: positive('limit', 1),
+    since,
+    width: positive('width', 20) ?? 72,
+    unsubscribeUrl: string('unsubscribeUrl') ?? '%UNSUBSCRIBE_URL%',
+    from: string('from'),
+    to: string('to'),
+    template: string('template') ?? 'default.newsletter.txt.liquid',
+    articleTemplate: string('articleTemplate') ?? 'default.newsletter-article.txt.liquid',
+    htmlTemplate: string('htmlTemplate') ?? 'default.newsletter.html.liquid',
+    handlers: options.handlers ?? {}
+  }
 }
