@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: Pressroom's speed and memory on generated articles, and
+ * side by side with pandoc and Eleventy 3 when they can run here. Ratios, not
+ * absolute times, are the figures that count on a shared machine.
+ *
+ * Options: --n 1000 (articles), --pandoc-sample 60, --eleventy-n 4000,
+ * --no-pandoc, --no-eleventy, --big 10000 (peak RSS of a cold build of that many).
+ */
+import {execFile, execFileSync, spawnSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {createArticle} from '../dist/article.js'
+import {resolveConfig} from '../dist/config.js'
+import {createEmitContext} from '../dist/context.js'
+import {resolveEmitters} from '../dist/emitters/index.js'
+import {createTemplates} from '../dist/templates.js'
+import {generate} from './generate.js'
+
+const run = promisify(execFile)
+const args = process.argv.slice(2)
+const option = (name: string, fallback: number): number => {
+  const index = args.indexOf(`--${name}`)
+  return index === -1 ? fallback : Number(args[index + 1])
+}
+const flag = (name: string) => args.includes(`--${name}`)
+const root = path.resolve(import.meta.dirname, '..')
+const cores = os.availableParallelism()
+const n = option('n', 1000)
+
+interface Scenario {
+  ms: number
+  articles: number
+  rebuilt: number
+  failed: number
+  maxRssMb: number
+}
+
+function scenario(user: Record<string, unknown>, extra: Record<string, unknown> = {}): Scenario {
+  const out = execFileSync(process.execPath, [path.join(root, 'bench/child.mjs'), JSON.stringify({user, root: work, ...extra})], {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Scenario
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? 0
+}
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`)
+
+async function pool<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0
+  await Promise.all(Array.from({length: size}, async () => {
+    while (next < items.length) await work(items[next++]!)
+  }))
+}
+
+const work = await mkdtemp(path.join(os.tmpdir(), 'pressroom-bench-'))
+const lines: string[] = []
+const say = (line: string) => {
+  lines.push(line)
+  console.log(line)
+}
+try {
+  say(`Pressroom benchmark: ${n} generated articles, ${cores} cores, Node ${process.version}`)
+  const input = path.join(work, 'input')
+  const files = await generate(input, n)
+  const user = (output: string, cache: string) => ({site: {title: 'Bench', url: 'https://bench.example/'}, input, output: path.join(work, output), cache: path.join(work, cache), templates: path.join(work, 'templates')})
+
+  // 1. Builds, each in a fresh process.
+  const cold = scenario(user('out', 'cache'), {clean: true})
+  say(`cold build, all formats:        ${fmt(cold.ms)} (${(cold.ms / n).toFixed(1)} ms/article, peak RSS ${cold.maxRssMb.toFixed(0)} MB, ${cold.failed} failed)`)
+  const noop = scenario(user('out', 'cache'))
+  say(`no-op rebuild:                  ${fmt(noop.ms)} (${noop.rebuilt} rebuilt)`)
+  await writeFile(files[Math.floor(n / 2)]!, readFileSync(files[Math.floor(n / 2)]!, 'utf8') + '\nOne more paragraph after an edit.\n')
+  const one = scenario(user('out', 'cache'))
+  say(`one article changed:            ${fmt(one.ms)} (${one.rebuilt} rebuilt, with index, feeds, edition, newsletter)`)
+  await mkdir(path.join(work, 'templates'), {recursive: true})
+  await writeFile(path.join(work, 'templates/style.css'), readFileSync(path.join(root, 'templates/style.css'), 'utf8') + '\n/* changed */\n')
+  const template = scenario(user('out', 'cache'))
+  say(`template changed:               ${fmt(template.ms)} (${template.rebuilt} rebuilt)`)
+  await rm(path.join(work, 'templates'), {recursive: true, force: true})
+  const html = scenario(user('out-html', 'cache-html'), {clean: true, only: ['html']})
+  say(`cold build, HTML only:          ${fmt(html.ms)} (${(html.ms / n).toFixed(1)} ms/article)`)
+
+  // 2. Median ms per article of each stage, in this process.
+  const config = resolveConfig(user('out-stage', 'cache-stage'), work)
+  const emitters = resolveEmitters(config)
+  const templates = createTemplates(config)
+  const sample = files.slice(0, Math.min(60, n))
+  const times: Record<string, number[]> = {normalize: []}
+  for (const [index, file] of sample.entries()) {
+    const contents = readFileSync(file)
+    let started = performance.now()
+    const result = createArticle({path: file, contents}, config)
+    const normalize = performance.now() - started
+    if (!result.ok) continue
+    const ctx = createEmitContext({config, emitters, articles: [result.article], templates})
+    for (const emitter of emitters) {
+      if (!emitter.article) continue
+      started = performance.now()
+      await emitter.article(result.article, ctx)
+      // The first articles warm caches (fonts, templates): keep the rest.
+      if (index >= 5) (times[emitter.name] ??= []).push(performance.now() - started)
+    }
+    if (index >= 5) times['normalize']!.push(normalize)
+  }
+  say(`median ms per article (in one process): ${Object.entries(times).map(([name, list]) => `${name} ${median(list).toFixed(1)}`).join(', ')}`)
+
+  // 3. pandoc, one process per file and format, `cores` at a time (as make -j would).
+  if (!flag('no-pandoc') && spawnSync('pandoc', ['--version']).status === 0) {
+    const count = Math.min(option('pandoc-sample', 60), n)
+    const jobs = files.slice(0, count).flatMap((file) => [
+      ['-s', '-t', 'html5', '--metadata', 'pagetitle=x', '-o', `${file}.html`, file],
+      ['-t', 'epub3', '-o', `${file}.epub`, file],
+      ['-t', 'plain', '-o', `${file}.txt`, file]
+    ])
+    const started = performance.now()
+    await pool(jobs, cores, (job) => run('pandoc', ['-f', 'markdown', ...job], {cwd: input}))
+    const perArticle = (performance.now() - started) / count
+    const projected = perArticle * n
+    say(`pandoc (HTML + EPUB + plain, ${count} articles timed, ${cores} at a time): ${perArticle.toFixed(0)} ms/article → ${fmt(projected)} for ${n}`)
+    say(`ratio pandoc / Pressroom all formats: ${(projected / cold.ms).toFixed(1)}× (target ≥ 10×)`)
+  } else {
+    say('pandoc: not installed, skipped (apt-get install pandoc)')
+  }
+
+  // 4. Eleventy 3, HTML only, on the same Markdown.
+  if (!flag('no-eleventy')) {
+    const eleventyDir = path.join(work, 'eleventy')
+    try {
+      await mkdir(eleventyDir, {recursive: true})
+      await writeFile(path.join(eleventyDir, 'package.json'), '{"private": true}')
+      await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '@11ty/eleventy@3'], {cwd: eleventyDir, timeout: 300_000})
+      const count = option('eleventy-n', 4000)
+      const eleventyInput = path.join(work, 'eleventy-input')
+      await generate(eleventyInput, count)
+      const bin = path.join(eleventyDir, 'node_modules/@11ty/eleventy/cmd.cjs')
+      let started = performance.now()
+      await run(process.execPath, [bin, `--input=${eleventyInput}`, `--output=${path.join(work, 'eleventy-out')}`, '--quiet'], {cwd: eleventyDir, maxBuffer: 64 * 1024 * 1024, timeout: 1_800_000})
+      const eleventyMs = performance.now() - started
+      started = performance.now()
+      const ours = scenario({site: {title: 'Bench', url: 'https://bench.example/'}, input: eleventyInput, output: path.join(work, 'out-4k'), cache: path.join(work, 'cache-4k')}, {clean: true, only: ['html']})
+      say(`Eleventy 3, HTML only, ${count} articles: ${fmt(eleventyMs)}; Pressroom: ${fmt(ours.ms)}; ratio Eleventy / Pressroom: ${(eleventyMs / ours.ms).toFixed(2)}× (target ≥ 1×)`)
+    } catch (error) {
+      say(`Eleventy 3: could not run (${(error as Error).message.split('\n')[0]}), skipped`)
+    }
+  }
+
+  // 5. Peak RSS of a big cold build.
+  const big = option('big', 0)
+  if (big > 0) {
+    const bigInput = path.join(work, 'big-input')
+    await generate(bigInput, big)
+    const result = scenario({site: {title: 'Bench', url: 'https://bench.example/'}, input: bigInput, output: path.join(work, 'out-big'), cache: path.join(work, 'cache-big')}, {clean: true})
+    say(`cold build of ${big}, all formats: ${fmt(result.ms)}, peak RSS ${result.maxRssMb.toFixed(0)} MB (target ≤ 1024 MB)`)
+  }
+} finally {
+  if (!flag('keep')) await rm(work, {recursive: true, force: true})
+  else console.log(`kept ${work}`)
+}
