@@ -12,6 +12,7 @@ import {VFile} from 'vfile'
 import type {ResolvedConfig} from './config.js'
 import {diagnostics, hasErrors, report} from './diagnostics.js'
 import {isRemote, resolveAsset} from './pipeline/assets.js'
+import {codePoint, illegalCharacters, stripIllegal} from './pipeline/characters.js'
 import {processor} from './pipeline/processor.js'
 import {parseFrontMatter, splitFrontMatter, type FrontMatter} from './readers/front-matter.js'
 import {resolveMeta, type Recovered} from './readers/meta.js'
@@ -192,31 +193,18 @@ function decode(contents: Uint8Array | string, file: VFile): string {
   text = text.replace(/\r\n?/g, '\n')
   // XML 1.0 forbids C0 controls but tab/LF/CR, U+FFFE/U+FFFF and lone surrogates;
   // HTML also forbids DEL, C1 controls and the other noncharacters.
-  const illegal = new RegExp(illegalCharacters.source, 'gu')
+  const illegal = new RegExp(illegalCharacters.source, 'u')
   const first = illegal.exec(text)
   if (first) {
     const before = text.slice(0, first.index)
     const line = before.split('\n').length
     const column = first.index - before.lastIndexOf('\n')
-    const count = text.match(illegal)?.length ?? 1
-    const code = 'U+' + first[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
-    report(file, diagnostics.xmlIllegalCharacter, [count, code], {place: {line, column}, source: 'pressroom:decode'})
-    text = text.replace(illegal, '')
+    const stripped = stripIllegal(text)
+    report(file, diagnostics.xmlIllegalCharacter, [stripped.removed, codePoint(first[0])], {place: {line, column}, source: 'pressroom:decode'})
+    text = stripped.text
   }
   return text
 }
-
-/**
- * Characters XML 1.0 forbids (C0 controls but tab, LF and CR; lone surrogates;
- * U+FFFE/U+FFFF) plus those HTML forbids in text (DEL, C1 controls, all
- * noncharacters).
- */
-const illegalCharacters = new RegExp(
-  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF\\uFDD0-\\uFDEF\\uFFFE\\uFFFF' +
-    Array.from({length: 16}, (_, plane) => `\\u{${(plane + 1).toString(16)}FFFE}\\u{${(plane + 1).toString(16)}FFFF}`).join('') +
-    ']',
-  'u'
-)
 
 /** Byte offset of the first invalid UTF-8 sequence (hand-written: TextDecoder does not tell). */
 function firstInvalidUtf8(bytes: Uint8Array): number {

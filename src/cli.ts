@@ -7,6 +7,7 @@ import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import cliProgress from 'cli-progress'
 import {build, merge, type BuildResult} from './build.js'
+import {defaultCheckDir, runCheck} from './check/command.js'
 import {ConfigError, loadConfig, type ResolvedConfig, type UserConfig} from './config.js'
 import {formatMessage, severityOf} from './diagnostics.js'
 import {UnknownEmitterError} from './emitters/index.js'
@@ -109,6 +110,16 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('-p, --port <port>', 'port of the preview server (default: 4321)')
     .action(async (flags: BuildFlags) => {
       exitCode = await runWatch(flags)
+    })
+
+  program
+    .command('check')
+    .description('validate an output folder (manifest, HTML, feeds, EPUB, PDF, newsletter) without Java')
+    .argument('[dir]', 'folder to check (default: the configured output folder)')
+    .option('-c, --config <file>', 'config file, to find the output folder')
+    .option('--json', 'print the problems and the summary as JSON')
+    .action(async (dir: string | undefined, flags: {config?: string; json?: boolean}) => {
+      exitCode = await runCheck(dir ?? (await defaultCheckDir(flags.config)), flags.json ? {json: true} : {})
     })
 
   try {

@@ -2,7 +2,8 @@
  * Pressroom's public API.
  */
 export {createArticle, type ArticleResult, type ArticleSource} from './article.js'
-export {build, findInputs, type BuildOptions, type BuildResult, type Manifest, type ManifestFile} from './build.js'
+export {checkOutput} from './check/index.js'
+export {build, merge, findInputs, type BuildOptions, type BuildResult, type Manifest, type ManifestFile} from './build.js'
 export {defineConfig, loadConfig, resolveConfig, ConfigError, type ResolvedConfig, type SiteConfig, type UserConfig} from './config.js'
 export {absoluteUrl, buildDateOf, createEmitContext} from './context.js'
 export {diagnostics, formatMessage, report, type Diagnostic, type Severity} from './diagnostics.js'

@@ -9,6 +9,7 @@ import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {LineCounter, parseDocument, isMap, isScalar, type YAMLError} from 'yaml'
 import {diagnostics, report} from '../diagnostics.js'
+import {codePoint, stripIllegal} from '../pipeline/characters.js'
 
 /** Parsed front matter. */
 export interface FrontMatter {
@@ -70,6 +71,27 @@ export function parseFrontMatter(text: string, start: Point, file: VFile): Front
     report(file, diagnostics.frontMatterNotMap, [], {place: start, source})
     return undefined
   }
+
+  // YAML escapes (`"\u0000"`) can make characters XML forbids: remove them.
+  let removed = 0
+  let firstIllegal = ''
+  const clean = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const stripped = stripIllegal(value)
+      if (stripped.removed > 0) {
+        removed += stripped.removed
+        firstIllegal ||= stripped.first!
+      }
+      return stripped.text
+    }
+    if (Array.isArray(value)) return value.map(clean)
+    if (value && typeof value === 'object' && !(value instanceof Date)) {
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, clean(inner)]))
+    }
+    return value
+  }
+  data = clean(data)
+  if (removed > 0) report(file, diagnostics.xmlIllegalCharacter, [removed, codePoint(firstIllegal)], {place: start, source})
 
   const positions = new Map<string, Point>()
   if (isMap(doc.contents)) {

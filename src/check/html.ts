@@ -1,0 +1,130 @@
+/**
+ * HTML page checks, on the tree `hast-util-from-html` (parse5) builds: parse
+ * errors, no scripts but JSON-LD, no event handlers or `javascript:` URLs,
+ * one `<h1>`, `<html lang>`, a `<title>`, `alt` on every image, and local
+ * links that resolve to files of the output folder.
+ */
+import type {Element, Root} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {toText} from 'hast-util-to-text'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {checks, flag, type CheckContext} from './catalog.js'
+
+/** hast properties that hold one URL, by element (`*`: any). */
+const urlProperties = ['href', 'src', 'poster', 'cite', 'action', 'formAction', 'data', 'background', 'longDesc']
+
+/**
+ * Check an HTML page.
+ *
+ * @param file
+ *   Checked file (`path` relative to the output folder).
+ * @param text
+ *   Decoded text.
+ * @param context
+ *   Files of the output folder.
+ */
+export function checkHtml(file: VFile, text: string, context: CheckContext): void {
+  const tree: Root = fromHtml(text, {
+    onerror(message) {
+      flag(file, checks.htmlParseError, [message.reason, message.ruleId ?? 'parse-error'], {
+        place: {line: message.line ?? 1, column: message.column ?? 1}
+      })
+    }
+  })
+
+  let h1 = 0
+  let title = ''
+  let lang: string | undefined
+  visit(tree, 'element', (element: Element) => {
+    const place = placeOf(element)
+    if (element.tagName === 'html') lang = stringOf(element.properties.lang)
+    if (element.tagName === 'h1') h1++
+    if (element.tagName === 'title') title ||= toText(element).trim()
+    if (element.tagName === 'script' && stringOf(element.properties.type)?.trim().toLowerCase() !== 'application/ld+json') {
+      flag(file, checks.htmlScript, [], {place})
+    }
+    if (element.tagName === 'img' && element.properties.alt === undefined) {
+      flag(file, checks.htmlImgMissingAlt, [stringOf(element.properties.src) ?? ''], {place})
+    }
+    for (const [name, value] of Object.entries(element.properties)) {
+      if (/^on[a-z]/i.test(name)) flag(file, checks.htmlEventHandler, [attributeName(name)], {place})
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (typeof item === 'string' && isJavascriptUrl(item)) flag(file, checks.htmlJavascriptUrl, [attributeName(name)], {place})
+      }
+    }
+    for (const url of urlsOf(element)) {
+      if (isJavascriptUrl(url)) continue
+      const target = localTarget(file.path, url)
+      if (target !== undefined && !context.files.has(target)) flag(file, checks.htmlBrokenLink, [url], {place})
+    }
+  })
+
+  const start = {place: {line: 1, column: 1}}
+  if (h1 !== 1) flag(file, checks.htmlH1Count, [h1], start)
+  if (!lang || lang.trim() === '') flag(file, checks.htmlMissingLang, [], start)
+  if (!title) flag(file, checks.htmlMissingTitle, [], start)
+}
+
+/** URLs of an element that may point into the output folder. */
+function urlsOf(element: Element): string[] {
+  const urls: string[] = []
+  for (const name of urlProperties) {
+    const value = element.properties[name]
+    if (typeof value === 'string') urls.push(value)
+  }
+  const srcset = element.properties.srcSet
+  if (Array.isArray(srcset)) {
+    for (const candidate of srcset) urls.push(String(candidate).trim().split(/\s+/)[0] ?? '')
+  }
+  return urls
+}
+
+/**
+ * The output-folder path a local URL points at.
+ *
+ * @param page
+ *   Path of the page, relative to the output folder.
+ * @param url
+ *   URL as written.
+ * @returns
+ *   Relative path of the target (a folder URL names its `index.html`), `''`
+ *   outside the folder, or `undefined` for remote, fragment-only and empty URLs.
+ */
+export function localTarget(page: string, url: string): string | undefined {
+  const trimmed = url.trim()
+  if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//') || URL.canParse(trimmed)) return undefined
+  const base = 'file:///__root__/'
+  // A root-relative URL (`/feeds/rss.xml`) is relative to the output folder.
+  const resolved = trimmed.startsWith('/') ? new URL('.' + trimmed, base) : new URL(trimmed, base + page)
+  if (!resolved.href.startsWith(base)) return ''
+  let target: string
+  try {
+    target = decodeURIComponent(resolved.pathname.slice('/__root__/'.length))
+  } catch {
+    return ''
+  }
+  return target === '' || target.endsWith('/') ? target + 'index.html' : target
+}
+
+function isJavascriptUrl(value: string): boolean {
+  // Browsers ignore ASCII whitespace and control characters in a scheme.
+  // eslint-disable-next-line no-control-regex
+  return /^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''))
+}
+
+function stringOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return value.join(' ')
+  return undefined
+}
+
+/** `onClick` → `onclick`; other hast names lowercased, as HTML attributes. */
+function attributeName(property: string): string {
+  return property === 'formAction' ? 'formaction' : property === 'srcSet' ? 'srcset' : property.toLowerCase()
+}
+
+function placeOf(element: Element): {line: number; column: number} {
+  const start = element.position?.start
+  return start ? {line: start.line, column: start.column} : {line: 1, column: 1}
+}

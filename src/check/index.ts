@@ -1,0 +1,171 @@
+/**
+ * `checkOutput`: validate a built output folder with checks that need no Java
+ * and no system tools. The manifest is checked for every file; files are then
+ * checked by what their extension says they are (a registry, as the
+ * emitters'): HTML pages, XML and feeds, JSON and JSON Feed, plain text,
+ * email, EPUB, PDF. Other files (CSS, images, custom outputs) get the
+ * manifest check only.
+ *
+ * One file's failure spares the others (as unified-engine): a checker that
+ * throws becomes a `check-failed` error on that file.
+ */
+import {readdir, readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import type {ManifestFile} from '../build.js'
+import {checks, decodeText, flag, type CheckContext} from './catalog.js'
+import {checkEml} from './eml.js'
+import {checkEpub} from './epub.js'
+import {checkFeedXml} from './feeds.js'
+import {checkHtml} from './html.js'
+import {checkJsonFeed, isJsonFeed, parseJson} from './json-feed.js'
+import {checkListedFile, listedFiles} from './manifest.js'
+import {checkText} from './text.js'
+import {parseXml} from './xml.js'
+
+export {checks, type CheckContext} from './catalog.js'
+
+/** Result of {@link checkOutput}. */
+export interface CheckReport {
+  /** The checked folder, absolute. */
+  dir: string
+  /**
+   * One file per checked path (relative to `dir`, POSIX), sorted, with its
+   * problems as messages (`ruleId` is the check id; `fatal: true` an error,
+   * `false` a warning). Includes files the manifest lists that are missing.
+   */
+  files: VFile[]
+  /** Number of files found in the folder (dotfiles aside). */
+  checked: number
+  errors: number
+  warnings: number
+}
+
+/** A format check: reports problems on `file`. */
+type FormatCheck = (file: VFile, bytes: Uint8Array, context: CheckContext) => void | Promise<void>
+
+/** Format checks by file extension. */
+const formats: Record<string, FormatCheck> = {
+  html: (file, bytes, context) => checkHtml(file, decodeText(file, bytes), context),
+  htm: (file, bytes, context) => checkHtml(file, decodeText(file, bytes), context),
+  xml: (file, bytes) => checkXmlFile(file, decodeText(file, bytes)),
+  rss: (file, bytes) => checkFeedXml(file, decodeText(file, bytes)),
+  atom: (file, bytes) => checkFeedXml(file, decodeText(file, bytes)),
+  xhtml: (file, bytes) => void parseXml(file, decodeText(file, bytes)),
+  svg: (file, bytes) => void parseXml(file, decodeText(file, bytes)),
+  json: (file, bytes) => checkJsonFile(file, decodeText(file, bytes)),
+  txt: (file, bytes) => checkText(file, decodeText(file, bytes)),
+  eml: (file, bytes) => checkEml(file, decodeText(file, bytes)),
+  epub: (file, bytes) => checkEpub(file, bytes),
+  // `pdf-lib` is the slowest import; load it only for folders with PDFs.
+  pdf: async (file, bytes) => (await import('./pdf.js')).checkPdf(file, bytes)
+}
+
+/** Files checked at once. */
+const concurrency = 8
+
+/**
+ * Check a built output folder.
+ *
+ * @param dir
+ *   The output folder (`output/` of `pressroom build`).
+ * @returns
+ *   Every checked file with its problems, and counts.
+ * @throws
+ *   When `dir` cannot be read (it does not exist, or is not a folder).
+ */
+export async function checkOutput(dir: string): Promise<CheckReport> {
+  const root = path.resolve(dir)
+  const present = await listFiles(root)
+  const context: CheckContext = {files: new Set(present)}
+
+  // 1. The manifest.
+  const manifestFile = new VFile({path: 'manifest.json'})
+  // `undefined` when there is no usable manifest (already reported).
+  let listed: Map<string, ManifestFile> | undefined
+  if (context.files.has('manifest.json')) {
+    const value = parseJson(manifestFile, decodeText(manifestFile, await readFile(path.join(root, 'manifest.json'))))
+    if (value !== undefined) listed = listedFiles(manifestFile, value)
+  } else {
+    flag(manifestFile, checks.manifestMissing, [])
+  }
+
+  // 2. Every file: manifest entry, then its format.
+  const files = [manifestFile]
+  const queue = present.filter((name) => name !== 'manifest.json')
+  const worker = async (): Promise<void> => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+      files.push(await checkFile(root, name, listed, context))
+    }
+  }
+  await Promise.all(Array.from({length: concurrency}, worker))
+
+  // 3. Listed but missing.
+  for (const name of listed?.keys() ?? []) {
+    if (context.files.has(name)) continue
+    const file = new VFile({path: name})
+    flag(file, checks.manifestFileMissing, [])
+    files.push(file)
+  }
+
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  let errors = 0
+  let warnings = 0
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (message.fatal === true) errors++
+      else if (message.fatal === false) warnings++
+    }
+  }
+  return {dir: root, files, checked: present.length, errors, warnings}
+}
+
+/** Check one file of the folder; a throwing checker becomes `check-failed`. */
+async function checkFile(
+  root: string,
+  name: string,
+  listed: Map<string, ManifestFile> | undefined,
+  context: CheckContext
+): Promise<VFile> {
+  const file = new VFile({path: name})
+  try {
+    const bytes = new Uint8Array(await readFile(path.join(root, ...name.split('/'))))
+    const entry = listed?.get(name)
+    if (entry) checkListedFile(file, bytes, entry)
+    else if (listed) flag(file, checks.manifestUnlistedFile, [])
+    const extension = path.posix.extname(name).slice(1).toLowerCase()
+    const check = Object.hasOwn(formats, extension) ? formats[extension] : undefined
+    if (check) await check(file, bytes, context)
+  } catch (error) {
+    flag(file, checks.checkFailed, [(error as Error).message], {cause: error})
+  }
+  return file
+}
+
+/** `.xml`: a feed when under `feeds/` or when its root says so, else plain XML. */
+function checkXmlFile(file: VFile, text: string): void {
+  if (file.path.startsWith('feeds/') || /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed)[\s>]/.test(text)) {
+    checkFeedXml(file, text)
+  } else {
+    parseXml(file, text)
+  }
+}
+
+/** `.json`: must parse; a JSON Feed is checked against the schema. */
+function checkJsonFile(file: VFile, text: string): void {
+  const value = parseJson(file, text)
+  if (value !== undefined && isJsonFeed(value)) checkJsonFeed(file, text, value)
+}
+
+/**
+ * Files of a folder, recursively, as sorted POSIX relative paths; dotfiles
+ * and dot-folders (`.git`, temp files of an interrupted build) are skipped.
+ */
+async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, {recursive: true, withFileTypes: true})
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((name) => !name.split('/').some((segment) => segment.startsWith('.')))
+    .sort()
+}

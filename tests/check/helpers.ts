@@ -1,0 +1,19 @@
+/**
+ * Helpers for the `check` tests: a fresh file and its check ids.
+ */
+import {VFile} from 'vfile'
+
+/** A checked file at `path` (relative to the output folder). */
+export function fileAt(path: string): VFile {
+  return new VFile({path})
+}
+
+/** Check ids reported on a file, in order. */
+export function idsOf(file: VFile): string[] {
+  return file.messages.map((message) => message.ruleId ?? '')
+}
+
+/** Whether a file has no messages; the failure message lists them. */
+export function messagesOf(file: VFile): string[] {
+  return file.messages.map((message) => `${message.file}:${message.line ?? ''}: ${message.reason} [${message.ruleId}]`)
+}
