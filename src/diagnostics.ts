@@ -108,6 +108,10 @@ export const diagnostics = {
     `Output \`${path}\` is written by both \`${other}\` and this article`),
   epubUnsupportedImage: define('epub-unsupported-image', 'warning', (src: string, mediaType: string) =>
     `Image \`${src}\` (${mediaType}) cannot be embedded in EPUB, which supports JPEG, PNG, GIF and SVG; it is shown as its alt text, convert it to embed it`),
+  emptyTagSlug: define('empty-tag-slug', 'warning', (tag: string) =>
+    `Tag \`${tag}\` has no letters or digits; no per-tag feed is written for it, rename the tag`),
+  feedEntryFailed: define('feed-entry-failed', 'warning', (why: string) =>
+    `Cannot write a feed entry (${why}); the article is left out of the feeds`),
   unhandledNode: define('unhandled-node', 'warning', (emitter: string, type: string) =>
     `Emitter \`${emitter}\` has no handler for \`${type}\`; its text is kept`)
 } as const

@@ -1,5 +1,307 @@
-// Placeholder until the feeds emitter lands (being written now).
-import type {Emitter} from '../types.js'
-export function feedsEmitter(_options: Record<string, unknown> = {}): Emitter {
-  return {name: 'feeds'}
+/**
+ * The feeds emitter: RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest
+ * articles, and optionally one set per tag. Code computes one format-neutral
+ * model (`src/feeds/model.ts`); each format's writer only places it. RSS and
+ * Atom are written by `feed`, JSON Feed by us (see `src/feeds/*`).
+ */
+import {absoluteUrl} from '../context.js'
+import {renderAtom} from '../feeds/atom.js'
+import {feedContent} from '../feeds/content.js'
+import {toDate} from '../feeds/dates.js'
+import {renderJsonFeed} from '../feeds/json-feed.js'
+import {diagnostics} from '../diagnostics.js'
+import type {FeedChannel, FeedEntry, FeedImage} from '../feeds/model.js'
+import {renderRss} from '../feeds/rss.js'
+import {tagSlug} from '../feeds/tag-slug.js'
+import {stripXmlIllegal} from '../feeds/xml.js'
+import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
+
+/** Options of {@link feedsEmitter}. */
+export interface FeedsOptions {
+  /** Entries per feed, newest first (default: `20`). */
+  limit?: number
+  /**
+   * Also write one set of feeds per tag, under `feeds/tags/<tag-slug>/`
+   * (default: `false`). `true` makes a set for every tag of the articles;
+   * a list makes a set for those tags only (and names them in
+   * `collectionPaths`, which cannot know the articles' tags).
+   */
+  perTag?: boolean | readonly string[]
+}
+
+/** Output file name of each format, by label. */
+const files = {rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json'} as const
+
+/** Generator named in every feed. */
+const generator = 'Pressroom'
+
+/** One feed to write: where, and which articles. */
+interface FeedSet {
+  /** Folder, e.g. `feeds` or `feeds/tags/politics`. */
+  folder: string
+  /** Tag as written, for tag feeds. */
+  tag?: string
+  articles: Article[]
+}
+
+/**
+ * Create the feeds emitter.
+ *
+ * @param options
+ *   Entry limit and per-tag feeds (optional).
+ * @returns
+ *   Emitter.
+ * @throws {TypeError}
+ *   When an option has the wrong type.
+ */
+export function feedsEmitter(options: FeedsOptions = {}): Emitter {
+  const limit = options.limit ?? 20
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new TypeError(`Expected \`limit\` to be a positive integer in \`feedsEmitter\`, not \`${String(limit)}\``)
+  }
+  const perTag = options.perTag ?? false
+  if (typeof perTag !== 'boolean' && !(Array.isArray(perTag) && perTag.every((tag) => typeof tag === 'string'))) {
+    throw new TypeError('Expected `perTag` to be a boolean or a list of tags in `feedsEmitter`')
+  }
+  const listedTags = Array.isArray(perTag) ? (perTag as readonly string[]) : []
+
+  return {
+    name: 'feeds',
+    collectionPaths() {
+      const paths = pathsOf('feeds')
+      for (const tag of listedTags) {
+        const slug = tagSlug(tag)
+        if (slug) Object.assign(paths, pathsOf(`feeds/tags/${slug}`, slug))
+      }
+      return paths
+    },
+    collection(articles, ctx) {
+      const sets: FeedSet[] = [{folder: 'feeds', articles}]
+      if (perTag !== false) sets.push(...tagSets(articles, perTag === true ? undefined : listedTags, ctx))
+      // Each article's entry is computed once, shared by every feed it is in.
+      // One bad article costs only itself: it is reported and left out.
+      const entries = new Map<Article, FeedEntry | undefined>()
+      const entryOf = (article: Article): FeedEntry | undefined => {
+        if (!entries.has(article)) {
+          let entry: FeedEntry | undefined
+          try {
+            entry = toEntry(article, ctx)
+          } catch (error) {
+            const {feedEntryFailed} = diagnostics
+            ctx.warn(feedEntryFailed.reason((error as Error).message), {ruleId: feedEntryFailed.ruleId, article})
+          }
+          entries.set(article, entry)
+        }
+        return entries.get(article)
+      }
+      const newest = (articles: readonly Article[]): FeedEntry[] => {
+        const list: FeedEntry[] = []
+        for (const article of articles) {
+          if (list.length === limit) break
+          const entry = entryOf(article)
+          if (entry) list.push(entry)
+        }
+        return list
+      }
+      const outputs: OutputFile[] = []
+      for (const set of sets) {
+        const channel = toChannel(set, newest(set.articles), ctx)
+        outputs.push(
+          {path: `${set.folder}/${files.rss}`, contents: renderRss(channel)},
+          {path: `${set.folder}/${files.atom}`, contents: renderAtom(channel)},
+          {path: `${set.folder}/${files.json}`, contents: renderJsonFeed(channel)}
+        )
+      }
+      return outputs
+    }
+  }
+}
+
+/**
+ * Output paths of one set of feeds, by label.
+ *
+ * @param folder
+ *   Folder of the set.
+ * @param slug
+ *   Tag slug, for tag feeds (labels `rss:<slug>`…).
+ * @returns
+ *   Label → path.
+ */
+function pathsOf(folder: string, slug?: string): Record<string, string> {
+  const suffix = slug ? `:${slug}` : ''
+  return {
+    [`rss${suffix}`]: `${folder}/${files.rss}`,
+    [`atom${suffix}`]: `${folder}/${files.atom}`,
+    [`json${suffix}`]: `${folder}/${files.json}`
+  }
+}
+
+/**
+ * Group articles by tag slug (tags that slug alike, such as `News` and
+ * `news`, share a feed named after the first spelling met, newest first).
+ *
+ * @param articles
+ *   Articles, newest first.
+ * @param only
+ *   Tags to make feeds for (default: every tag).
+ * @param ctx
+ *   Emit context (for warnings).
+ * @returns
+ *   One set per tag, sorted by slug.
+ */
+function tagSets(articles: readonly Article[], only: readonly string[] | undefined, ctx: EmitContext): FeedSet[] {
+  const bySlug = new Map<string, {tag: string; articles: Article[]}>()
+  for (const tag of only ?? []) {
+    const slug = tagSlug(tag)
+    if (slug && !bySlug.has(slug)) bySlug.set(slug, {tag, articles: []})
+  }
+  for (const article of articles) {
+    const seen = new Set<string>()
+    for (const tag of article.meta.tags) {
+      const slug = tagSlug(tag)
+      if (!slug) {
+        ctx.warn(diagnostics.emptyTagSlug.reason(tag), {ruleId: diagnostics.emptyTagSlug.ruleId, article})
+        continue
+      }
+      if (seen.has(slug)) continue
+      seen.add(slug)
+      let group = bySlug.get(slug)
+      if (!group) {
+        if (only) continue
+        group = {tag, articles: []}
+        bySlug.set(slug, group)
+      }
+      group.articles.push(article)
+    }
+  }
+  return [...bySlug.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([slug, group]) => ({folder: `feeds/tags/${slug}`, tag: group.tag, articles: group.articles}))
+}
+
+/**
+ * The model of one feed.
+ *
+ * @param set
+ *   Folder and tag.
+ * @param entries
+ *   Entries, newest first, already limited.
+ * @param ctx
+ *   Emit context.
+ * @returns
+ *   Channel.
+ */
+function toChannel(set: FeedSet, entries: FeedEntry[], ctx: EmitContext): FeedChannel {
+  const {site} = ctx.config
+  const title = clean(set.tag === undefined ? site.title : `${site.title}: ${set.tag}`)
+  // The newest update of the entries; with none, the build date (never the clock).
+  let updated = ctx.buildDate
+  if (entries.length > 0) {
+    updated = entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), entries[0]!.updated)
+  }
+  const channel: FeedChannel = {
+    title,
+    description: clean(set.tag === undefined ? site.description : `Articles tagged “${set.tag}” in ${site.title}`),
+    home: ctx.url(''),
+    id: ctx.url(`${set.folder}/${files.atom}`),
+    self: {
+      rss: ctx.url(`${set.folder}/${files.rss}`),
+      atom: ctx.url(`${set.folder}/${files.atom}`),
+      json: ctx.url(`${set.folder}/${files.json}`)
+    },
+    updated,
+    language: clean(site.language),
+    generator,
+    author: clean(site.author),
+    entries
+  }
+  if (site.icon) channel.icon = ctx.url(site.icon)
+  if (site.logo) channel.logo = ctx.url(site.logo)
+  if (site.copyright) channel.copyright = clean(site.copyright)
+  if (site.hub) channel.hub = ctx.url(site.hub)
+  return channel
+}
+
+/**
+ * The entry of one article.
+ *
+ * @param article
+ *   Article.
+ * @param ctx
+ *   Emit context.
+ * @returns
+ *   Entry.
+ */
+function toEntry(article: Article, ctx: EmitContext): FeedEntry {
+  const {meta} = article
+  const url = ctx.url(ctx.outputsOf(article)['html'] ?? `${meta.slug}.html`)
+  const published = toDate(meta.date, 'feedsEmitter')
+  const updated = meta.updated ? toDate(meta.updated, 'feedsEmitter') : published
+  const summary = clean(meta.description ?? article.excerpt).trim()
+  const authors = (meta.authors.length > 0 ? meta.authors : [ctx.config.site.author]).map(clean).filter(Boolean)
+  const entry: FeedEntry = {
+    id: url,
+    url,
+    title: clean(meta.title),
+    contentHtml: feedContent(article.hast, {
+      // Fragment- and query-only references point into the article page;
+      // everything else is output-root-relative, as the tree's contract says.
+      resolve: (reference) => (/^[#?]/.test(reference) ? absoluteUrl(url, reference) : ctx.url(reference)),
+      lang: meta.lang,
+      dir: meta.dir,
+      feedLanguage: ctx.config.site.language
+    }),
+    published,
+    updated: updated > published ? updated : published,
+    wasUpdated: meta.updated !== undefined && updated > published,
+    authors: authors.length > 0 ? authors : [generator],
+    tags: meta.tags.map(clean).filter(Boolean),
+    lang: meta.lang,
+    dir: meta.dir
+  }
+  if (summary) entry.summary = summary
+  if (meta.canonical && meta.canonical !== url) entry.externalUrl = meta.canonical
+  const image = leadImage(article, ctx)
+  if (image) entry.image = image
+  return entry
+}
+
+/**
+ * The lead image of an article, with type and size when it is a local file.
+ *
+ * @param article
+ *   Article.
+ * @param ctx
+ *   Emit context.
+ * @returns
+ *   Image, or `undefined` when there is none or it has no usable URL.
+ */
+function leadImage(article: Article, ctx: EmitContext): FeedImage | undefined {
+  const image = article.meta.image
+  if (!image?.src) return undefined
+  const url = ctx.url(image.src)
+  if (!/^https?:\/\//i.test(url)) return undefined
+  const result: FeedImage = {url, alt: clean(image.alt)}
+  if (image.caption) result.caption = clean(image.caption)
+  if (image.credit) result.credit = clean(image.credit)
+  const asset = image.asset
+  if (asset) {
+    result.mediaType = asset.mediaType
+    result.length = asset.size
+    if (asset.width !== undefined) result.width = asset.width
+    if (asset.height !== undefined) result.height = asset.height
+  }
+  return result
+}
+
+/**
+ * Text safe for every format: XML-illegal characters removed.
+ *
+ * @param text
+ *   Text from an article or the configuration.
+ * @returns
+ *   Text.
+ */
+function clean(text: string): string {
+  return stripXmlIllegal(text)
 }
