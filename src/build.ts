@@ -25,7 +25,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {packageRoot, type ResolvedConfig} from './config.js'
 import {createEmitContext} from './context.js'
-import {diagnostics, hasErrors, report} from './diagnostics.js'
+import {countMessages, diagnostics, hasErrors, report} from './diagnostics.js'
 import {parseFrontMatter, splitFrontMatter} from './readers/front-matter.js'
 import {toSlug} from './readers/meta.js'
 import {articleOf, fileOf, saveTrees, treesPath, type ArticleRecord} from './record.js'
@@ -414,14 +414,7 @@ function summarize(input: {
 }): BuildResult {
   const files = [...input.files].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '', 'en'))
   if (input.buildFile.messages.length > 0) files.push(input.buildFile)
-  let errors = 0
-  let warnings = 0
-  for (const file of files) {
-    for (const message of file.messages) {
-      if (message.fatal === true) errors++
-      else if (message.fatal === false) warnings++
-    }
-  }
+  const {errors, warnings} = countMessages(files)
   const exitCode = input.failed > 0 || hasErrors(input.buildFile) || (input.strict && warnings > 0) ? 1 : 0
   return {
     articles: input.articles,

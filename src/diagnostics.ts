@@ -166,6 +166,19 @@ export function toPlace(value: unknown): MessageOptions['place'] {
   return undefined
 }
 
+/** Errors (fatal messages) and warnings (non-fatal ones) in files. */
+export function countMessages(files: readonly VFile[]): {errors: number; warnings: number} {
+  let errors = 0
+  let warnings = 0
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (message.fatal === true) errors++
+      else if (message.fatal === false) warnings++
+    }
+  }
+  return {errors, warnings}
+}
+
 /** Whether a file has an error (a fatal message). */
 export function hasErrors(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true)

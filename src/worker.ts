@@ -10,7 +10,7 @@ import {loadConfig, resolveConfig, type ResolvedConfig, type UserConfig} from '.
 import {createEmitContext} from './context.js'
 import {diagnostics, hasErrors, report} from './diagnostics.js'
 import {resolveEmitters} from './emitters/index.js'
-import {messagesOf, saveTrees, type ArticleRecord, type MessageRecord} from './record.js'
+import {messagesOf, recordOf, saveTrees, type ArticleRecord, type MessageRecord} from './record.js'
 import {createTemplates, type Templates} from './templates.js'
 import type {Emitter, OutputFile} from './types.js'
 
@@ -82,22 +82,8 @@ export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise
   }
   if (hasErrors(article.file)) return {ok: false, path: task.display, messages: messagesOf(article.file)}
   saveTrees(config.cache, task.key, {mdast: article.mdast, hast: article.hast})
-  return {
-    ok: true,
-    record: {
-      key: task.key,
-      path: task.display,
-      meta: article.meta,
-      toc: article.toc,
-      excerpt: article.excerpt,
-      stats: article.stats,
-      assets: article.assets,
-      format: article.format,
-      messages: messagesOf(article.file),
-      outputs: ctx.outputsOf(article)
-    },
-    files
-  }
+  const {files: _written, ...record} = recordOf(article, task.key, [], ctx.outputsOf(article))
+  return {ok: true, record, files}
 }
 
 /** Make the runtime of a configuration. */

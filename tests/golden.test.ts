@@ -1,9 +1,11 @@
 /**
- * Golden files per fixture: `tests/fixtures/<case>/input.{md,txt}` is built
- * and compared with `expected/index.html` (the article page) and
- * `expected/messages.json` (diagnostics). `UPDATE=1` rewrites them.
- * Emitter-specific goldens (PDF, EPUB, feeds, newsletter) live beside these
- * and are checked by their emitters' tests.
+ * Golden files per fixture, one per output format (as Pandoc's
+ * `writer.<format>`): `tests/fixtures/<case>/input.{md,txt}` is built and
+ * compared with `expected/messages.json` (diagnostics), `index.html` (the
+ * article page), `newsletter.txt`, `feed.json` (the feeds' content, as JSON
+ * Feed) and `epub.json` (a projection of the book: files, package document,
+ * navigation and text). `UPDATE=1` rewrites them. Emitters keep further
+ * goldens of their own (`feeds-hostile/expected/rss.xml`, …).
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {mkdir, writeFile} from 'node:fs/promises'
@@ -13,7 +15,12 @@ import {createArticle} from '../src/article.js'
 import {resolveConfig} from '../src/config.js'
 import {createEmitContext} from '../src/context.js'
 import {formatMessage} from '../src/diagnostics.js'
+import {epubEmitter} from '../src/emitters/epub.js'
+import {feedsEmitter} from '../src/emitters/feeds.js'
 import {htmlEmitter} from '../src/emitters/html.js'
+import {resolveEmitters} from '../src/emitters/index.js'
+import {newsletterEmitter} from '../src/emitters/newsletter/index.js'
+import {normalizeEpub} from './helpers/normalize-epub.js'
 import {root} from './helpers/article.js'
 
 const fixtures = path.join(root, 'tests/fixtures')
@@ -48,10 +55,17 @@ describe('golden fixtures', () => {
       }))
       await golden(path.join(dir, 'expected/messages.json'), JSON.stringify(messages, null, 2) + '\n')
       if (!result.ok) return
-      const emitter = htmlEmitter()
-      const ctx = createEmitContext({config, emitters: [emitter], articles: [result.article]})
-      const [page] = await emitter.article!(result.article, ctx)
+      const article = result.article
+      const emitters = resolveEmitters(config, ['html', 'newsletter', 'feeds', 'epub'])
+      const ctx = createEmitContext({config, emitters, articles: [article]})
+      const [page] = await htmlEmitter().article!(article, ctx)
       await golden(path.join(dir, 'expected/index.html'), String(page!.contents))
+      const [text] = await newsletterEmitter().article!(article, ctx)
+      await golden(path.join(dir, 'expected/newsletter.txt'), String(text!.contents))
+      const feeds = await feedsEmitter().collection!([article], ctx)
+      await golden(path.join(dir, 'expected/feed.json'), String(feeds.find((file) => file.path.endsWith('feed.json'))!.contents))
+      const [book] = await epubEmitter().article!(article, ctx)
+      await golden(path.join(dir, 'expected/epub.json'), JSON.stringify(normalizeEpub(book!.contents as Uint8Array), null, 2) + '\n')
     })
   }
 })

@@ -9,6 +9,7 @@
  * One file's failure spares the others (as unified-engine): a checker that
  * throws becomes a `check-failed` error on that file.
  */
+import {countMessages} from '../diagnostics.js'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -109,14 +110,7 @@ export async function checkOutput(dir: string): Promise<CheckReport> {
   }
 
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  let errors = 0
-  let warnings = 0
-  for (const file of files) {
-    for (const message of file.messages) {
-      if (message.fatal === true) errors++
-      else if (message.fatal === false) warnings++
-    }
-  }
+  const {errors, warnings} = countMessages(files)
   return {dir: root, files, checked: present.length, errors, warnings}
 }
 

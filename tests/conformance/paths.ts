@@ -8,7 +8,7 @@ export const shared = path.resolve(root, '../shared')
 /** Where the global setup builds. */
 export const conformanceDir = path.join(root, '.conformance')
 /** The builds made by the global setup. */
-export const builds = ['sample', 'fixtures', 'spec', 'corpus'] as const
+export const builds = ['sample', 'fixtures', 'spec', 'corpus', 'adversarial'] as const
 
 /** Every file under a folder with one of the extensions, sorted. */
 export function filesWith(dir: string, extensions: readonly string[]): string[] {

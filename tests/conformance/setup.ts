@@ -2,13 +2,15 @@
  * Global setup of the conformance suite: build, once, everything the real
  * validators check — the shipped sample, every fixture, the CommonMark spec
  * examples (each as an article) and the real-articles corpus — into
- * `.conformance/`. Test files then only validate.
+ * `.conformance/`. Test files then only validate. It runs the compiled
+ * `dist/` (`npm run test:conformance` compiles first) so the worker pool is used.
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {mkdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {build} from '../../src/build.js'
-import {loadConfig, resolveConfig} from '../../src/config.js'
+import {build} from '../../dist/build.js'
+import {loadConfig, resolveConfig} from '../../dist/config.js'
+import {writeAdversarial} from '../helpers/adversarial.js'
 import {conformanceDir, root, shared} from './paths.js'
 
 export default async function setup(): Promise<void> {
@@ -52,5 +54,9 @@ export default async function setup(): Promise<void> {
     root
   )
   record('corpus', await build({config: corpus}))
+  // 5. The adversarial set: the bad files fail alone, the rest is validated.
+  const adversarialInput = path.join(conformanceDir, 'adversarial-input')
+  await writeAdversarial(adversarialInput)
+  record('adversarial', await build({config: resolveConfig({site: {title: 'Adversarial', url: 'https://adversarial.example.org/'}, input: adversarialInput, output: path.join(conformanceDir, 'adversarial')}, root)}))
   await writeFile(path.join(conformanceDir, 'summary.json'), JSON.stringify(summary, null, 2))
 }
