@@ -6,7 +6,7 @@ export const root = path.resolve(import.meta.dirname, '../..')
 /** The shared corpora. */
 export const shared = path.resolve(root, '../shared')
 /** Where the global setup builds. */
-export const conformanceDir = path.join(root, '.conformance')
+export const conformanceDir = path.resolve(root, process.env['PRESSROOM_CONFORMANCE_DIR'] ?? '.conformance')
 /** The builds made by the global setup. */
 export const builds = ['sample', 'fixtures', 'spec', 'corpus', 'adversarial'] as const
 

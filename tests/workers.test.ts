@@ -1,0 +1,38 @@
+/**
+ * The worker pool gives the same bytes as building in one thread. Runs the
+ * compiled CLI (`npm test` compiles first), since workers load `dist/`.
+ */
+import {execFileSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {mkdtemp, readFile, rm} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {listFiles} from '../src/build.js'
+import {root} from './helpers/article.js'
+
+const bin = path.join(root, 'bin/pressroom.js')
+const compiled = existsSync(path.join(root, 'dist/worker.js'))
+let dir = ''
+
+afterAll(async () => {
+  if (dir) await rm(dir, {recursive: true, force: true})
+})
+
+async function snapshot(output: string): Promise<Record<string, string>> {
+  const files = await listFiles(output)
+  return Object.fromEntries(await Promise.all(files.map(async (file) => [file, (await readFile(path.join(output, file))).toString('base64')])))
+}
+
+describe.skipIf(!compiled)('worker pool', () => {
+  it('should write the same files with 2 workers as with none', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'pressroom-workers-'))
+    const run = (output: string, workers: string) =>
+      execFileSync(process.execPath, [bin, 'build', '--no-progress', '--quiet', '--workers', workers, '--output', path.join(dir, output)], {cwd: root, encoding: 'utf8', env: {...process.env, SOURCE_DATE_EPOCH: '1740441600'}})
+    const pooled = run('pooled', '2')
+    const single = run('single', '0')
+    expect(pooled).toMatch(/^2 articles built \(2 rebuilt\), 0 failed/m)
+    expect(single).toMatch(/^2 articles built \(2 rebuilt\), 0 failed/m)
+    expect(await snapshot(path.join(dir, 'pooled'))).toEqual(await snapshot(path.join(dir, 'single')))
+  }, 120_000)
+})
