@@ -19,18 +19,15 @@ import {readFile, readdir, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {Piscina} from 'piscina'
 import {glob} from 'tinyglobby'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {packageRoot, type ResolvedConfig} from './config.js'
-import {createEmitContext} from './context.js'
 import {countMessages, diagnostics, hasErrors, report} from './diagnostics.js'
-import {parseFrontMatter, splitFrontMatter} from './readers/front-matter.js'
-import {toSlug} from './readers/meta.js'
+import {activeEmitterNames} from './emitters/names.js'
 import {articleOf, fileOf, saveTrees, treesPath, type ArticleRecord} from './record.js'
 import type {Article, OutputFile} from './types.js'
-import {buildArticle, createRuntime, type ArticleOutcome, type ArticleTask, type ConfigSource, type Runtime} from './worker.js'
+import type {ArticleOutcome, ArticleTask, ConfigSource, Runtime} from './worker.js'
 import {digest, safeOutputPath, writeAtomic} from './write.js'
 
 /** A written file, as listed in the manifest. */
@@ -139,7 +136,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.shard && !(options.shard.count >= 1 && options.shard.index >= 1 && options.shard.index <= options.shard.count)) {
     throw new TypeError('Expected `shard` as `{index, count}` with 1 <= index <= count')
   }
-  const runtime = createRuntime(config, options.only)
+  const names = activeEmitterNames(config, options.only)
+  // Emitters, templates and the processor load only when something must be
+  // built: a no-op rebuild never imports pdfkit or the Markdown parser.
+  let loaded: Promise<Runtime> | undefined
+  const runtime = () => (loaded ??= import('./worker.js').then((worker) => worker.createRuntime(config, options.only)))
   const buildFile = new VFile({path: path.relative(process.cwd(), config.output) || '.'})
   if (options.clean) {
     await rm(config.output, {recursive: true, force: true})
@@ -152,7 +153,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // 1. Sources, keys, slugs.
   let sources = await findInputs(config)
   if (options.shard) sources = sources.filter((source) => shardOf(config, source, options.shard!.count) === options.shard!.index)
-  const environment = environmentKey(config, runtime)
+  const environment = environmentKey(config, names)
   const files: VFile[] = []
   const records: ArticleRecord[] = []
   const tasks: ArticleTask[] = []
@@ -174,7 +175,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const key = createHash('sha256').update(environment).update('\0').update(display).update('\0').update(bytes).digest('hex')
     const hit = index.articles[display]
     const reusable = hit && hit.key === key && isIntact(hit, config) ? hit : undefined
-    const quick = reusable ? {slug: reusable.meta.slug, draft: reusable.meta.draft} : quickMeta(source, bytes)
+    const quick = reusable ? {slug: reusable.meta.slug, draft: reusable.meta.draft} : await quickMeta(source, bytes)
     if (quick.draft && !config.drafts) continue
     const other = slugs.get(quick.slug)
     if (quick.slug && other) {
@@ -223,7 +224,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     files.push(file)
     options.onArticle?.(++done, total, file)
   }
-  await runTasks(tasks, runtime, options, handle)
+  if (tasks.length > 0) await runTasks(tasks, await runtime(), options, handle)
 
   records.sort((a, b) => b.meta.date.localeCompare(a.meta.date) || a.meta.slug.localeCompare(b.meta.slug, 'en'))
   const articles = records.map((record) => articleOf(record, config.cache))
@@ -235,7 +236,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const collectionKey = createHash('sha256').update(environment).update(records.map((record) => record.key).join('\n')).digest('hex')
     const reuse = useCache && tasks.length === 0 && index.collections?.key === collectionKey &&
       Object.values(index.collections.files).every((file) => sizeIs(path.join(config.output, file.path), file.bytes))
-    collections = reuse ? index.collections!.files : await writeCollections(articles, runtime, buildFile, owners)
+    collections = reuse ? index.collections!.files : await writeCollections(articles, await runtime(), buildFile, owners)
     index.collections = {key: collectionKey, files: collections}
     written.push(...Object.values(collections))
   }
@@ -243,7 +244,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // 4. Remove what the previous build wrote and this one did not (deleted inputs).
   if (previous && !options.shard) {
     const now = new Set(written.map((file) => file.path))
-    const active = new Set(runtime.emitters.map((emitter) => emitter.name))
+    const active = new Set(names)
     for (const {path: old, emitter} of previousFiles(previous)) {
       // With `--only`, the other emitters' files stay.
       if (now.has(old) || !active.has(emitter)) continue
@@ -277,7 +278,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 export async function merge(options: Pick<BuildOptions, 'config' | 'only' | 'strict'>): Promise<BuildResult> {
   const started = performance.now()
   const {config} = options
-  const runtime = createRuntime(config, options.only)
+  const runtime = (await import('./worker.js')).createRuntime(config, options.only)
   const buildFile = new VFile({path: path.relative(process.cwd(), config.output) || '.'})
   const dir = path.join(config.output, '.pressroom')
   const names = existsSync(dir) ? (await readdir(dir)).filter((name) => /^shard-\d+-of-\d+\.json$/.test(name)).sort() : []
@@ -314,9 +315,11 @@ async function runTasks(
     ? tasks.length >= poolThreshold ? os.availableParallelism() : 0
     : options.workers
   if (threads <= 0 || !source || !existsSync(workerFile) || isTypeScriptSource()) {
+    const {buildArticle} = await import('./worker.js')
     for (const task of tasks) await handle(await safely(task, () => buildArticle(task, runtime)))
     return
   }
+  const {Piscina} = await import('piscina')
   const pool = new Piscina({filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: 1000})
   try {
     // Results are handled in task order so the build is deterministic.
@@ -358,6 +361,7 @@ async function writeCollections(
   owners: Map<string, {owner: string; sha256: string}>
 ): Promise<Manifest['collections']> {
   const {config, emitters, templates} = runtime
+  const {createEmitContext} = await import('./context.js')
   const ctx = createEmitContext({config, emitters, articles, templates, buildFile})
   const labels = new Map(Object.entries(ctx.collectionOutputs()).map(([label, file]) => [file, label]))
   const collections: Manifest['collections'] = {}
@@ -472,13 +476,13 @@ function checkOutputs(
  * What every article's outputs depend on besides its own bytes: Pressroom's
  * version, the configuration, the templates and the active emitters.
  */
-function environmentKey(config: ResolvedConfig, runtime: Runtime): string {
+function environmentKey(config: ResolvedConfig, names: readonly string[]): string {
   const hash = createHash('sha256')
   hash.update(version)
   const {emitters: _emitters, ...user} = config.user
   hash.update(JSON.stringify({user, site: config.site, input: config.input, output: config.output, drafts: config.drafts}))
   if (config.configFile) hash.update(readFileSync(config.configFile))
-  hash.update(runtime.emitters.map((emitter) => emitter.name).join(','))
+  hash.update(names.join(','))
   for (const dir of new Set([config.templates, config.builtinTemplates])) {
     if (!existsSync(dir)) continue
     for (const name of listSync(dir)) hash.update(name).update(readFileSync(path.join(dir, name)))
@@ -524,7 +528,9 @@ function sizeIs(file: string, bytes: number): boolean {
 }
 
 /** Slug and draft flag from front matter only (duplicate slugs are found before any work). */
-function quickMeta(source: string, bytes: Uint8Array): {slug: string; draft: boolean} {
+async function quickMeta(source: string, bytes: Uint8Array): Promise<{slug: string; draft: boolean}> {
+  const {parseFrontMatter, splitFrontMatter} = await import('./readers/front-matter.js')
+  const {toSlug} = await import('./readers/meta.js')
   let slug = ''
   let draft = false
   const stem = path.basename(source).replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '')

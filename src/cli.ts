@@ -7,11 +7,9 @@ import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import cliProgress from 'cli-progress'
 import {build, merge, type BuildResult} from './build.js'
-import {defaultCheckDir, runCheck} from './check/command.js'
 import {ConfigError, loadConfig, type ResolvedConfig, type UserConfig} from './config.js'
 import {formatMessage, severityOf} from './diagnostics.js'
-import {UnknownEmitterError} from './emitters/index.js'
-import {watch} from './watch.js'
+import {UnknownEmitterError} from './emitters/names.js'
 
 /** A usage error: exit code 2. */
 class UsageError extends Error {
@@ -119,6 +117,8 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('-c, --config <file>', 'config file, to find the output folder')
     .option('--json', 'print the problems and the summary as JSON')
     .action(async (dir: string | undefined, flags: {config?: string; json?: boolean}) => {
+      // Commands load what they need only when they run.
+      const {defaultCheckDir, runCheck} = await import('./check/command.js')
       exitCode = await runCheck(dir ?? (await defaultCheckDir(flags.config)), flags.json ? {json: true} : {})
     })
 
@@ -182,6 +182,7 @@ async function runWatch(flags: BuildFlags): Promise<number> {
     throw error
   }
   const only = onlyFrom(flags)
+  const {watch} = await import('./watch.js')
   const watcher = await watch({
     config,
     ...(only ? {only} : {}),

@@ -10,7 +10,10 @@ import {epubEmitter} from './epub.js'
 import {feedsEmitter} from './feeds.js'
 import {htmlEmitter} from './html.js'
 import {newsletterEmitter} from './newsletter/index.js'
+import {activeEmitterNames} from './names.js'
 import {pdfEmitter} from './pdf/index.js'
+
+export {activeEmitterNames, builtinNames, UnknownEmitterError} from './names.js'
 
 /** Built-in emitters by name, in the order they run. */
 export const builtinEmitters: Record<string, EmitterFactory> = {
@@ -19,12 +22,6 @@ export const builtinEmitters: Record<string, EmitterFactory> = {
   epub: epubEmitter as EmitterFactory,
   feeds: feedsEmitter as EmitterFactory,
   newsletter: newsletterEmitter as EmitterFactory
-}
-
-/** An unknown emitter name was asked for (`--only`). */
-export class UnknownEmitterError extends Error {
-  override name = 'UnknownEmitterError'
-  readonly code = 'UNKNOWN_EMITTER'
 }
 
 /**
@@ -40,26 +37,7 @@ export class UnknownEmitterError extends Error {
  *   When `only` names an emitter that does not exist.
  */
 export function resolveEmitters(config: ResolvedConfig, only?: readonly string[]): Emitter[] {
-  const list: Emitter[] = []
+  const names = activeEmitterNames(config, only)
   const custom = new Map(config.emitters.map((emitter) => [emitter.name, emitter]))
-  for (const [name, factory] of Object.entries(builtinEmitters)) {
-    const options = config.builtins[name]
-    if (options === false) continue
-    const replacement = custom.get(name)
-    list.push(replacement ?? factory(options ?? {}))
-    custom.delete(name)
-  }
-  list.push(...custom.values())
-  if (only && only.length > 0) {
-    const known = new Set(list.map((emitter) => emitter.name))
-    for (const name of only) {
-      if (!known.has(name)) {
-        throw new UnknownEmitterError(
-          `Unknown emitter \`${name}\`; expected one of ${[...known].map((n) => `\`${n}\``).join(', ')}`
-        )
-      }
-    }
-    return list.filter((emitter) => only.includes(emitter.name))
-  }
-  return list
+  return names.map((name) => custom.get(name) ?? builtinEmitters[name]!(config.builtins[name] || {}))
 }
