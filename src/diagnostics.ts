@@ -112,6 +112,8 @@ export const diagnostics = {
     `Tag \`${tag}\` has no letters or digits; no per-tag feed is written for it, rename the tag`),
   feedEntryFailed: define('feed-entry-failed', 'warning', (why: string) =>
     `Cannot write a feed entry (${why}); the article is left out of the feeds`),
+  pdfMissingGlyph: define('pdf-missing-glyph', 'warning', (count: number, list: string) =>
+    `Cannot draw ${count} character${count === 1 ? '' : 's'} (${list}) with the PDF fonts; they are left out, add a font that has them to the theme's \`fonts.fallback\``),
   unhandledNode: define('unhandled-node', 'warning', (emitter: string, type: string) =>
     `Emitter \`${emitter}\` has no handler for \`${type}\`; its text is kept`)
 } as const

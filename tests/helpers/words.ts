@@ -16,7 +16,17 @@ const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(
  * zero-width characters and tatweel removed.
  */
 export function words(text: string): string[] {
-  const clean = text
+  // pdftotext wraps right-to-left runs in bidi embeddings (U+202A/B … U+202C)
+  // and moves a following space inside them: unwrap, then drop the controls.
+  let unwrapped = text
+  for (let previous = ''; unwrapped !== previous; ) {
+    previous = unwrapped
+    unwrapped = unwrapped
+      .replace(/[\u202A\u202B]([ \t]+)([^\u202A-\u202C]*)\u202C/g, '$2$1')
+      .replace(/[\u202A\u202B]([^\u202A-\u202C]*)\u202C/g, '$1')
+  }
+  const clean = unwrapped
+    .replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/g, ' ')
     .normalize('NFC')
     .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g, '')
     .toLowerCase()

@@ -1,0 +1,211 @@
+/**
+ * Text drawing without pdfkit's `text()`: one `BT … TJ ET` per piece, glyphs
+ * subset through pdfkit's embedded font (so subsetting and the font
+ * dictionaries stay pdfkit's), positions from the layout. pdfkit's `text()`
+ * lays the string out again to measure it, wraps it, and handles options
+ * none of which apply to a piece already placed.
+ *
+ * The glyphs and positions of a piece are computed once per process; only
+ * the mapping to the document's CIDs is per document.
+ */
+import {layoutOf, type LoadedFont} from './fonts.js'
+import type {Pdf, PdfFont} from './pdf.js'
+
+/** A fontkit glyph, as used here. */
+interface Glyph {
+  id: number
+  codePoints: number[]
+  advanceWidth: number
+}
+
+/** The glyphs of a piece of text, ready to encode (positions in 1/1000 em). */
+interface Prepared {
+  ids: number[]
+  /** Code points each glyph stands for, in the order extraction expects. */
+  codePoints: number[][]
+  /** `id:codePoints`, the key of a CID. */
+  keys: string[]
+  advances: number[]
+  xAdvance: number[]
+  xOffset: number[]
+  yOffset: number[]
+}
+
+const prepared = new Map<LoadedFont, Map<string, Prepared>>()
+const colors = new Map<string, string>()
+
+/**
+ * Draw text with its baseline at `(x, y)` (top-down page coordinates).
+ *
+ * @param doc
+ *   Document.
+ * @param font
+ *   Font.
+ * @param size
+ *   Size in points.
+ * @param color
+ *   Fill colour, `#rrggbb`.
+ * @param text
+ *   Text in the order fontkit lays it out (RTL scripts are reversed by fontkit).
+ * @param x
+ *   Left edge.
+ * @param y
+ *   Baseline.
+ * @param rtl
+ *   Whether the text is a right-to-left run (default: `false`).
+ */
+export function drawGlyphs(
+  doc: Pdf,
+  font: LoadedFont,
+  size: number,
+  color: string,
+  text: string,
+  x: number,
+  y: number,
+  rtl = false
+): void {
+  doc.font(font.font, font.key)
+  const embedded = doc._font
+  if (doc.page.fonts[embedded.id] == null) doc.page.fonts[embedded.id] = embedded.ref()
+  const glyphs = prepare(font, text, rtl)
+  const scale = size / 1000
+  let out = `BT\n${rgb(color)} rg\n/${embedded.id} ${num(size)} Tf\n1 0 0 -1 ${num(x)} ${num(y)} Tm\n`
+  // One TJ per rise: marks are placed with TJ adjustments (x) and text rise
+  // (y), not with new text matrices, so extraction keeps them in their word.
+  let parts = ''
+  let hex = ''
+  let rise = 0
+  for (let index = 0; index < glyphs.ids.length; index++) {
+    const glyphRise = (glyphs.yOffset[index] ?? 0) * scale
+    if (Math.abs(glyphRise - rise) > 0.0005) {
+      if (hex) parts += `<${hex}>`
+      if (parts) out += `[${parts}] TJ\n`
+      parts = ''
+      hex = ''
+      rise = glyphRise
+      out += `${num(rise)} Ts\n`
+    }
+    const xOffset = glyphs.xOffset[index] ?? 0
+    if (xOffset) {
+      if (hex) parts += `<${hex}> `
+      hex = ''
+      parts += `${num(-xOffset)} `
+    }
+    hex += cid(embedded, glyphs, index)
+    // Back from the offset, then on by the advance the layout asks for.
+    const adjust = (glyphs.xAdvance[index] ?? 0) - (glyphs.advances[index] ?? 0) - xOffset
+    if (Math.abs(adjust) > 0.0005) {
+      parts += `<${hex}> ${num(-adjust)} `
+      hex = ''
+    }
+  }
+  if (hex) parts += `<${hex}>`
+  if (parts) out += `[${parts}] TJ\n`
+  if (rise !== 0) out += '0 Ts\n'
+  // Bytes, not a string: pdfkit converts strings one character at a time.
+  doc.addContent(Buffer.from(out + 'ET\n', 'latin1'))
+}
+
+/**
+ * Glyphs of a text in a font, computed once per process.
+ *
+ * In a right-to-left run fontkit puts a mark (harakat) before its base in
+ * drawing order, with its origin outside the base, so text extraction cannot
+ * attach it to its letter: the base is drawn first and its marks after it,
+ * at the same place, and the base's glyph stands for the base and its marks
+ * (the marks for nothing). The characters of a glyph standing for several
+ * (a lam-alef ligature) are listed in visual order in right-to-left text, as
+ * poppler reads them before it reorders the line.
+ */
+function prepare(font: LoadedFont, text: string, rtl: boolean): Prepared {
+  let cache = prepared.get(font)
+  if (!cache) {
+    cache = new Map()
+    prepared.set(font, cache)
+  }
+  const key = (rtl ? 'r' : 'l') + text
+  let result = cache.get(key)
+  if (result) return result
+  const run = layoutOf(font, text)
+  const units = 1000 / font.font.unitsPerEm
+  result = {ids: [], codePoints: [], keys: [], advances: [], xAdvance: [], xOffset: [], yOffset: []}
+  const glyphs = run.glyphs as Glyph[]
+  const add = (glyph: Glyph, codePoints: number[], index: number, shift: number) => {
+    const position = run.positions[index]
+    const points = rtl && codePoints.length > 1 ? [...codePoints].reverse() : codePoints
+    result?.ids.push(glyph.id)
+    result?.codePoints.push(points)
+    result?.keys.push(glyph.id + ':' + points.join(','))
+    result?.advances.push(glyph.advanceWidth * units)
+    result?.xAdvance.push((position?.xAdvance ?? 0) * units)
+    result?.xOffset.push(((position?.xOffset ?? 0) - shift) * units)
+    result?.yOffset.push((position?.yOffset ?? 0) * units)
+  }
+  let index = 0
+  while (index < glyphs.length) {
+    let end = index
+    if (rtl) while (end < glyphs.length && isMark(glyphs[end] as Glyph, run.positions[end]?.xAdvance ?? 1)) end++
+    const base = glyphs[end]
+    if (end > index && base) {
+      const marks = glyphs.slice(index, end).flatMap((glyph) => glyph.codePoints)
+      add(base, [...base.codePoints, ...marks], end, 0)
+      const baseAdvance = run.positions[end]?.xAdvance ?? 0
+      for (let mark = index; mark < end; mark++) add(glyphs[mark] as Glyph, [], mark, baseAdvance)
+      index = end + 1
+    } else {
+      add(glyphs[index] as Glyph, (glyphs[index] as Glyph).codePoints, index, 0)
+      index++
+    }
+  }
+  if (cache.size > 20_000) cache.clear()
+  cache.set(key, result)
+  return result
+}
+
+const markPattern = /^\p{M}+$/u
+
+function isMark(glyph: Glyph, xAdvance: number): boolean {
+  return xAdvance === 0 && glyph.codePoints.length > 0 && markPattern.test(String.fromCodePoint(...glyph.codePoints))
+}
+
+/**
+ * The CID of a glyph for the characters it stands for here. pdfkit maps a
+ * glyph to the characters of its first use; when the same glyph stands for
+ * others (Arabic kaf and Persian keheh share forms), it gets another CID (a
+ * copy in the subset), so text extraction gives each use its own characters.
+ */
+function cid(embedded: PdfFont, glyphs: Prepared, index: number): string {
+  const key = glyphs.keys[index] ?? ''
+  embedded.pressroomCids ??= new Map()
+  let hex = embedded.pressroomCids.get(key)
+  if (hex === undefined) {
+    const glyph = glyphs.ids[index] ?? 0
+    const codePoints = glyphs.codePoints[index] ?? []
+    let id = embedded.subset.includeGlyph(glyph)
+    const existing = embedded.unicode[id]
+    if (existing && existing.join(',') !== codePoints.join(',')) {
+      embedded.subset.glyphs.push(glyph)
+      id = embedded.subset.glyphs.length - 1
+    }
+    embedded.unicode[id] = codePoints
+    // Widths are in thousandths of an em, as the advances.
+    embedded.widths[id] = glyphs.advances[index] ?? 0
+    hex = ('0000' + id.toString(16)).slice(-4)
+    embedded.pressroomCids.set(key, hex)
+  }
+  return hex
+}
+
+function rgb(color: string): string {
+  let value = colors.get(color)
+  if (!value) {
+    const hex = /^#?([\da-f]{6})$/i.exec(color)?.[1] ?? '000000'
+    value = [0, 2, 4].map((i) => num(Number.parseInt(hex.slice(i, i + 2), 16) / 255)).join(' ')
+    colors.set(color, value)
+  }
+  return value
+}
+
+function num(value: number): string {
+  return String(Math.round(value * 1000) / 1000)
+}

@@ -1,0 +1,54 @@
+/**
+ * The PDF emitter: one tagged PDF (PDF/UA) per article, laid out from the
+ * article's hast with a handler per element, in DejaVu fonts with fallback by
+ * glyph coverage, bidi-aware (Arabic script shaped and right to left), with
+ * hyphenation by language and reproducible bytes.
+ */
+import {diagnostics} from '../../diagnostics.js'
+import type {Article, Emitter} from '../../types.js'
+import {renderPdf} from './render.js'
+import type {Handlers} from './state.js'
+
+export {defaultHandlers} from './handlers/index.js'
+export type {Handler, Handlers, State} from './state.js'
+
+/** Options of {@link pdfEmitter}. */
+export interface PdfOptions {
+  /** `'A4'` (default) or `'Letter'`. */
+  pageSize?: string
+  /** Partial theme merged over `templates/default.pdf-theme.json`. */
+  theme?: Record<string, unknown>
+  /** Handlers by hast tag name (and `unknown`), merged over the defaults. */
+  handlers?: Handlers
+  /** Compress content streams (default: `true`). */
+  compress?: boolean
+}
+
+/**
+ * Create the PDF emitter.
+ *
+ * @param options
+ *   Options (optional).
+ * @returns
+ *   Emitter writing `pdf/<slug>.pdf` per article.
+ */
+export function pdfEmitter(options: PdfOptions = {}): Emitter {
+  const settings = options
+  return {
+    name: 'pdf',
+    paths(article: Article) {
+      return {pdf: `pdf/${article.meta.slug}.pdf`}
+    },
+    async article(article, ctx) {
+      try {
+        const contents = await renderPdf(article, ctx, settings)
+        return [{path: `pdf/${article.meta.slug}.pdf`, contents}]
+      } catch (error) {
+        // Bad content never throws: the article gets a message, the build goes on.
+        const reason = diagnostics.emitterFailed.reason('pdf', error instanceof Error ? error.message : String(error))
+        ctx.warn(reason, {ruleId: diagnostics.emitterFailed.ruleId, article})
+        return []
+      }
+    }
+  }
+}

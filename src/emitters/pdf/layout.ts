@@ -1,0 +1,422 @@
+/**
+ * Inline layout: turns styled runs (logical order) into measured words and
+ * glue, splits them by bidi level (UAX #9 via bidi-js) and by the font chain's
+ * glyph coverage, breaks them into lines (spaces and soft hyphens only), and
+ * orders a line's pieces visually (UAX #9 rule L2).
+ *
+ * pdfkit has no bidi algorithm and no font fallback, and it loses spaces at
+ * the edges of right-to-left runs, so every piece is placed here and drawn on
+ * its own; the spaces are gaps, never glyphs.
+ */
+import bidiModule from 'bidi-js'
+import type {StructNode} from './tagger.js'
+import {measure, type FontSet, type LoadedFont} from './fonts.js'
+import type {FamilyName} from './theme.js'
+
+// bidi-js is UMD: Node hands ESM the factory itself, its types say `.default`.
+const bidiFactory = ((bidiModule as unknown as {default?: unknown}).default ?? bidiModule) as () => import('bidi-js').Bidi
+const bidi = bidiFactory()
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'})
+
+/** Where a link goes. */
+export interface LinkTarget {
+  /** External URL (http, https, mailto…). */
+  url?: string
+  /** Named destination inside the document (an element id). */
+  dest?: string
+}
+
+/** Style of a run of text. */
+export interface TextStyle {
+  family: FamilyName
+  bold: boolean
+  italic: boolean
+  /** Font size in points. */
+  size: number
+  color: string
+  strike?: boolean
+  underline?: boolean
+  /** Baseline shift in em (positive is up), for `sup`/`sub`. */
+  shift?: number
+  link?: LinkTarget
+  /** Structure element the run belongs to (a `Link`), instead of the block's. */
+  struct?: StructNode
+  /** Id of the element starting here: becomes a named destination. */
+  anchor?: string
+}
+
+/** A run of text with one style, in logical order. */
+export interface InlineRun {
+  text: string
+  style: TextStyle
+}
+
+/** A measured piece of a word: one style, one bidi level, one font. */
+export interface Segment {
+  kind: 'segment'
+  /** Text in logical order (what it means). */
+  text: string
+  style: TextStyle
+  font: LoadedFont
+  level: number
+  /** Width in points. */
+  width: number
+  /** Whether the word may be hyphenated after this segment. */
+  hyphenAfter?: boolean
+}
+
+/** Space between words. */
+export interface Glue {
+  kind: 'glue'
+  width: number
+  level: number
+}
+
+/** A word: segments without a break opportunity between them, except hyphens. */
+export interface Word {
+  kind: 'word'
+  segments: Segment[]
+  width: number
+}
+
+/** A forced line break (`<br>`). */
+export interface Break {
+  kind: 'break'
+}
+
+/** Result of shaping a paragraph. */
+export type Item = Word | Glue | Break
+
+/** One line of a paragraph. */
+export interface Line {
+  /** Segments and glue in logical order. */
+  items: Array<Segment | Glue>
+  /** Natural width in points. */
+  width: number
+  /** Ends in an inserted hyphen. */
+  hyphenated: boolean
+  /** Ends in a forced break, or is the paragraph's last line (not justified). */
+  last: boolean
+}
+
+/** Code points that change bidi levels but are never drawn. */
+const bidiControl = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/
+/** Default-ignorable code points: drawn only when the run's font has them. */
+const ignorable = /[\u034F\u180B-\u180F\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]|[\u{E0100}-\u{E01EF}]/u
+/** Characters that may start right-to-left text or change levels. */
+const rtlCharacter = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202B\u202E\u2067\u061C]|[\u{10800}-\u{10FFF}]|[\u{1E800}-\u{1EFFF}]/u
+/** Scripts written right to left, which fontkit reverses itself. */
+const rtlScript = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|[\u{10800}-\u{10FFF}]|[\u{1E800}-\u{1EFFF}]/u
+
+/** Options of {@link shape}. */
+export interface ShapeOptions {
+  /** Paragraph direction. */
+  dir: 'ltr' | 'rtl'
+  /** Called with each character no font of the chain can draw (it is dropped). */
+  onMissing?: (character: string) => void
+  /** Keep spaces as they are (code): every space is glue, none collapse. */
+  preserveSpaces?: boolean
+}
+
+/**
+ * Shape styled runs into words and glue.
+ *
+ * @param runs
+ *   Runs of text, logical order. Soft hyphens mark hyphenation points, `\n`
+ *   a forced break.
+ * @param fonts
+ *   Font set (chains per style).
+ * @param options
+ *   Direction and callbacks.
+ * @returns
+ *   Items in logical order.
+ */
+export function shape(runs: readonly InlineRun[], fonts: FontSet, options: ShapeOptions): Item[] {
+  const full = runs.map((run) => run.text).join('')
+  const items: Item[] = []
+  if (full.length === 0) return items
+  // Left-to-right text without a right-to-left character: all level 0.
+  const levels =
+    options.dir === 'ltr' && !rtlCharacter.test(full)
+      ? new Uint8Array(full.length)
+      : bidi.getEmbeddingLevels(full, options.dir).levels
+  let word: Word | undefined
+  let segment: Segment | undefined
+  let offset = 0
+
+  const endSegment = () => {
+    if (segment && segment.text.length > 0) {
+      segment.width = measure(segment.font, segment.text) * segment.style.size
+      word ??= {kind: 'word', segments: [], width: 0}
+      word.segments.push(segment)
+      word.width += segment.width
+    }
+    segment = undefined
+  }
+  const endWord = () => {
+    endSegment()
+    if (word && word.segments.length > 0) items.push(word)
+    word = undefined
+  }
+
+  for (const run of runs) {
+    const chain = fonts.chain(run.style)
+    const space = chain.fonts[0]
+    for (const character of run.text) {
+      const index = offset
+      offset += character.length
+      const level = levels[index] ?? 0
+      if (character === '\n') {
+        endWord()
+        items.push({kind: 'break'})
+        continue
+      }
+      if (character === ' ' || character === '\t' || character === '\r') {
+        endWord()
+        const width = (space ? measure(space, ' ') : 0.3) * run.style.size
+        const previous = items.at(-1)
+        if (!options.preserveSpaces && previous?.kind === 'glue') continue
+        items.push({kind: 'glue', width: character === '\t' && options.preserveSpaces ? width * 4 : width, level})
+        continue
+      }
+      if (character === '\u00AD') {
+        if (segment && segment.text.length > 0) {
+          endSegment()
+          const last = word?.segments.at(-1)
+          if (last) last.hyphenAfter = true
+        }
+        continue
+      }
+      if (bidiControl.test(character)) continue
+      const codePoint = character.codePointAt(0) ?? 0
+      let fontIndex = chain.pick(codePoint)
+      if (ignorable.test(character)) {
+        // Joiners and variation selectors stay with the run they modify.
+        if (segment && segment.font.font.hasGlyphForCodePoint(codePoint)) segment.text += character
+        continue
+      }
+      if (fontIndex < 0) {
+        // Combining marks the font cannot draw go with their base character.
+        options.onMissing?.(character)
+        continue
+      }
+      const font = chain.fonts[fontIndex] as LoadedFont
+      if (!segment || segment.style !== run.style || segment.level !== level || segment.font !== font) {
+        endSegment()
+        segment = {kind: 'segment', text: '', style: run.style, font, level, width: 0}
+      }
+      segment.text += character
+    }
+    // A style change is not a break opportunity: the word continues.
+    endSegment()
+  }
+  endWord()
+  return items
+}
+
+/**
+ * The text to draw for a segment: mirrored characters (brackets) at odd
+ * levels, and reversed when fontkit will not reverse it itself (a run of
+ * neutrals, such as punctuation, inside right-to-left text).
+ *
+ * @param segment
+ *   Segment.
+ * @returns
+ *   Text to hand to pdfkit.
+ */
+export function drawText(segment: Segment): string {
+  if (segment.level % 2 === 0) {
+    // Arabic-Indic digits are left to right, but fontkit, seeing Arabic
+    // script, reverses them: hand them over reversed.
+    if (rtlScript.test(segment.text)) return reverse(segment.text)
+    return segment.text
+  }
+  let text = ''
+  for (const character of segment.text) text += bidi.getMirroredCharacter(character) ?? character
+  if (rtlScript.test(text)) return text
+  return reverse(text)
+}
+
+function reverse(text: string): string {
+  return Array.from(graphemes.segment(text), (part) => part.segment).reverse().join('')
+}
+
+/** Options of {@link breakLines}. */
+export interface BreakOptions {
+  /** Line width in points. */
+  width: number
+  /** Width of the hyphen drawn at a hyphenated break, per style. */
+  hyphen: (style: TextStyle) => Segment
+}
+
+/**
+ * Break items into lines, greedily: at glue, at soft hyphens when a word does
+ * not fit, and at grapheme boundaries only when a word is wider than a line.
+ *
+ * @param items
+ *   Shaped items.
+ * @param options
+ *   Width and hyphen factory.
+ * @returns
+ *   Lines (at least one when there are words).
+ */
+export function breakLines(items: readonly Item[], options: BreakOptions): Line[] {
+  const lines: Line[] = []
+  const max = options.width + 0.01
+  let current: Array<Segment | Glue> = []
+  let width = 0
+  let glue: Glue | undefined
+
+  const push = (hyphenated: boolean, last: boolean) => {
+    lines.push({items: current, width, hyphenated, last})
+    current = []
+    width = 0
+    glue = undefined
+  }
+
+  for (const item of items) {
+    if (item.kind === 'break') {
+      push(false, true)
+      continue
+    }
+    if (item.kind === 'glue') {
+      if (current.length > 0) glue = item
+      continue
+    }
+    let word: Word | undefined = item
+    while (word) {
+      const gap = current.length > 0 && glue ? glue.width : 0
+      if (width + gap + word.width <= max) {
+        if (gap > 0 && glue) current.push(glue)
+        current.push(...word.segments)
+        width += gap + word.width
+        glue = undefined
+        word = undefined
+        break
+      }
+      const split = splitAtHyphen(word, max - width - gap, options)
+      if (split) {
+        if (gap > 0 && glue) current.push(glue)
+        current.push(...split.head)
+        width += gap + split.width
+        push(true, false)
+        word = split.tail
+        continue
+      }
+      if (current.length > 0) {
+        push(false, false)
+        continue
+      }
+      // A word wider than the line (a URL): break it between graphemes.
+      const forced = splitAnywhere(word, max)
+      current.push(...forced.head)
+      width = forced.width
+      push(false, false)
+      word = forced.tail
+    }
+  }
+  if (current.length > 0) push(false, true)
+  else if (lines.length > 0) {
+    const previous = lines.at(-1)
+    if (previous) previous.last = true
+  }
+  return lines
+}
+
+function splitAtHyphen(
+  word: Word,
+  room: number,
+  options: BreakOptions
+): {head: Segment[]; width: number; tail: Word} | undefined {
+  let best = -1
+  let bestWidth = 0
+  let width = 0
+  let hyphen: Segment | undefined
+  for (let index = 0; index < word.segments.length - 1; index++) {
+    const segment = word.segments[index] as Segment
+    width += segment.width
+    if (!segment.hyphenAfter) continue
+    const candidate = options.hyphen(segment.style)
+    if (width + candidate.width <= room) {
+      best = index
+      bestWidth = width + candidate.width
+      hyphen = {...candidate, level: segment.level}
+    }
+  }
+  if (best < 0 || !hyphen) return undefined
+  const rest = word.segments.slice(best + 1)
+  return {
+    head: [...word.segments.slice(0, best + 1), hyphen],
+    width: bestWidth,
+    tail: {kind: 'word', segments: rest, width: rest.reduce((sum, s) => sum + s.width, 0)}
+  }
+}
+
+function splitAnywhere(word: Word, max: number): {head: Segment[]; width: number; tail: Word | undefined} {
+  const head: Segment[] = []
+  let width = 0
+  for (let index = 0; index < word.segments.length; index++) {
+    const segment = word.segments[index] as Segment
+    if (width + segment.width <= max) {
+      head.push(segment)
+      width += segment.width
+      continue
+    }
+    let text = ''
+    let textWidth = 0
+    let rest = ''
+    for (const {segment: part} of graphemes.segment(segment.text)) {
+      const partWidth = measure(segment.font, part) * segment.style.size
+      if (rest === '' && (width + textWidth + partWidth <= max || (head.length === 0 && text === ''))) {
+        text += part
+        textWidth += partWidth
+      } else {
+        rest += part
+      }
+    }
+    if (text) {
+      head.push({...segment, text, width: textWidth, hyphenAfter: false})
+      width += textWidth
+    }
+    const tailSegments = word.segments.slice(index + 1)
+    if (rest) tailSegments.unshift({...segment, text: rest, width: measure(segment.font, rest) * segment.style.size})
+    const tail: Word | undefined =
+      tailSegments.length > 0
+        ? {kind: 'word', segments: tailSegments, width: tailSegments.reduce((sum, s) => sum + s.width, 0)}
+        : undefined
+    return {head, width, tail}
+  }
+  return {head, width, tail: undefined}
+}
+
+/**
+ * Visual order of a line's items (UAX #9 rule L2): from the highest level to
+ * the lowest odd level, reverse every sequence at that level or higher.
+ *
+ * @param items
+ *   Items in logical order.
+ * @returns
+ *   Items in visual order (left to right).
+ */
+export function visualOrder<T extends {level: number}>(items: readonly T[]): T[] {
+  const out = [...items]
+  let highest = 0
+  let lowestOdd = Number.POSITIVE_INFINITY
+  for (const item of out) {
+    highest = Math.max(highest, item.level)
+    if (item.level % 2 === 1) lowestOdd = Math.min(lowestOdd, item.level)
+  }
+  for (let level = highest; level >= lowestOdd; level--) {
+    let start = -1
+    for (let index = 0; index <= out.length; index++) {
+      const inside = index < out.length && (out[index] as T).level >= level
+      if (inside && start < 0) start = index
+      if (!inside && start >= 0) {
+        const reversed = out.slice(start, index).reverse()
+        out.splice(start, reversed.length, ...reversed)
+        start = -1
+      }
+    }
+  }
+  return out
+}

@@ -1,0 +1,124 @@
+/**
+ * The PDF theme: page size, margins, fonts, sizes and colours, read from
+ * `templates/default.pdf-theme.json` (the user's templates folder first) and
+ * merged with emitter options. Parsed once per process per file.
+ */
+import {readFileSync} from 'node:fs'
+import type {ResolvedConfig} from '../../config.js'
+import {createTemplates} from '../../templates.js'
+
+/** Font family name of the theme (`serif`, `sans`, `mono`). */
+export type FamilyName = 'serif' | 'sans' | 'mono'
+
+/** Files of one family, by style. */
+export interface FamilyFiles {
+  regular: string
+  bold: string
+  italic: string
+  boldItalic: string
+}
+
+/** A text style of the theme. */
+export interface BlockStyle {
+  family: FamilyName
+  size: number
+  lineHeight: number
+  bold?: boolean
+  italic?: boolean
+  color?: string
+  align?: 'start' | 'justify' | 'center'
+  spaceBefore?: number
+  spaceAfter?: number
+  background?: string
+  padding?: number
+  border?: string
+  headerBackground?: string
+  offset?: number
+}
+
+/** The whole theme. */
+export interface Theme {
+  pageSize: 'A4' | 'Letter'
+  margins: {top: number; bottom: number; left: number; right: number}
+  fonts: {serif: FamilyFiles; sans: FamilyFiles; mono: FamilyFiles; fallback: string[]}
+  body: BlockStyle
+  title: BlockStyle
+  standfirst: BlockStyle
+  meta: BlockStyle
+  headings: Record<'h2' | 'h3' | 'h4' | 'h5' | 'h6', BlockStyle>
+  code: BlockStyle
+  caption: BlockStyle
+  table: BlockStyle
+  footnotes: BlockStyle
+  header: BlockStyle
+  footer: BlockStyle
+  colors: {text: string; link: string; rule: string; quoteRule: string}
+  list: {indent: number; bullets: string[]}
+  blockquote: {indent: number; ruleWidth: number}
+  image: {maxHeightRatio: number}
+  keep: {orphans: number; widows: number}
+  labels: {page: string; by: string; updated: string; links: string; image: string}
+}
+
+/** Page sizes in points. */
+export const pageSizes: Record<Theme['pageSize'], [number, number]> = {
+  A4: [595.28, 841.89],
+  Letter: [612, 792]
+}
+
+const themeName = 'default.pdf-theme.json'
+const cache = new Map<string, Theme>()
+const paths = new Map<string, string>()
+
+/**
+ * Resolve the theme of a build.
+ *
+ * @param config
+ *   Resolved configuration (templates folders).
+ * @param options
+ *   Emitter options (optional): `pageSize` (`'A4'` or `'Letter'`) and `theme`
+ *   (a partial theme merged on top).
+ * @returns
+ *   The theme.
+ */
+export function loadTheme(config: Pick<ResolvedConfig, 'templates' | 'builtinTemplates'>, options: PdfThemeOptions = {}): Theme {
+  const folders = config.templates + '\n' + config.builtinTemplates
+  let file = paths.get(folders)
+  if (!file) {
+    file = createTemplates(config).path(themeName)
+    paths.set(folders, file)
+  }
+  let base = cache.get(file)
+  if (!base) {
+    base = JSON.parse(readFileSync(file, 'utf8')) as Theme
+    cache.set(file, base)
+  }
+  let theme = options.theme ? (merge(base, options.theme) as Theme) : base
+  if (options.pageSize !== undefined) {
+    const size = String(options.pageSize).toLowerCase() === 'letter' ? 'Letter' : 'A4'
+    theme = {...theme, pageSize: size}
+  }
+  if (!(theme.pageSize in pageSizes)) theme = {...theme, pageSize: 'A4'}
+  return theme
+}
+
+/** Options of the PDF emitter that shape the theme. */
+export interface PdfThemeOptions {
+  /** `'A4'` (default) or `'Letter'`. */
+  pageSize?: string
+  /** Partial theme merged over `default.pdf-theme.json`. */
+  theme?: Record<string, unknown>
+}
+
+function merge(base: unknown, over: unknown): unknown {
+  if (isPlain(base) && isPlain(over)) {
+    const out: Record<string, unknown> = {...base}
+    for (const [key, value] of Object.entries(over)) out[key] = merge(base[key], value)
+    return out
+  }
+  return over === undefined ? base : over
+}
+
+function isPlain(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

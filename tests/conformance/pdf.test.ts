@@ -1,0 +1,129 @@
+/**
+ * PDF conformance: every fixture's PDF passes `qpdf --check`, embeds every
+ * font, is tagged, and `pdftotext` gives back the body's words in order (at
+ * least 99 %), Arabic script in logical order. Needs poppler-utils and qpdf;
+ * skipped where they are missing.
+ */
+import {execFileSync, spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fromHtml} from 'hast-util-from-html'
+import {select} from 'hast-util-select'
+import {toText} from 'hast-util-to-text'
+import {describe, expect, it} from 'vitest'
+import {inOrderRatio, words} from '../helpers/words.js'
+import {articleFrom, shared, testConfig} from '../helpers/article.js'
+import {fixtureArticle, pdfFixtures, renderArticle} from '../emitters/pdf/helpers.js'
+import type {Article} from '../../src/types.js'
+import {builds, conformanceDir, filesWith} from './paths.js'
+
+const hasTools = ['qpdf', 'pdftotext', 'pdffonts', 'pdfinfo'].every(
+  (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0
+)
+const folder = mkdtempSync(path.join(tmpdir(), 'pressroom-pdf-'))
+
+function cases(): Array<[string, () => Article]> {
+  const list: Array<[string, () => Article]> = pdfFixtures.map((name) => [name, () => fixtureArticle(name)])
+  list.unshift([
+    'seed',
+    () =>
+      articleFrom(readFileSync(path.join(shared, 'seed-article.txt'), 'utf8'), {
+        path: 'input/seed-article.txt',
+        config: testConfig()
+      })
+  ])
+  return list
+}
+
+describe.skipIf(!hasTools)('pdf conformance', () => {
+  for (const [name, load] of cases()) {
+    describe(name, () => {
+      let file = ''
+      let article: Article
+
+      it('should render a PDF', async () => {
+        article = load()
+        const {bytes} = await renderArticle(article)
+        expect(bytes.length).toBeGreaterThan(1000)
+        file = path.join(folder, `${name}.pdf`)
+        writeFileSync(file, bytes)
+      })
+
+      it('should pass `qpdf --check`', () => {
+        const result = spawnSync('qpdf', ['--check', file], {encoding: 'utf8'})
+        expect(result.stdout + result.stderr).toContain('No syntax or stream encoding errors')
+        expect(result.status).toBe(0)
+      })
+
+      it('should embed every font', () => {
+        const lines = execFileSync('pdffonts', [file], {encoding: 'utf8'}).trim().split('\n').slice(2)
+        expect(lines.length).toBeGreaterThan(0)
+        for (const line of lines) {
+          // name type encoding emb sub uni object ID: `emb` is the 4th column from the end but 2.
+          const columns = line.trim().split(/\s+/)
+          expect(columns.at(-5), line).toBe('yes')
+        }
+      })
+
+      it('should be tagged', () => {
+        const info = execFileSync('pdfinfo', [file], {encoding: 'utf8'})
+        expect(info).toMatch(/^Tagged:\s+yes$/m)
+        expect(info).toMatch(/^PDF version:\s+1\.7$/m)
+      })
+
+      it('should give the body’s words in order (≥ 99 %)', () => {
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {encoding: 'utf8'})
+        const expected = words(article.meta.title + '\n' + toText(article.hast))
+        const actual = words(text)
+        const ratio = inOrderRatio(expected, actual)
+        if (ratio < 0.99) {
+          const missing = expected.filter((word) => !actual.includes(word))
+          console.log(name, ratio, missing.slice(0, 30))
+        }
+        expect(ratio).toBeGreaterThanOrEqual(0.99)
+      })
+    })
+  }
+})
+
+/**
+ * Every PDF of the global setup's builds (sample, fixtures, CommonMark
+ * examples, real corpus, adversarial set): qpdf clean, fonts embedded,
+ * tagged, and the words of the HTML page's article body in order. Characters
+ * the PDF fonts cannot draw (CJK, some emoji) are dropped with a
+ * `pdf-missing-glyph` warning, so words made of them are not expected.
+ */
+describe.skipIf(!hasTools || !existsSync(conformanceDir))('pdf conformance of the builds', () => {
+  const undrawable = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}]/u
+  for (const build of builds) {
+    it(`should validate every PDF of the \`${build}\` build`, () => {
+      const dir = path.join(conformanceDir, build)
+      const pdfs = filesWith(dir, ['.pdf'])
+      expect(pdfs.length).toBeGreaterThan(0)
+      const problems: string[] = []
+      let lowest = 1
+      for (const file of pdfs) {
+        const name = path.relative(conformanceDir, file)
+        const qpdf = spawnSync('qpdf', ['--check', file], {encoding: 'utf8'})
+        if (qpdf.status !== 0 || !qpdf.stdout.includes('No syntax or stream encoding errors')) problems.push(`${name}: qpdf: ${qpdf.stdout}${qpdf.stderr}`.slice(0, 300))
+        for (const line of execFileSync('pdffonts', [file], {encoding: 'utf8'}).trim().split('\n').slice(2)) {
+          if (line.trim().split(/\s+/).at(-5) !== 'yes') problems.push(`${name}: font not embedded: ${line}`)
+        }
+        if (!/^Tagged:\s+yes$/m.test(execFileSync('pdfinfo', [file], {encoding: 'utf8'}))) problems.push(`${name}: not tagged`)
+        // The HTML page of the same article is `<site>/<slug>.html`.
+        const page = path.join(path.dirname(path.dirname(file)), path.basename(file, '.pdf') + '.html')
+        if (!existsSync(page)) continue
+        const tree = fromHtml(readFileSync(page, 'utf8'))
+        const title = select('article h1', tree)
+        const body = select('article .body', tree)
+        const expected = words(`${title ? toText(title) : ''}\n${body ? toText(body) : ''}`).filter((word) => !undrawable.test(word))
+        const ratio = inOrderRatio(expected, words(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})))
+        lowest = Math.min(lowest, ratio)
+        if (ratio < 0.99) problems.push(`${name}: ${(ratio * 100).toFixed(1)} % of the body's words in order`)
+      }
+      console.log(`pdf: ${build}: ${pdfs.length} PDFs, lowest word-order ratio ${(lowest * 100).toFixed(2)} %, ${problems.length} problems`)
+      expect(problems).toEqual([])
+    })
+  }
+})

@@ -1,0 +1,155 @@
+import {describe, expect, it} from 'vitest'
+import {resolveConfig} from '../../../src/config.js'
+import {createFontSet} from '../../../src/emitters/pdf/fonts.js'
+import {hyphenatorFor} from '../../../src/emitters/pdf/hyphenate.js'
+import {breakLines, drawText, shape, visualOrder, type Segment, type TextStyle} from '../../../src/emitters/pdf/layout.js'
+import {loadTheme} from '../../../src/emitters/pdf/theme.js'
+import {root} from '../../helpers/article.js'
+
+const config = resolveConfig({}, root)
+const theme = loadTheme(config)
+const fonts = createFontSet(theme, config)
+const style: TextStyle = {family: 'serif', bold: false, italic: false, size: 10, color: '#000000'}
+const mono: TextStyle = {...style, family: 'mono'}
+
+function hyphen(s: TextStyle): Segment {
+  const font = fonts.chain(s).fonts[0]
+  if (!font) throw new Error('no font')
+  return {kind: 'segment', text: '-', style: s, font, level: 0, width: 3}
+}
+
+function lineText(items: ReadonlyArray<{kind: string; text?: string}>): string {
+  return items.map((item) => (item.kind === 'glue' ? ' ' : item.text)).join('')
+}
+
+describe('shape', () => {
+  it('should split words at spaces and keep words together across styles', () => {
+    const bold = {...style, bold: true}
+    const items = shape(
+      [
+        {text: 'Hello wor', style},
+        {text: 'ld again', style: bold}
+      ],
+      fonts,
+      {dir: 'ltr'}
+    )
+    const words = items.filter((item) => item.kind === 'word')
+    expect(words).toHaveLength(3)
+    expect(words[1]?.kind === 'word' && words[1].segments.map((s) => s.text)).toEqual(['wor', 'ld'])
+  })
+
+  it('should give right-to-left text odd bidi levels', () => {
+    const items = shape([{text: 'Erbil (هەولێر) is', style}], fonts, {dir: 'ltr'})
+    const segments = items.flatMap((item) => (item.kind === 'word' ? item.segments : []))
+    const arabic = segments.find((segment) => segment.text.includes('هەولێر'))
+    expect(arabic?.level).toBe(1)
+    expect(segments.find((segment) => segment.text === 'Erbil')?.level).toBe(0)
+  })
+
+  it('should pick the next font of the chain for characters the first lacks', () => {
+    const items = shape([{text: 'سلاو', style}], fonts, {dir: 'rtl'})
+    const segment = items[0]?.kind === 'word' ? items[0].segments[0] : undefined
+    // DejaVu Serif has no Arabic: DejaVu Sans draws it.
+    expect(segment?.font.key).toBe('DejaVuSans')
+  })
+
+  it('should drop characters no font has and report them', () => {
+    const missing: string[] = []
+    const items = shape([{text: 'a中b', style}], fonts, {dir: 'ltr', onMissing: (c) => missing.push(c)})
+    expect(missing).toEqual(['中'])
+    expect(items[0]?.kind === 'word' && items[0].segments.map((s) => s.text).join('')).toBe('ab')
+  })
+
+  it('should keep every space of code', () => {
+    const items = shape([{text: 'a  b', style: mono}], fonts, {dir: 'ltr', preserveSpaces: true})
+    expect(items.filter((item) => item.kind === 'glue')).toHaveLength(2)
+  })
+})
+
+describe('breakLines', () => {
+  it('should break only at spaces and soft hyphens, drawing a hyphen', () => {
+    const hyphenate = hyphenatorFor('en')
+    expect(hyphenate).toBeDefined()
+    const text = (hyphenate ?? ((t: string) => t))('internationalization internationalization internationalization')
+    const items = shape([{text, style}], fonts, {dir: 'ltr'})
+    const lines = breakLines(items, {width: 150, hyphen})
+    expect(lines.length).toBeGreaterThan(1)
+    const first = lines[0]
+    expect(first?.hyphenated).toBe(true)
+    expect(lineText(first?.items ?? []).endsWith('-')).toBe(true)
+    // Joined again, the lines give back the words.
+    const joined = lines.map((line) => lineText(line.items).replace(/-$/, '')).join('')
+    expect(joined.replace(/ /g, '')).toBe('internationalization'.repeat(3))
+  })
+
+  it('should never break code at soft hyphens', () => {
+    const items = shape([{text: 'const internationalization = 1', style: mono}], fonts, {dir: 'ltr', preserveSpaces: true})
+    const lines = breakLines(items, {width: 120, hyphen})
+    expect(lines.every((line) => !line.hyphenated)).toBe(true)
+  })
+
+  it('should break a word wider than the line between characters', () => {
+    const items = shape([{text: 'https://example.org/a/very/long/path/that/does/not/fit', style}], fonts, {dir: 'ltr'})
+    const lines = breakLines(items, {width: 80, hyphen})
+    expect(lines.length).toBeGreaterThan(2)
+    expect(lines.map((line) => lineText(line.items)).join('')).toBe('https://example.org/a/very/long/path/that/does/not/fit')
+    for (const line of lines) expect(line.width).toBeLessThanOrEqual(80.01)
+  })
+
+  it('should end a line at `<br>`', () => {
+    const items = shape([{text: 'one\ntwo', style}], fonts, {dir: 'ltr'})
+    const lines = breakLines(items, {width: 500, hyphen})
+    expect(lines.map((line) => lineText(line.items))).toEqual(['one', 'two'])
+    expect(lines[0]?.last).toBe(true)
+  })
+})
+
+describe('visualOrder', () => {
+  it('should reverse right-to-left runs inside a left-to-right line', () => {
+    const items = [
+      {level: 0, id: 'a'},
+      {level: 1, id: 'b'},
+      {level: 1, id: 'c'},
+      {level: 0, id: 'd'}
+    ]
+    expect(visualOrder(items).map((item) => item.id)).toEqual(['a', 'c', 'b', 'd'])
+  })
+
+  it('should keep left-to-right runs in order inside a right-to-left line', () => {
+    const items = [
+      {level: 1, id: 'a'},
+      {level: 2, id: 'b'},
+      {level: 2, id: 'c'},
+      {level: 1, id: 'd'}
+    ]
+    expect(visualOrder(items).map((item) => item.id)).toEqual(['d', 'b', 'c', 'a'])
+  })
+})
+
+describe('drawText', () => {
+  it('should mirror brackets and reverse neutrals at odd levels', () => {
+    const font = fonts.chain(style).fonts[0]
+    if (!font) throw new Error('no font')
+    const segment: Segment = {kind: 'segment', text: '(»', style, font, level: 1, width: 0}
+    expect(drawText(segment)).toBe('«)')
+  })
+
+  it('should reverse Arabic-Indic digits, which fontkit would reverse again', () => {
+    const font = fonts.chain(style).fonts[0]
+    if (!font) throw new Error('no font')
+    expect(drawText({kind: 'segment', text: '٢٠١٤', style, font, level: 2, width: 0})).toBe('٤١٠٢')
+    expect(drawText({kind: 'segment', text: '2014', style, font, level: 2, width: 0})).toBe('2014')
+  })
+})
+
+describe('hyphenatorFor', () => {
+  it('should hyphenate English and Turkish with soft hyphens', () => {
+    expect(hyphenatorFor('en-US')?.('hyphenation')).toContain('\u00AD')
+    expect(hyphenatorFor('tr')?.('anlaşılabilirliğini')).toContain('\u00AD')
+  })
+
+  it('should have nothing for languages without patterns', () => {
+    expect(hyphenatorFor('ckb')).toBeUndefined()
+    expect(hyphenatorFor('ar')).toBeUndefined()
+  })
+})
