@@ -60,8 +60,11 @@ describe('golden fixtures', () => {
       const ctx = createEmitContext({config, emitters, articles: [article]})
       const [page] = await htmlEmitter().article!(article, ctx)
       await golden(path.join(dir, 'expected/index.html'), String(page!.contents))
-      const [text] = await newsletterEmitter().article!(article, ctx)
-      await golden(path.join(dir, 'expected/newsletter.txt'), String(text!.contents))
+      // `newsletter-*` fixtures have their newsletter golden written by the newsletter's own tests.
+      if (!name.startsWith('newsletter-')) {
+        const [text] = await newsletterEmitter().article!(article, ctx)
+        await golden(path.join(dir, 'expected/newsletter.txt'), String(text!.contents))
+      }
       const feeds = await feedsEmitter().collection!([article], ctx)
       await golden(path.join(dir, 'expected/feed.json'), String(feeds.find((file) => file.path.endsWith('feed.json'))!.contents))
       const [book] = await epubEmitter().article!(article, ctx)

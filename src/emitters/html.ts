@@ -6,6 +6,7 @@
 import {readFile} from 'node:fs/promises'
 import {toHtml} from 'hast-util-to-html'
 import type {ResolvedConfig} from '../config.js'
+import {displayDate, joinNames} from '../locale.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
 
 /** Options of {@link htmlEmitter}. */
@@ -84,25 +85,6 @@ function siteContext(ctx: EmitContext) {
     .filter(([label]) => collections[label])
     .map(([label, feed]) => ({href: collections[label], type: feed.type, title: `${ctx.config.site.title} (${feed.title})`}))
   return {site: ctx.config.site, feeds, stylesheet: 'style.css', home: 'index.html', generator: 'Pressroom'}
-}
-
-/** Display date in the article's language, UTC. */
-export function displayDate(iso: string, lang: string): string {
-  const date = new Date(iso)
-  try {
-    return new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'}).format(date)
-  } catch {
-    return new Intl.DateTimeFormat('en', {dateStyle: 'long', timeZone: 'UTC'}).format(date)
-  }
-}
-
-/** Join names as `A`, `A and B`, `A, B and C` in the article's language. */
-export function joinNames(names: readonly string[], lang: string): string {
-  try {
-    return new Intl.ListFormat(lang, {style: 'long', type: 'conjunction'}).format(names)
-  } catch {
-    return names.join(', ')
-  }
 }
 
 function summaryContext(article: Article, config: ResolvedConfig) {

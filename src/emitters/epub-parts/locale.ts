@@ -1,3 +1,4 @@
+import {displayDate} from '../../locale.js'
 /**
  * Language helpers for EPUB documents: reading direction of a language,
  * localized dates and the few words the EPUB chrome needs (navigation labels).
@@ -104,18 +105,6 @@ export function isoSeconds(date: Date | string): string {
  *   Formatted date.
  */
 export function longDate(date: Date | string, lang: string): string {
-  const iso = isoSeconds(date)
-  let format = dateFormats.get(lang)
-  if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'})
-    } catch {
-      format = null
-    }
-    dateFormats.set(lang, format)
-  }
-  return format ? format.format(new Date(iso)) : iso.slice(0, 10)
+  return displayDate(isoSeconds(date), lang)
 }
 
-/** Formatters by language (building one costs about a millisecond); `null` when Intl rejects the tag. */
-const dateFormats = new Map<string, Intl.DateTimeFormat | null>()

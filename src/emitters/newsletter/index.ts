@@ -12,7 +12,7 @@
 import type {Nodes} from 'hast'
 import {diagnostics} from '../../diagnostics.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
-import {displayDate, joinNames} from '../html.js'
+import {displayDate, joinNames} from '../../locale.js'
 import {toEmailHtml} from './email-html.js'
 import {toEml} from './eml.js'
 import type {Handlers} from './state.js'

@@ -7,6 +7,8 @@ import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
 import {diagnostics} from '../../diagnostics.js'
 import {codePoint} from '../../pipeline/characters.js'
+import {displayDate, joinNames} from '../../locale.js'
+import {isRtl} from '../../readers/meta.js'
 import type {Article, EmitContext} from '../../types.js'
 import {createFontSet} from './fonts.js'
 import {defaultHandlers} from './handlers/index.js'
@@ -78,8 +80,6 @@ export async function renderPdf(article: Article, ctx: EmitContext, options: Ren
   })
 
   const tagger = createTagger(doc, meta.lang)
-  const lang = meta.lang.toLowerCase()
-  const rtlLanguage = /^(ar|ckb|fa|he|ur|ps|sd|ug|yi|dv)\b/.test(lang)
   const state = createState({
     doc,
     tagger,
@@ -88,7 +88,7 @@ export async function renderPdf(article: Article, ctx: EmitContext, options: Ren
     article,
     ctx,
     handlers: {...defaultHandlers, ...options.handlers},
-    hyphenate: meta.dir === 'rtl' || rtlLanguage ? undefined : hyphenatorFor(meta.lang),
+    hyphenate: meta.dir === 'rtl' || isRtl(meta.lang) ? undefined : hyphenatorFor(meta.lang),
     pageWidth,
     pageHeight,
     ids: idsOf(article.hast)
@@ -121,7 +121,7 @@ function masthead(state: State): void {
   }
   if (meta.authors.length > 0) {
     state.paragraph({style: theme.meta, align: 'start'}, () =>
-      state.withStyle({bold: true}, () => state.addText(theme.labels.by.replace('{authors}', listOf(meta.authors, meta.lang))))
+      state.withStyle({bold: true}, () => state.addText(theme.labels.by.replace('{authors}', joinNames(meta.authors, meta.lang))))
     )
   }
   let hasDateline = false
@@ -131,9 +131,9 @@ function masthead(state: State): void {
   })
   const parts: string[] = []
   if (meta.dateline && !hasDateline) parts.push(meta.dateline.place)
-  parts.push(formatDate(meta.date, meta.lang))
+  parts.push(displayDate(dateOf(meta.date), meta.lang))
   if (meta.updated && meta.updated !== meta.date) {
-    parts.push(theme.labels.updated.replace('{date}', formatDate(meta.updated, meta.lang)))
+    parts.push(theme.labels.updated.replace('{date}', displayDate(dateOf(meta.updated), meta.lang)))
   }
   state.paragraph({style: theme.meta, align: 'start'}, () => state.addText(parts.join(' · ')))
   state.spaceAfter(10)
@@ -246,23 +246,6 @@ function idsOf(tree: Root): Set<string> {
 function dateOf(value: string | undefined): Date {
   const time = value ? Date.parse(value) : Number.NaN
   return new Date(Number.isNaN(time) ? 0 : time)
-}
-
-function formatDate(value: string, lang: string): string {
-  const date = dateOf(value)
-  try {
-    return new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'}).format(date)
-  } catch {
-    return date.toISOString().slice(0, 10)
-  }
-}
-
-function listOf(names: string[], lang: string): string {
-  try {
-    return new Intl.ListFormat(lang, {style: 'long', type: 'conjunction'}).format(names)
-  } catch {
-    return names.join(', ')
-  }
 }
 
 /**

@@ -1,0 +1,49 @@
+/**
+ * Dates and name lists in an article's language, shared by every emitter
+ * (formatters are cached per language; an unknown tag falls back to English).
+ */
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const listFormats = new Map<string, Intl.ListFormat>()
+
+/**
+ * A date as readers of `lang` write it (`25 February 2025`, `٢٥ی شوباتی ٢٠٢٥`), in UTC.
+ *
+ * @param value
+ *   ISO 8601 string or date.
+ * @param lang
+ *   BCP 47 language tag.
+ */
+export function displayDate(value: string | Date, lang: string): string {
+  let format = dateFormats.get(lang)
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'})
+    } catch {
+      format = new Intl.DateTimeFormat('en', {dateStyle: 'long', timeZone: 'UTC'})
+    }
+    dateFormats.set(lang, format)
+  }
+  return format.format(typeof value === 'string' ? new Date(value) : value)
+}
+
+/**
+ * Names joined as `A`, `A and B`, `A, B and C` in the language of `lang`.
+ *
+ * @param names
+ *   Names.
+ * @param lang
+ *   BCP 47 language tag.
+ */
+export function joinNames(names: readonly string[], lang: string): string {
+  let format = listFormats.get(lang)
+  if (!format) {
+    try {
+      format = new Intl.ListFormat(lang, {style: 'long', type: 'conjunction'})
+    } catch {
+      format = new Intl.ListFormat('en', {style: 'long', type: 'conjunction'})
+    }
+    listFormats.set(lang, format)
+  }
+  return format.format(names)
+}
