@@ -374,6 +374,14 @@ function splitAnywhere(word: Word, max: number): {head: Segment[]; width: number
         rest += part
       }
     }
+    // Prefer a break after URL punctuation (`/ ? & = . - _ #`) in the last
+    // two thirds of what fits, so path segments and words stay whole.
+    const cut = Math.max(...['/', '?', '&', '=', '.', '-', '_', '#', ',', ';'].map((mark) => text.lastIndexOf(mark)))
+    if (cut >= text.length / 3 && cut < text.length - 1) {
+      rest = text.slice(cut + 1) + rest
+      text = text.slice(0, cut + 1)
+      textWidth = measure(segment.font, text) * segment.style.size
+    }
     if (text) {
       head.push({...segment, text, width: textWidth, hyphenAfter: false})
       width += textWidth

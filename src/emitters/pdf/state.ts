@@ -429,8 +429,15 @@ export function createState(options: StateOptions): State {
       let extra = 0
       let lineWidth = line.width
       if (drawOptions.align === 'justify' && !line.last && glues > 0 && line.width > width * 0.6) {
-        extra = (width - line.width) / glues
-        lineWidth = width
+        // A loose line (long unbreakable words) stays ragged: spaces stretched
+        // past three times their width read as column gaps, to readers and to
+        // text extraction alike.
+        const space = visual.reduce((sum, item) => sum + (item.kind === 'glue' ? item.width : 0), 0) / glues
+        const stretch = (width - line.width) / glues
+        if (stretch <= space * 2) {
+          extra = stretch
+          lineWidth = width
+        }
       }
       let cursor =
         drawOptions.align === 'center'

@@ -131,5 +131,5 @@ export function wordOrder(tree: Root, text: string): number {
   })
   const expected = words(toText(copy))
   const actual = words(text)
-  return inOrderRatio(expected, actual, 400)
+  return inOrderRatio(expected, actual)
 }

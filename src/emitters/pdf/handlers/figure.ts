@@ -1,6 +1,8 @@
-import type {Element} from 'hast'
+import type {Element, ElementContent} from 'hast'
 import type {State} from '../state.js'
 import {figureImage} from './image.js'
+
+const phrasing = new Set(['a', 'abbr', 'b', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var'])
 
 /**
  * Figure (`figure` with `img` and `figcaption`): the image, then its caption
@@ -16,7 +18,21 @@ export function figure(state: State, node: Element): void {
   const images: Element[] = []
   let caption: Element | undefined
   const rest: Element[] = []
+  // Text and inline elements directly in the figure (template code, the alt
+  // text of a missing image) become paragraphs, so no word is lost.
+  let run: ElementContent[] = []
+  const endRun = () => {
+    if (run.some((child) => child.type !== 'text' || child.value.trim() !== '')) {
+      rest.push({type: 'element', tagName: 'p', properties: {}, children: run})
+    }
+    run = []
+  }
   for (const child of node.children) {
+    if (child.type === 'text' || (child.type === 'element' && phrasing.has(child.tagName))) {
+      run.push(child)
+      continue
+    }
+    endRun()
     if (child.type !== 'element') continue
     if (child.tagName === 'img') images.push(child)
     else if (child.tagName === 'figcaption') caption = child
@@ -24,6 +40,7 @@ export function figure(state: State, node: Element): void {
       for (const c of child.children) if (c.type === 'element' && c.tagName === 'img') images.push(c)
     } else rest.push(child)
   }
+  endRun()
   const drawCaption = caption
     ? () => {
         const element = caption
