@@ -106,14 +106,8 @@ export function problems(text: string, width = 72, options: {tokens?: boolean; c
 
 /**
  * Fraction of the HTML body's words found in order in a text:
- * `inOrderRatio(words(toText(hast)), words(text))`, with two adjustments:
+ * `inOrderRatio(words(toText(hast)), words(text))`, with one adjustment:
  *
- * - the look-ahead window is 400 words, not 50: the article header —
- *   headline, standfirst, byline, image — precedes the body and is often
- *   longer than 50 words (a greedy match is a lower bound of the longest
- *   common subsequence, so a wider window cannot inflate the ratio; it is
- *   bounded so that a word missing from the body cannot jump to its copy in
- *   the links list at the end and lose the rest);
  * - a footnote reference is separated from the word before it: `toText`
  *   glues `2019<sup>1</sup>` into the non-word `20191`.
  *
