@@ -291,7 +291,11 @@ export function createState(options: StateOptions): State {
 
     withIndent(start, end, fn) {
       const previous = state.indent
-      state.indent = {start: previous.start + start, end: previous.end + end}
+      // Deep nesting (lists, quotes) stops indenting at half the measure, so
+      // text never runs out of room (a list 100 deep still shows every item).
+      const room = Math.max(0, (state.right - state.left) / 2 - previous.start - previous.end)
+      const scale = start + end > room ? room / (start + end) : 1
+      state.indent = {start: previous.start + start * scale, end: previous.end + end * scale}
       fn()
       state.indent = previous
     },
