@@ -46,8 +46,7 @@ export function parseFrontMatter(text: string, start: Point, file: VFile): Front
   const errors = doc.errors
   if (errors.length > 0 && errors.every((error) => error.code === 'DUPLICATE_KEY')) {
     for (const error of errors) {
-      const key = /"?([^"]+)"?/.exec(error.message.split(':')[1] ?? '')?.[1]?.trim() ?? 'key'
-      report(file, diagnostics.frontMatterDuplicateKey, [duplicateKeyName(text, error) ?? key], {place: at(error), source})
+      report(file, diagnostics.frontMatterDuplicateKey, [duplicateKeyName(text, error) ?? 'key'], {place: at(error), source})
     }
     const lenientCounter = new LineCounter()
     doc = parseDocument(text, {lineCounter: lenientCounter, prettyErrors: false, uniqueKeys: false})
