@@ -96,17 +96,20 @@ describe.skipIf(!hasTools)('pdf conformance', () => {
  * `pdf-missing-glyph` warning, so words containing them are not expected.
  */
 /**
- * Word-order floor of a PDF. The sample, the seed and the PDF fixtures must
- * give 99 %. Elsewhere pdftotext is known to fall short on a few things the
- * PDF draws correctly (see the README's PDF limits): a space between a Latin
- * and an Arabic run is not extracted, table cells and code columns come back
- * in another order, words longer than a line are cut, and in one-line
- * CommonMark examples a link marker `[n]` splits two adjacent links into more
- * words. There the floor is lower, and every PDF below 99 % is listed in the log.
+ * Word-order floor of a PDF. The sample and every fixture must give 99 %,
+ * except `newsletter-cjk`: its CJK is not drawn (no font), so the Latin words
+ * on either side of a dropped run (`CJK文字…wrap`) come out as one. Elsewhere
+ * pdftotext is known to fall short on a few things the PDF draws correctly
+ * (see the README's PDF limits): code columns come back in another order,
+ * words longer than a line are cut, a URL broken after a hyphen is rejoined
+ * without it, in one-line CommonMark examples a link marker `[n]` splits two
+ * adjacent links into more words, and a line of one-letter words spaced
+ * evenly is read as one letter-spaced word. There the floor is lower, and
+ * every PDF below 99 % is listed in the log.
  */
 function floorOf(build: string, name: string): number {
   if (build === 'sample') return 0.99
-  if (build === 'fixtures') return /fixtures\/(pdf-[^/]+|seed|markdown-sample)\//.test(name) ? 0.99 : 0.75
+  if (build === 'fixtures') return /fixtures\/newsletter-cjk\//.test(name) ? 0.75 : 0.99
   if (build === 'corpus') return 0.98
   return 0.75
 }

@@ -14,25 +14,40 @@ import {diffArrays} from 'diff'
 const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}\p{M}])+/gu
 
 /**
+ * A bidi embedding of pdftotext's output (LRE or RLE … PDF, innermost first)
+ * with the neutrals (spaces, punctuation) at either end of it.
+ */
+const embedding = /[\u202A\u202B]([^\p{L}\p{N}\p{M}\u202A-\u202C]*)([^\u202A-\u202C]*?)([^\p{L}\p{N}\p{M}\u202A-\u202C]*)\u202C/gu
+
+/**
  * Split text into comparable words: NFC, lower-cased, with soft hyphens,
- * zero-width characters and tatweel removed.
+ * zero-width characters, variation selectors and tatweel removed.
  */
 export function words(text: string): string[] {
-  // pdftotext wraps right-to-left runs in bidi embeddings (U+202A/B … U+202C)
-  // and moves a following space inside them: unwrap, then drop the controls.
+  // pdftotext (poppler's `reorderText`) writes a line in reading order by
+  // cutting it, in visual order, into runs of one direction, each run
+  // wrapped in a bidi embedding (U+202A/B … U+202C). A run takes in every
+  // neutral up to the next strong character of the other direction, so the
+  // spaces and punctuation between an embedded run and its neighbours end up
+  // at the wrong end of it: in an RTL line, `Erbil (هەولێر)` comes out as
+  // `‪) Erbil‬هەولێر(`, the space before `Erbil` instead of after it. Put the
+  // neutrals back on the side they touch (leading ones after the run,
+  // trailing ones before it, nearest first), then drop the controls.
   let unwrapped = text
   for (let previous = ''; unwrapped !== previous; ) {
     previous = unwrapped
-    unwrapped = unwrapped
-      .replace(/[\u202A\u202B]([ \t]+)([^\u202A-\u202C]*)\u202C/g, '$2$1')
-      .replace(/[\u202A\u202B]([^\u202A-\u202C]*)\u202C/g, '$1')
+    unwrapped = unwrapped.replace(embedding, (_, lead: string, core: string, trail: string) => reverse(trail) + core + reverse(lead))
   }
   const clean = unwrapped
     .replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/g, ' ')
     .normalize('NFC')
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g, '')
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF\u0640\uFE00-\uFE0F]|[\u{E0100}-\u{E01EF}]/gu, '')
     .toLowerCase()
   return clean.match(wordPattern) ?? []
+}
+
+function reverse(text: string): string {
+  return [...text].reverse().join('')
 }
 
 /**

@@ -35,6 +35,7 @@ export function table(state: State, node: Element): void {
   const theme = state.theme
   const style = theme.table
   const padding = style.padding ?? 4
+  const inline = inlinePadding(state)
   const rows: Row[] = []
   let caption: Element | undefined
   const visit = (parent: Element, header: boolean) => {
@@ -54,11 +55,11 @@ export function table(state: State, node: Element): void {
 
   const columns = Math.max(...rows.map((r) => r.cells.length))
   const frame = state.frame()
-  const widths = columnWidths(rows, columns, frame.width, padding)
+  const widths = columnWidths(rows, columns, frame.width, inline)
   const lineHeight = state.lineHeight(style)
   for (const r of rows) {
     r.cells.forEach((cell, index) => {
-      cell.lines = state.lines(cell.items, (widths[index] ?? 40) - 2 * padding)
+      cell.lines = state.lines(cell.items, (widths[index] ?? 40) - 2 * inline)
     })
     r.height = Math.max(1, ...r.cells.map((cell) => cell.lines.length)) * lineHeight + 2 * padding
   }
@@ -88,6 +89,17 @@ export function table(state: State, node: Element): void {
     drawRow(state, r, widths, state.tagger.node('TR', body), false)
   }
   state.spaceAfter(style.spaceAfter ?? 10)
+}
+
+/**
+ * Padding at the start and end of a cell: the theme's, but at least 0.65 em,
+ * so the text of two cells is more than an em apart. Closer, text extraction
+ * (poppler) reads neighbouring cells as one line, or the table as columns,
+ * instead of cell by cell, row by row.
+ */
+function inlinePadding(state: State): number {
+  const style = state.theme.table
+  return Math.max(style.padding ?? 4, style.size * 0.65)
 }
 
 function row(state: State, node: Element, header: boolean): Row {
@@ -148,6 +160,7 @@ function columnWidths(rows: Row[], columns: number, total: number, padding: numb
 function drawRow(state: State, r: Row, widths: number[], struct: StructNode | undefined, artifact: boolean): void {
   const style = state.theme.table
   const padding = style.padding ?? 4
+  const inline = inlinePadding(state)
   const frame = state.frame()
   const top = state.y
   const lineHeight = state.lineHeight(style)
@@ -175,8 +188,8 @@ function drawRow(state: State, r: Row, widths: number[], struct: StructNode | un
         : undefined
       cell.lines.forEach((line, lineIndex) => {
         const align = cell.align === 'center' ? 'center' : 'start'
-        const x = box.x + padding
-        const width = box.width - 2 * padding
+        const x = box.x + inline
+        const width = box.width - 2 * inline
         const shifted =
           cell.align === 'end' ? {x: x + (rtl ? 0 : width - line.width), width: line.width} : {x, width}
         state.drawLine(line, shifted.x, shifted.width, top + padding + lineIndex * lineHeight, style, {
