@@ -1,11 +1,27 @@
 // One benchmark scenario in a fresh process, so peak RSS is its own.
 // Usage: node bench/child.mjs '<json options>'
+// With `edit: {file, text}`, the build runs again in this (warm) process after
+// `text` is appended to `file`, as `pressroom watch` does, and `warmMs` is its time.
+import {appendFileSync} from 'node:fs'
 import {build} from '../dist/build.js'
 import {resolveConfig} from '../dist/config.js'
 
 const options = JSON.parse(process.argv[2])
 const config = resolveConfig(options.user, options.root)
-const started = performance.now()
-const result = await build({config, ...(options.only ? {only: options.only} : {}), ...(options.clean ? {clean: true} : {})})
+const flags = {
+  config,
+  ...(options.workers !== undefined ? {workers: options.workers} : {}),
+  ...(options.only ? {only: options.only} : {}),
+  ...(options.clean ? {clean: true} : {})
+}
+let started = performance.now()
+const result = await build(flags)
 const ms = performance.now() - started
-process.stdout.write(JSON.stringify({ms, articles: result.articles.length, rebuilt: result.rebuilt, failed: result.failed, maxRssMb: process.resourceUsage().maxRSS / 1024}) + '\n')
+let warmMs
+if (options.edit) {
+  appendFileSync(options.edit.file, options.edit.text)
+  started = performance.now()
+  await build({...flags, clean: false})
+  warmMs = performance.now() - started
+}
+process.stdout.write(JSON.stringify({ms, warmMs, articles: result.articles.length, rebuilt: result.rebuilt, failed: result.failed, maxRssMb: process.resourceUsage().maxRSS / 1024}) + '\n')

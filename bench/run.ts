@@ -32,6 +32,7 @@ const n = option('n', 1000)
 
 interface Scenario {
   ms: number
+  warmMs?: number
   articles: number
   rebuilt: number
   failed: number
@@ -74,8 +75,10 @@ try {
   const noop = scenario(user('out', 'cache'))
   say(`no-op rebuild:                  ${fmt(noop.ms)} (${noop.rebuilt} rebuilt)`)
   await writeFile(files[Math.floor(n / 2)]!, readFileSync(files[Math.floor(n / 2)]!, 'utf8') + '\nOne more paragraph after an edit.\n')
-  const one = scenario(user('out', 'cache'))
-  say(`one article changed:            ${fmt(one.ms)} (${one.rebuilt} rebuilt, with index, feeds, edition, newsletter)`)
+  const edited = files[Math.floor(n / 3)]!
+  const one = scenario(user('out', 'cache'), {edit: {file: edited, text: '\nA second edit, seen by a warm process.\n'}})
+  say(`one article changed:            ${fmt(one.ms)} (${one.rebuilt} rebuilt, with index, feeds, edition, newsletter; a fresh process, as \`pressroom build\`)`)
+  say(`one article changed, warm:      ${fmt(one.warmMs ?? 0)} (the same in a process that has built before, as \`pressroom watch\`)`)
   await mkdir(path.join(work, 'templates'), {recursive: true})
   await writeFile(path.join(work, 'templates/style.css'), readFileSync(path.join(root, 'templates/style.css'), 'utf8') + '\n/* changed */\n')
   const template = scenario(user('out', 'cache'))
