@@ -3,7 +3,7 @@
  * side by side with pandoc and Eleventy 3 when they can run here. Ratios, not
  * absolute times, are the figures that count on a shared machine.
  *
- * Options: --n 1000 (articles), --pandoc-sample 60, --eleventy-n 4000,
+ * Options: --n 1000 (articles), --pdf-n 1000, --pandoc-sample 60, --eleventy-n 4000,
  * --no-pandoc, --no-eleventy, --big 10000 (peak RSS of a cold build of that many).
  */
 import {execFile, execFileSync, spawnSync} from 'node:child_process'
@@ -110,6 +110,11 @@ try {
     if (index >= 5) times['normalize']!.push(normalize)
   }
   say(`median ms per article (in one process): ${Object.entries(times).map(([name, list]) => `${name} ${median(list).toFixed(1)}`).join(', ')}`)
+
+  // The PDF emitter alone, on seed-sized articles, 1,000 in one plain `node` process (bench/pdf.ts).
+  const pdfBench = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/pdf.ts'), '--n', String(option('pdf-n', 1000)), '--dist'], {cwd: root, encoding: 'utf8'})
+  for (const line of pdfBench.stdout.split('\n').filter(Boolean)) say(`pdf emitter alone: ${line}`)
+  if (pdfBench.status !== 0) say(`pdf emitter alone: failed (${pdfBench.stderr.trim().split('\n')[0] ?? ''})`)
 
   // 3. pandoc, one process per file and format, `cores` at a time (as make -j would).
   if (!flag('no-pandoc') && spawnSync('pandoc', ['--version']).status === 0) {

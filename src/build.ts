@@ -329,6 +329,11 @@ async function runTasks(
   }
   const {Piscina} = await import('piscina')
   const pool = new Piscina({filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: 1000})
+  // A worker that cannot start (a broken install) emits 'error' on the pool
+  // and its tasks never settle: fail every article with that error instead
+  // (unhandled, the event ends the process; handled, the build exits silently).
+  const broken = new Promise<never>((_resolve, reject) => pool.once('error', reject))
+  broken.catch(() => {})
   try {
     // Results are handled in task order so the build is deterministic, and
     // only a window of tasks is in flight: submitting all at once let piscina
@@ -338,7 +343,7 @@ async function runTasks(
     const pending: Array<Promise<ArticleOutcome> | undefined> = []
     const submit = (at: number) => {
       const task = tasks[at]
-      if (task) pending[at] = safely(task, () => pool.run({task, source: source!}) as Promise<ArticleOutcome>)
+      if (task) pending[at] = safely(task, () => Promise.race([pool.run({task, source: source!}) as Promise<ArticleOutcome>, broken]))
     }
     for (let at = 0; at < window; at++) submit(at)
     for (let at = 0; at < tasks.length; at++) {
@@ -352,13 +357,22 @@ async function runTasks(
   }
 }
 
+interface SideThread {
+  pool: Piscina
+  source: ConfigSource
+  /** Rejects when the worker cannot start (see `runTasks`). */
+  broken: Promise<never>
+}
+
 /** A worker thread for the `ownThread` emitters of a small batch, loading its runtime from the start. */
-async function sideThread(source: ConfigSource): Promise<{pool: Piscina; source: ConfigSource}> {
+async function sideThread(source: ConfigSource): Promise<SideThread> {
   const {Piscina} = await import('piscina')
   const pool = new Piscina({filename: path.join(packageRoot, 'dist', 'worker.js'), maxThreads: 1, minThreads: 1, idleTimeout: 1000})
+  const broken = new Promise<never>((_resolve, reject) => pool.once('error', reject))
+  broken.catch(() => {})
   // Loading fonts and modules there overlaps with loading them here.
   pool.run({source}, {name: 'warm'}).catch(() => {})
-  return {pool, source}
+  return {pool, source, broken}
 }
 
 /**
@@ -368,7 +382,7 @@ async function sideThread(source: ConfigSource): Promise<{pool: Piscina; source:
 async function runHere(
   tasks: ArticleTask[],
   runtime: Runtime,
-  side: {pool: Piscina; source: ConfigSource} | undefined,
+  side: SideThread | undefined,
   handle: (outcome: ArticleOutcome) => Promise<void>
 ): Promise<void> {
   const {buildArticle} = await import('./worker.js')
@@ -384,7 +398,7 @@ async function runHere(
     const {deferred, ...built} = outcome
     const input = {source: side.source, record: built.record, trees: deferred.trees, names: deferred.names}
     pending.push(safely(task, async () => {
-      const emitted = (await side.pool.run(input, {name: 'emit'})) as EmitOutcome
+      const emitted = await Promise.race([side.pool.run(input, {name: 'emit'}) as Promise<EmitOutcome>, side.broken])
       const messages = [...built.record.messages]
       messages.splice(deferred.at, 0, ...emitted.messages)
       if (messages.some((message) => message.fatal === true)) return {ok: false, path: task.display, messages}

@@ -5,7 +5,6 @@
  * reuses them for every article it is given.
  */
 import {readFile} from 'node:fs/promises'
-import {createArticle} from './article.js'
 import {loadConfig, resolveConfig, type ResolvedConfig, type UserConfig} from './config.js'
 import {createEmitContext} from './context.js'
 import {diagnostics, hasErrors, report} from './diagnostics.js'
@@ -81,6 +80,8 @@ export async function buildArticle(task: ArticleTask, runtime: Runtime, defer?: 
   } catch (error) {
     return {ok: false, path: task.display, messages: [{reason: diagnostics.readFailed.reason((error as Error).message), ruleId: diagnostics.readFailed.ruleId, fatal: true}]}
   }
+  // Loaded on first use: a thread that only runs deferred emitters (PDF) never needs the parser.
+  const {createArticle} = await import('./article.js')
   const result = createArticle({path: task.display, contents}, config)
   if (!result.ok) return {ok: false, path: task.display, messages: messagesOf(result.file)}
   const article = result.article
