@@ -8,15 +8,9 @@
  * The glyphs and positions of a piece are computed once per process; only
  * the mapping to the document's CIDs is per document.
  */
-import {layoutOf, type LoadedFont} from './fonts.js'
+import {BoundedCache} from './cache.js'
+import {layoutOf, type Glyph, type LoadedFont} from './fonts.js'
 import type {Pdf, PdfFont} from './pdf.js'
-
-/** A fontkit glyph, as used here. */
-interface Glyph {
-  id: number
-  codePoints: number[]
-  advanceWidth: number
-}
 
 /** The glyphs of a piece of text, ready to encode (positions in 1/1000 em). */
 interface Prepared {
@@ -29,9 +23,12 @@ interface Prepared {
   xAdvance: number[]
   xOffset: number[]
   yOffset: number[]
+  /** No glyph is raised or lowered (the operators do not depend on the size). */
+  flat: boolean
 }
 
-const prepared = new Map<LoadedFont, Map<string, Prepared>>()
+/** Per font, by direction and text (bounded: words repeat across documents). */
+const prepared = new WeakMap<LoadedFont, BoundedCache<string, Prepared>>()
 const colors = new Map<string, string>()
 
 /**
@@ -68,8 +65,33 @@ export function drawGlyphs(
   const embedded = doc._font
   if (doc.page.fonts[embedded.id] == null) doc.page.fonts[embedded.id] = embedded.ref()
   const glyphs = prepare(font, text, rtl)
-  const scale = size / 1000
-  let out = `BT\n${rgb(color)} rg\n/${embedded.id} ${num(size)} Tf\n1 0 0 -1 ${num(x)} ${num(y)} Tm\n`
+  const head = `BT\n${rgb(color)} rg\n/${embedded.id} ${num(size)} Tf\n1 0 0 -1 ${num(x)} ${num(y)} Tm\n`
+  // A piece without rise draws the same at every size: its operators are
+  // kept per document (its CIDs are the document's), words repeat.
+  let body = glyphs.flat ? embedded.pressroomBodies?.get(glyphs) : undefined
+  if (body === undefined) {
+    body = textBody(embedded, glyphs, size / 1000)
+    if (glyphs.flat) (embedded.pressroomBodies ??= new Map()).set(glyphs, body)
+  }
+  // The document batches strings (see `batchContent` in `render.ts`); pdfkit
+  // adds the line break.
+  doc.addContent(head + body + 'ET')
+}
+
+/**
+ * The text operators of a piece, between its text matrix and `ET`.
+ *
+ * @param embedded
+ *   The font in this document (CIDs).
+ * @param glyphs
+ *   Prepared glyphs.
+ * @param scale
+ *   Font size / 1000.
+ * @returns
+ *   Content stream text.
+ */
+function textBody(embedded: PdfFont, glyphs: Prepared, scale: number): string {
+  let out = ''
   // One TJ per rise: marks are placed with TJ adjustments (x) and text rise
   // (y), not with new text matrices, so extraction keeps them in their word.
   let parts = ''
@@ -102,8 +124,7 @@ export function drawGlyphs(
   if (hex) parts += `<${hex}>`
   if (parts) out += `[${parts}] TJ\n`
   if (rise !== 0) out += '0 Ts\n'
-  // Bytes, not a string: pdfkit converts strings one character at a time.
-  doc.addContent(Buffer.from(out + 'ET\n', 'latin1'))
+  return out
 }
 
 /**
@@ -120,7 +141,7 @@ export function drawGlyphs(
 function prepare(font: LoadedFont, text: string, rtl: boolean): Prepared {
   let cache = prepared.get(font)
   if (!cache) {
-    cache = new Map()
+    cache = new BoundedCache(5000)
     prepared.set(font, cache)
   }
   const key = (rtl ? 'r' : 'l') + text
@@ -128,8 +149,8 @@ function prepare(font: LoadedFont, text: string, rtl: boolean): Prepared {
   if (result) return result
   const run = layoutOf(font, text)
   const units = 1000 / font.font.unitsPerEm
-  result = {ids: [], codePoints: [], keys: [], advances: [], xAdvance: [], xOffset: [], yOffset: []}
-  const glyphs = run.glyphs as Glyph[]
+  result = {ids: [], codePoints: [], keys: [], advances: [], xAdvance: [], xOffset: [], yOffset: [], flat: true}
+  const glyphs = run.glyphs
   const add = (glyph: Glyph, codePoints: number[], index: number, shift: number) => {
     const position = run.positions[index]
     const points = rtl && codePoints.length > 1 ? [...codePoints].reverse() : codePoints
@@ -157,7 +178,7 @@ function prepare(font: LoadedFont, text: string, rtl: boolean): Prepared {
       index++
     }
   }
-  if (cache.size > 20_000) cache.clear()
+  result.flat = result.yOffset.every((offset) => offset === 0)
   cache.set(key, result)
   return result
 }
@@ -206,6 +227,19 @@ function rgb(color: string): string {
   return value
 }
 
-function num(value: number): string {
-  return String(Math.round(value * 1000) / 1000)
+/** `.001` … `.999` without trailing zeros (`.5`, `.25`). */
+const fractions = Array.from({length: 1000}, (_, index) => String(index / 1000).slice(1))
+
+/**
+ * A number rounded to 3 decimals, as `String(Math.round(value * 1000) / 1000)`
+ * writes it, without converting a fraction to a string (slow in V8): the
+ * integer part and a table of fractions. Exported for the tests.
+ */
+export function num(value: number): string {
+  const thousandths = Math.round(value * 1000)
+  // Integers (and -0, NaN, huge values) as before.
+  if (thousandths % 1000 === 0 || !(Math.abs(thousandths) < 1e15)) return String(thousandths / 1000)
+  const magnitude = thousandths < 0 ? -thousandths : thousandths
+  const fraction = magnitude % 1000
+  return (thousandths < 0 ? '-' : '') + String((magnitude - fraction) / 1000) + fractions[fraction]
 }

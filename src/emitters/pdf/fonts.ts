@@ -9,6 +9,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import * as fontkit from 'fontkit'
 import type {ResolvedConfig} from '../../config.js'
+import {BoundedCache} from './cache.js'
 import type {FamilyName, Theme} from './theme.js'
 
 /** A loaded font: the fontkit object and its key in pdfkit documents. */
@@ -149,13 +150,25 @@ function resolveChain(
 }
 
 function createChain(fonts: LoadedFont[]): FontChain {
+  // Basic Multilingual Plane in a table (index + 2; 0: not looked up yet),
+  // the rest in a map.
+  const basic = new Uint8Array(0x10000)
   const memo = new Map<number, number>()
+  const find = (codePoint: number) => fonts.findIndex((font) => font.font.hasGlyphForCodePoint(codePoint))
   return {
     fonts,
     pick(codePoint) {
+      if (codePoint < 0x10000 && fonts.length < 250) {
+        let index = basic[codePoint] ?? 0
+        if (index === 0) {
+          index = find(codePoint) + 2
+          basic[codePoint] = index
+        }
+        return index - 2
+      }
       let index = memo.get(codePoint)
       if (index === undefined) {
-        index = fonts.findIndex((font) => font.font.hasGlyphForCodePoint(codePoint))
+        index = find(codePoint)
         memo.set(codePoint, index)
       }
       return index
@@ -182,6 +195,7 @@ export interface Glyph {
   codePoints: number[]
   advanceWidth: number
   _decode(): unknown
+  _getMetrics(): {leftBearing: number}
   pressroomDecoded?: boolean
 }
 
@@ -189,6 +203,14 @@ interface CachedRun {
   glyphs: unknown[]
   positions: Position[]
   advanceWidth: number
+}
+
+/** The part of a fontkit TrueType subset used here. */
+interface Subset {
+  font: fontkit.Font & {getGlyph(id: number): Glyph}
+  glyphs: number[]
+  includeGlyph(id: number): number
+  encode(): Uint8Array
 }
 
 /**
@@ -202,10 +224,11 @@ interface CachedRun {
  *   A font object inheriting from `font`.
  */
 function withLayoutCache(font: fontkit.Font): fontkit.Font {
-  const runs = new Map<string, CachedRun>()
+  const runs = new BoundedCache<string, CachedRun>(10_000)
   const original = font.layout.bind(font)
   type GetGlyph = (id: number, codePoints?: number[]) => Glyph
-  const protoGetGlyph = (Object.getPrototypeOf(font) as {getGlyph: GetGlyph}).getGlyph
+  const proto = Object.getPrototypeOf(font) as {getGlyph: GetGlyph; createSubset(): Subset}
+  const protoGetGlyph = proto.getGlyph
   // fontkit caches glyph objects by id, with the code points of their first
   // use: one glyph drawn for two characters (Arabic kaf and Persian keheh
   // share forms) would read as the first. Give each use its own view.
@@ -214,7 +237,7 @@ function withLayoutCache(font: fontkit.Font): fontkit.Font {
     if (!glyph || sameNumbers(glyph.codePoints, codePoints)) return glyph
     return Object.create(glyph, {codePoints: {value: codePoints}}) as Glyph
   }
-  const wrapper = Object.create(font) as fontkit.Font & {getGlyph: GetGlyph}
+  const wrapper = Object.create(font) as fontkit.Font & {getGlyph: GetGlyph; createSubset(): Subset}
   // Subsetting decodes every glyph of every document again: decode once.
   wrapper.getGlyph = (id, codePoints) => {
     const glyph = protoGetGlyph.call(font, id, codePoints)
@@ -233,6 +256,20 @@ function withLayoutCache(font: fontkit.Font): fontkit.Font {
     }
     return glyph
   }
+  // The subset stays per document; only its encoding is faster (see below).
+  const raw = font as unknown as RawFont
+  const fast = raw.directory.tables['glyf'] && !raw.directory.tables['CFF '] && !raw._variationProcessor
+  let template: SubsetTemplate | undefined
+  wrapper.createSubset = () => {
+    const subset = proto.createSubset.call(wrapper)
+    if (fast) {
+      subset.encode = () => {
+        template ??= subsetTemplate(proto.createSubset.call(wrapper))
+        return encodeSubset(subset, raw, template)
+      }
+    }
+    return subset
+  }
   wrapper.layout = (text: string, features?: unknown) => {
     if (features !== undefined) return original(text, features)
     let run = runs.get(text)
@@ -243,7 +280,6 @@ function withLayoutCache(font: fontkit.Font): fontkit.Font {
         positions: fresh.positions.map((p) => ({xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset})),
         advanceWidth: fresh.advanceWidth
       }
-      if (runs.size > 20_000) runs.clear()
       runs.set(text, run)
     }
     const positions = run.positions.map((p) => ({...p}))
@@ -261,34 +297,195 @@ function withLayoutCache(font: fontkit.Font): fontkit.Font {
   return wrapper
 }
 
-const runCache = new Map<LoadedFont, Map<string, fontkit.GlyphRun>>()
+/** The parts of a fontkit TrueType font the subset encoder reads. */
+interface RawFont {
+  stream: {buffer: Uint8Array}
+  directory: {tables: Record<string, {offset: number; length: number} | undefined>}
+  loca: {offsets: number[]; version: number}
+  _variationProcessor?: unknown
+}
+
+/** The tables of a font's subsets that do not depend on the glyphs. */
+interface SubsetTemplate {
+  /** Table tags in file order, with their bytes when they are constant. */
+  tables: Array<{tag: string; bytes: Uint8Array}>
+  /** The first 12 bytes (tag, numTables, search fields). */
+  header: Uint8Array
+  /** Checksum fields of the directory entries (fontkit writes zeros). */
+  checksums: number[]
+}
 
 /**
- * The glyph run of a text, laid out once per process (shared: do not change it).
+ * Encode a subset of a TrueType font, byte for byte as fontkit's
+ * `TTFSubset#encode` (a directory, then head, hhea, loca, maxp, cvt, prep,
+ * glyf, hmtx, fpgm), without its generic struct encoder: fontkit encodes the
+ * constant tables (cvt, prep, fpgm: arrays of numbers) one number at a time
+ * for every document, which made subsetting the costliest part of a PDF.
+ * `tests/emitters/pdf/fonts.test.ts` compares the bytes with fontkit's.
+ *
+ * @param subset
+ *   fontkit subset (glyph ids in CID order; compound glyphs add theirs).
+ * @param font
+ *   The font.
+ * @param template
+ *   Constant tables, from fontkit's encoding of the empty subset.
+ * @returns
+ *   The font file.
+ */
+function encodeSubset(subset: Subset, font: RawFont, template: SubsetTemplate): Uint8Array {
+  const file = font.stream.buffer
+  const glyf = font.directory.tables['glyf']
+  const glyfStart = glyf?.offset ?? 0
+  const offsets = font.loca.offsets
+  const starts: number[] = []
+  const ends: number[] = []
+  const advances: number[] = []
+  const bearings: number[] = []
+  /** Compound glyphs: where their component ids go, and the new ids. */
+  const patches: Array<[glyph: number, position: number, id: number]> = []
+  let glyfLength = 0
+  // `subset.glyphs` grows while compound glyphs include their components.
+  for (let index = 0; index < subset.glyphs.length; index++) {
+    const id = subset.glyphs[index] as number
+    const glyph = subset.font.getGlyph(id)
+    const decoded = glyph._decode() as {numberOfContours: number; components?: Array<{glyphID: number; pos: number}>} | null
+    const start = offsets[id] ?? 0
+    const end = offsets[id + 1] ?? 0
+    if (decoded && decoded.numberOfContours < 0) {
+      for (const component of decoded.components ?? []) {
+        patches.push([index, component.pos, subset.includeGlyph(component.glyphID)])
+      }
+    }
+    starts.push(glyfStart + start)
+    ends.push(glyfStart + end)
+    glyfLength += end - start
+    advances.push(glyph.advanceWidth)
+    bearings.push(glyph._getMetrics().leftBearing)
+  }
+  const count = starts.length
+  const long = font.loca.version !== 0
+  const lengths = new Map<string, number>()
+  for (const table of template.tables) lengths.set(table.tag, table.bytes.length)
+  lengths.set('loca', (count + 1) * (long ? 4 : 2))
+  lengths.set('glyf', glyfLength)
+  lengths.set('hmtx', count * 4)
+  let size = 12 + 16 * template.tables.length
+  for (const table of template.tables) size += lengths.get(table.tag) ?? 0
+  const out = new Uint8Array(size)
+  const view = new DataView(out.buffer)
+  out.set(template.header, 0)
+  let entry = 12
+  let position = 12 + 16 * template.tables.length
+  const glyphStarts: number[] = []
+  for (const [index, table] of template.tables.entries()) {
+    const length = lengths.get(table.tag) ?? 0
+    for (let c = 0; c < 4; c++) out[entry + c] = table.tag.charCodeAt(c)
+    view.setUint32(entry + 4, template.checksums[index] ?? 0)
+    view.setUint32(entry + 8, position)
+    view.setUint32(entry + 12, length)
+    entry += 16
+    if (table.tag === 'loca') {
+      let offset = 0
+      for (let index = 0; index <= count; index++) {
+        if (long) view.setUint32(position + index * 4, offset)
+        else view.setUint16(position + index * 2, offset >>> 1)
+        offset += (ends[index] ?? 0) - (starts[index] ?? 0)
+      }
+    } else if (table.tag === 'glyf') {
+      let at = position
+      for (let index = 0; index < count; index++) {
+        glyphStarts.push(at)
+        out.set(file.subarray(starts[index], ends[index]), at)
+        at += (ends[index] ?? 0) - (starts[index] ?? 0)
+      }
+      for (const [glyph, offset, id] of patches) view.setUint16((glyphStarts[glyph] ?? 0) + offset, id)
+    } else if (table.tag === 'hmtx') {
+      for (let index = 0; index < count; index++) {
+        view.setUint16(position + index * 4, advances[index] ?? 0)
+        view.setInt16(position + index * 4 + 2, bearings[index] ?? 0)
+      }
+    } else {
+      out.set(table.bytes, position)
+      if (table.tag === 'hhea') view.setUint16(position + 34, count)
+      if (table.tag === 'maxp') view.setUint16(position + 4, count)
+    }
+    position += length
+  }
+  return out
+}
+
+/**
+ * The constant tables of a font's subsets, from fontkit's own encoding of a
+ * subset with only `.notdef`.
+ */
+function subsetTemplate(empty: Subset): SubsetTemplate {
+  const bytes = empty.encode()
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const count = view.getUint16(4)
+  const tables: SubsetTemplate['tables'] = []
+  const checksums: number[] = []
+  for (let index = 0; index < count; index++) {
+    const entry = 12 + index * 16
+    const tag = String.fromCharCode(...bytes.subarray(entry, entry + 4))
+    const offset = view.getUint32(entry + 8)
+    const length = view.getUint32(entry + 12)
+    checksums.push(view.getUint32(entry + 4))
+    tables.push({tag, bytes: bytes.slice(offset, offset + length)})
+  }
+  return {tables, header: bytes.slice(0, 12), checksums}
+}
+
+/** A laid-out text: fontkit's glyphs (shared per font) and positions. */
+export interface Shaped {
+  readonly glyphs: readonly Glyph[]
+  readonly positions: readonly Readonly<Position>[]
+  /** Advance width in font units. */
+  readonly advanceWidth: number
+  /** Advance width in em. */
+  readonly width: number
+}
+
+/** Per font: shaped words (bounded), and derived data of other modules. */
+const shapedCache = new WeakMap<LoadedFont, BoundedCache<string, Shaped>>()
+
+/**
+ * The glyph run of a text, laid out once per process and shared (frozen: do
+ * not change it). Word-sized texts are what the layout asks for, and words
+ * repeat across documents, so the cache is process-wide and bounded.
  *
  * @param font
  *   Font.
  * @param text
  *   Text.
  * @returns
- *   fontkit glyph run.
+ *   Glyphs and positions.
  */
-export function layoutOf(font: LoadedFont, text: string): fontkit.GlyphRun {
-  let runs = runCache.get(font)
-  if (!runs) {
-    runs = new Map()
-    runCache.set(font, runs)
+export function layoutOf(font: LoadedFont, text: string): Shaped {
+  let cache = shapedCache.get(font)
+  if (!cache) {
+    cache = new BoundedCache(shapedLimit)
+    shapedCache.set(font, cache)
   }
-  let run = runs.get(text)
+  let run = cache.get(text)
   if (!run) {
-    run = font.original.layout(text)
-    if (runs.size > 20_000) runs.clear()
-    runs.set(text, run)
+    const fresh = font.original.layout(text)
+    // Keep the glyphs and positions, not the run (features, script, a
+    // reference to the font…): less to hold in the cache.
+    run = Object.freeze({
+      glyphs: Object.freeze(fresh.glyphs as unknown as Glyph[]),
+      positions: Object.freeze(
+        fresh.positions.map((p) => Object.freeze({xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset}))
+      ),
+      advanceWidth: fresh.advanceWidth,
+      width: fresh.advanceWidth / font.font.unitsPerEm
+    })
+    cache.set(text, run)
   }
   return run
 }
 
-const widthCache = new Map<string, number>()
+/** Shaped texts kept per font and generation. */
+const shapedLimit = 5000
 
 /**
  * Advance width of a text in a font, in em units (multiply by the size).
@@ -302,12 +499,5 @@ const widthCache = new Map<string, number>()
  *   Width in em.
  */
 export function measure(font: LoadedFont, text: string): number {
-  const key = font.key + '\u0000' + text
-  let width = widthCache.get(key)
-  if (width === undefined) {
-    width = layoutOf(font, text).advanceWidth / font.font.unitsPerEm
-    if (widthCache.size > 50_000) widthCache.clear()
-    widthCache.set(key, width)
-  }
-  return width
+  return layoutOf(font, text).width
 }

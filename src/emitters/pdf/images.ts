@@ -22,6 +22,9 @@ export type CachedImage =
     }
 
 const cache = new Map<string, CachedImage | Error>()
+/** Bytes held by the cache: bounded by size too, photos can be large. */
+let cachedBytes = 0
+const maxCachedBytes = 64 * 1024 * 1024
 
 /**
  * Load an image file (JPEG or PNG) once per process.
@@ -39,7 +42,12 @@ export function loadImage(file: string): CachedImage | Error {
     } catch (error) {
       image = error instanceof Error ? error : new Error(String(error))
     }
-    if (cache.size > 500) cache.clear()
+    const bytes = image instanceof Error ? 0 : image.data.length + (image.kind === 'split' ? image.alpha.length : 0)
+    if (cache.size > 500 || cachedBytes + bytes > maxCachedBytes) {
+      cache.clear()
+      cachedBytes = 0
+    }
+    cachedBytes += bytes
     cache.set(file, image)
   }
   return image

@@ -143,15 +143,31 @@ export function shape(runs: readonly InlineRun[], fonts: FontSet, options: Shape
   let word: Word | undefined
   let segment: Segment | undefined
   let offset = 0
+  // The text of the segment: `prefix` and `source.slice(start, end)`, not a
+  // string grown one character at a time (a copy per character).
+  let source = ''
+  let prefix = ''
+  let start = 0
+  let end = 0
+  const append = (from: number, length: number) => {
+    if (from !== end) {
+      prefix += source.slice(start, end)
+      start = from
+    }
+    end = from + length
+  }
 
   const endSegment = () => {
-    if (segment && segment.text.length > 0) {
+    if (segment && (end > start || prefix.length > 0)) {
+      segment.text = prefix + source.slice(start, end)
       segment.width = measure(segment.font, segment.text) * segment.style.size
       word ??= {kind: 'word', segments: [], width: 0}
       word.segments.push(segment)
       word.width += segment.width
     }
     segment = undefined
+    prefix = ''
+    start = end
   }
   const endWord = () => {
     endSegment()
@@ -162,6 +178,11 @@ export function shape(runs: readonly InlineRun[], fonts: FontSet, options: Shape
   for (const run of runs) {
     const chain = fonts.chain(run.style)
     const space = chain.fonts[0]
+    const spaceWidth = (space ? measure(space, ' ') : 0.3) * run.style.size
+    const runStart = offset
+    source = run.text
+    start = 0
+    end = 0
     for (const character of run.text) {
       const index = offset
       offset += character.length
@@ -173,26 +194,28 @@ export function shape(runs: readonly InlineRun[], fonts: FontSet, options: Shape
       }
       if (character === ' ' || character === '\t' || character === '\r') {
         endWord()
-        const width = (space ? measure(space, ' ') : 0.3) * run.style.size
+        const width = spaceWidth
         const previous = items.at(-1)
         if (!options.preserveSpaces && previous?.kind === 'glue') continue
         items.push({kind: 'glue', width: character === '\t' && options.preserveSpaces ? width * 4 : width, level})
         continue
       }
       if (character === '\u00AD') {
-        if (segment && segment.text.length > 0) {
+        if (segment) {
           endSegment()
           const last = word?.segments.at(-1)
           if (last) last.hyphenAfter = true
         }
         continue
       }
-      if (bidiControl.test(character)) continue
       const codePoint = character.codePointAt(0) ?? 0
+      // Below U+034F there are neither bidi controls nor ignorables.
+      const plain = codePoint < 0x34f
+      if (!plain && bidiControl.test(character)) continue
       let fontIndex = chain.pick(codePoint)
-      if (ignorable.test(character)) {
+      if (!plain && ignorable.test(character)) {
         // Joiners and variation selectors stay with the run they modify.
-        if (segment && segment.font.font.hasGlyphForCodePoint(codePoint)) segment.text += character
+        if (segment && segment.font.font.hasGlyphForCodePoint(codePoint)) append(index - runStart, character.length)
         continue
       }
       if (fontIndex < 0) {
@@ -204,8 +227,10 @@ export function shape(runs: readonly InlineRun[], fonts: FontSet, options: Shape
       if (!segment || segment.style !== run.style || segment.level !== level || segment.font !== font) {
         endSegment()
         segment = {kind: 'segment', text: '', style: run.style, font, level, width: 0}
+        start = index - runStart
+        end = start
       }
-      segment.text += character
+      append(index - runStart, character.length)
     }
     // A style change is not a break opportunity: the word continues.
     endSegment()

@@ -40,18 +40,26 @@ export interface PdfFont {
   widths: Array<number | undefined>
   /** CIDs (hex) by glyph id and code points (added here). */
   pressroomCids?: Map<string, string>
+  /** Text operators by prepared piece (added here, see `draw.ts`). */
+  pressroomBodies?: Map<object, string>
 }
 
 /** The pdfkit document, as used here. */
 export interface Pdf {
-  page: {width: number; height: number; dictionary: unknown; fonts: Record<string, unknown>}
+  page: {width: number; height: number; dictionary: unknown; fonts: Record<string, unknown>; write(chunk: Uint8Array): void}
   /** The current font (private in pdfkit; used to encode glyphs). */
   _font: PdfFont
+  /** Writes a piece of the file (private in pdfkit; replaced to collect it). */
+  _write(data: unknown): void
+  /** Bytes written so far (private in pdfkit). */
+  _offset: number
   addContent(data: string | Uint8Array): Pdf
   info: Record<string, unknown>
   on(event: 'data', listener: (chunk: Uint8Array) => void): void
   on(event: 'end' | 'error', listener: (error?: Error) => void): void
   addPage(options?: Record<string, unknown>): Pdf
+  flushPages(): void
+  continueOnNewPage(options?: Record<string, unknown>): Pdf
   switchToPage(index: number): unknown
   bufferedPageRange(): {start: number; count: number}
   font(src: unknown, family?: string): Pdf

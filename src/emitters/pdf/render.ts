@@ -3,8 +3,7 @@
  * dateline and date, lead image), body (handlers), the list of link URLs,
  * then the running header and footer on every page, as artifacts.
  */
-import type {Element, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import type {Element, Root, RootContent} from 'hast'
 import {diagnostics} from '../../diagnostics.js'
 import {codePoint} from '../../pipeline/characters.js'
 import {displayDate, joinNames} from '../../locale.js'
@@ -72,8 +71,11 @@ export async function renderPdf(article: Article, ctx: EmitContext, options: Ren
     info
   })
   escapeMetadata(doc)
+  batchContent(doc)
+  // The header, written when the document was created, comes as data.
   const chunks: Uint8Array[] = []
   doc.on('data', (chunk) => chunks.push(chunk))
+  const output = collectOutput(doc)
   const done = new Promise<void>((resolve, reject) => {
     doc.on('end', () => resolve())
     doc.on('error', (error) => reject(error ?? new Error('PDF stream failed')))
@@ -106,6 +108,7 @@ export async function renderPdf(article: Article, ctx: EmitContext, options: Ren
   }
   doc.end()
   await done
+  chunks.push(output())
   return concat(chunks)
 }
 
@@ -125,7 +128,7 @@ function masthead(state: State): void {
     )
   }
   let hasDateline = false
-  visit(article.hast, 'element', (node: Element) => {
+  eachElement(article.hast, (node) => {
     const classes = Array.isArray(node.properties['className']) ? node.properties['className'] : []
     if (classes.includes('dateline')) hasDateline = true
   })
@@ -236,11 +239,25 @@ function firstLine(state: State, text: string, style: State['text'], width: numb
 
 function idsOf(tree: Root): Set<string> {
   const ids = new Set<string>()
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node) => {
     const id = node.properties['id']
     if (typeof id === 'string' && id) ids.add(id)
   })
   return ids
+}
+
+/**
+ * Call `callback` with every element of a tree, in document order, as
+ * `visit(tree, 'element', callback)` does, without its parent lists.
+ */
+function eachElement(parent: Root | Element, callback: (node: Element) => void): void {
+  const children: RootContent[] = parent.children
+  for (const child of children) {
+    if (child.type === 'element') {
+      callback(child)
+      eachElement(child, callback)
+    }
+  }
 }
 
 function dateOf(value: string | undefined): Date {
@@ -269,6 +286,81 @@ function escapeMetadata(doc: Pdf): void {
       doc.info = saved
     }
   }
+}
+
+/**
+ * Collect a page's content operators in a string and hand them to pdfkit in
+ * one piece, when another page gets content and before pages are ended:
+ * pdfkit turns each operator into bytes on its own (a loop over the
+ * characters) and keeps them as as many chunks. The stream is the same, byte
+ * for byte: operators in order, each followed by a line break, as pdfkit
+ * writes them.
+ */
+function batchContent(doc: Pdf): void {
+  let page: Pdf['page'] | undefined
+  let pending = ''
+  const flush = () => {
+    if (page && pending) page.write(Buffer.from(pending, 'latin1'))
+    pending = ''
+  }
+  doc.addContent = (data) => {
+    if (doc.page !== page) {
+      flush()
+      page = doc.page
+    }
+    if (typeof data === 'string') {
+      pending += data + '\n'
+    } else {
+      flush()
+      page.write(data)
+    }
+    return doc
+  }
+  // pdfkit closes marked content on a page (`EMC`) by writing to the page.
+  for (const name of ['flushPages', 'continueOnNewPage', 'end'] as const) {
+    const original = doc[name].bind(doc) as () => unknown
+    ;(doc as unknown as Record<string, unknown>)[name] = (...parameters: unknown[]) => {
+      flush()
+      return (original as (...values: unknown[]) => unknown)(...parameters)
+    }
+  }
+}
+
+/**
+ * Write the document into one growing buffer instead of pdfkit's stream:
+ * pdfkit turns every piece of every object into its own byte array (a loop
+ * over the characters) and pushes it through the stream, where it waits, with
+ * thousands of others, for the end of the document. Same bytes, same
+ * offsets: a string is written with a line break after it, one byte per
+ * UTF-16 unit (its low byte), as pdfkit writes it.
+ *
+ * @returns
+ *   A function returning the bytes written so far.
+ */
+function collectOutput(doc: Pdf): () => Uint8Array {
+  let buffer = Buffer.allocUnsafe(1 << 16)
+  let length = 0
+  const reserve = (size: number) => {
+    if (length + size <= buffer.length) return
+    const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, length + size))
+    buffer.copy(grown, 0, 0, length)
+    buffer = grown
+  }
+  doc._write = (data) => {
+    let size: number
+    if (data instanceof Uint8Array) {
+      reserve(data.length)
+      buffer.set(data, length)
+      size = data.length
+    } else {
+      const text = `${data as string}\n`
+      reserve(text.length)
+      size = buffer.write(text, length, 'latin1')
+    }
+    length += size
+    doc._offset += size
+  }
+  return () => buffer.subarray(0, length)
 }
 
 function escapeXml(value: string): string {
