@@ -183,13 +183,6 @@ export interface Emitter {
   collectionPaths?(config: ResolvedConfig): Record<string, string>
   article?(article: Article, ctx: EmitContext): OutputFile[] | Promise<OutputFile[]>
   collection?(articles: Article[], ctx: EmitContext): OutputFile[] | Promise<OutputFile[]>
-  /**
-   * When too few articles are built for the worker pool, run this emitter's
-   * article hook in a worker thread of its own, beside the other emitters,
-   * instead of after them (for an emitter slow to load and run, as PDF).
-   * Needs a configuration a worker can load (built-ins, or a config file).
-   */
-  ownThread?: boolean
 }
 
 /** A factory creating an emitter from its options. */

@@ -9,7 +9,7 @@ import {loadConfig, resolveConfig, type ResolvedConfig, type UserConfig} from '.
 import {createEmitContext} from './context.js'
 import {diagnostics, hasErrors, report} from './diagnostics.js'
 import {resolveEmitters} from './emitters/index.js'
-import {articleOf, messagesOf, recordOf, saveTrees, type ArticleRecord, type ArticleTrees, type MessageRecord} from './record.js'
+import {messagesOf, recordOf, saveTrees, type ArticleRecord, type MessageRecord} from './record.js'
 import {createTemplates, type Templates} from './templates.js'
 import type {Article, EmitContext, Emitter, OutputFile} from './types.js'
 
@@ -33,24 +33,8 @@ export interface ArticleTask {
 
 /** What building one article gave. */
 export type ArticleOutcome =
-  | {ok: true; record: Omit<ArticleRecord, 'files'>; files: Array<{file: OutputFile; emitter: string}>; deferred?: Deferred}
+  | {ok: true; record: Omit<ArticleRecord, 'files'>; files: Array<{file: OutputFile; emitter: string}>}
   | {ok: false; path: string; messages: MessageRecord[]}
-
-/** What {@link buildArticle} left for {@link emitArticle} when told to defer emitters. */
-export interface Deferred {
-  /** Deferred emitter names, in registry order. */
-  names: string[]
-  /** The article's trees. */
-  trees: ArticleTrees
-  /** Where in the article's messages the deferred emitters' messages go (as if they had run in order). */
-  at: number
-}
-
-/** What {@link emitArticle} gave. */
-export interface EmitOutcome {
-  files: Array<{file: OutputFile; emitter: string}>
-  messages: MessageRecord[]
-}
 
 /** Everything a thread needs, made once. */
 export interface Runtime {
@@ -66,13 +50,10 @@ export interface Runtime {
  *   The article.
  * @param runtime
  *   Configuration, emitters and templates.
- * @param defer
- *   Emitters not to run here: the outcome carries what {@link emitArticle}
- *   needs to run them in another thread.
  * @returns
  *   Its record and files, or its messages when it failed.
  */
-export async function buildArticle(task: ArticleTask, runtime: Runtime, defer?: ReadonlySet<string>): Promise<ArticleOutcome> {
+export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise<ArticleOutcome> {
   const {config, emitters, templates} = runtime
   let contents: Uint8Array
   try {
@@ -80,32 +61,20 @@ export async function buildArticle(task: ArticleTask, runtime: Runtime, defer?: 
   } catch (error) {
     return {ok: false, path: task.display, messages: [{reason: diagnostics.readFailed.reason((error as Error).message), ruleId: diagnostics.readFailed.ruleId, fatal: true}]}
   }
-  // Loaded on first use: a thread that only runs deferred emitters (PDF) never needs the parser.
+  // Loaded on first use: a no-op rebuild never needs the parser.
   const {createArticle} = await import('./article.js')
   const result = createArticle({path: task.display, contents}, config)
   if (!result.ok) return {ok: false, path: task.display, messages: messagesOf(result.file)}
   const article = result.article
   const ctx = createEmitContext({config, emitters, articles: [article], templates})
   const files: Array<{file: OutputFile; emitter: string}> = []
-  const deferred: string[] = []
-  let at = 0
   for (const emitter of emitters) {
-    if (!emitter.article) continue
-    if (defer?.has(emitter.name)) {
-      // Its messages will go where they would have been had it run here.
-      if (deferred.length === 0) at = article.file.messages.length
-      deferred.push(emitter.name)
-      continue
-    }
     if (!(await runEmitter(emitter, article, ctx, files))) break
   }
   if (hasErrors(article.file)) return {ok: false, path: task.display, messages: messagesOf(article.file)}
-  const trees = {mdast: article.mdast, hast: article.hast}
-  saveTrees(config.cache, task.key, trees)
+  saveTrees(config.cache, task.key, {mdast: article.mdast, hast: article.hast})
   const {files: _written, ...record} = recordOf(article, task.key, [], ctx.outputsOf(article))
-  const outcome: ArticleOutcome = {ok: true, record, files}
-  if (deferred.length > 0) outcome.deferred = {names: deferred, trees, at}
-  return outcome
+  return {ok: true, record, files}
 }
 
 /** Run one emitter's article hook, collecting its files; a throw is reported on the article and gives `false`. */
@@ -121,29 +90,6 @@ async function runEmitter(emitter: Emitter, article: Article, ctx: EmitContext, 
     })
     return false
   }
-}
-
-/**
- * Run some emitters on an article built in another thread (see the `defer`
- * option of {@link buildArticle}).
- *
- * @param input
- *   The article's record and trees, and the emitter names.
- * @param runtime
- *   Configuration, emitters and templates.
- * @returns
- *   The files and the new messages.
- */
-export async function emitArticle(input: {record: Omit<ArticleRecord, 'files'>; trees: ArticleTrees; names: string[]}, runtime: Runtime): Promise<EmitOutcome> {
-  const {config, emitters, templates} = runtime
-  const article = articleOf({...input.record, files: []}, config.cache, input.trees)
-  const ctx = createEmitContext({config, emitters, articles: [article], templates})
-  const names = new Set(input.names)
-  const files: Array<{file: OutputFile; emitter: string}> = []
-  for (const emitter of emitters) {
-    if (names.has(emitter.name) && !(await runEmitter(emitter, article, ctx, files))) break
-  }
-  return {files, messages: messagesOf(article.file).slice(input.record.messages.length)}
 }
 
 /** Make the runtime of a configuration. */
@@ -173,14 +119,4 @@ function runtimeOf(source: ConfigSource): Promise<Runtime> {
  */
 export default async function work(input: {task: ArticleTask; source: ConfigSource}): Promise<ArticleOutcome> {
   return buildArticle(input.task, await runtimeOf(input.source))
-}
-
-/** Worker entry point (piscina, `name: 'emit'`): run deferred emitters on an article built elsewhere. */
-export async function emit(input: {source: ConfigSource; record: Omit<ArticleRecord, 'files'>; trees: ArticleTrees; names: string[]}): Promise<EmitOutcome> {
-  return emitArticle(input, await runtimeOf(input.source))
-}
-
-/** Worker entry point (piscina, `name: 'warm'`): load the runtime before any article arrives. */
-export async function warm(input: {source: ConfigSource}): Promise<void> {
-  await runtimeOf(input.source)
 }

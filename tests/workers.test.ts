@@ -2,9 +2,9 @@
  * The worker pool gives the same bytes as building in one thread. Runs the
  * compiled CLI (`npm test` compiles first), since workers load `dist/`.
  */
-import {execFileSync, spawnSync} from 'node:child_process'
+import {execFileSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {copyFile, mkdir, mkdtemp, readFile, rm} from 'node:fs/promises'
+import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -34,23 +34,5 @@ describe.skipIf(!compiled)('worker pool', () => {
     expect(pooled).toMatch(/^2 articles built \(2 rebuilt\), 0 failed/m)
     expect(single).toMatch(/^2 articles built \(2 rebuilt\), 0 failed/m)
     expect(await snapshot(path.join(dir, 'pooled'))).toEqual(await snapshot(path.join(dir, 'single')))
-  }, 120_000)
-
-  it('should write the same files and messages with the PDF in a side thread as in one thread', async () => {
-    dir ||= await mkdtemp(path.join(os.tmpdir(), 'pressroom-workers-'))
-    // A fixture whose PDF warns (glyphs no font has) between other emitters' messages.
-    const input = path.join(dir, 'input')
-    await mkdir(input, {recursive: true})
-    await copyFile(path.join(root, 'tests/fixtures/cjk-emoji/input.md'), path.join(input, 'cjk-emoji.md'))
-    const run = (output: string, workers?: string) => {
-      const result = spawnSync(process.execPath, [bin, 'build', '--no-progress', '--input', input, '--output', path.join(dir, output), ...(workers ? ['--workers', workers] : [])], {cwd: root, encoding: 'utf8', env: {...process.env, SOURCE_DATE_EPOCH: '1740441600'}})
-      // Messages (stderr) and the summary, without its timing.
-      return result.stderr + result.stdout.replace(/ in [\d.]+ m?s/, '')
-    }
-    const side = run('side')
-    const single = run('single-cjk', '0')
-    expect(side).toMatch(/pdf-missing-glyph/)
-    expect(side.replaceAll('side', 'OUT')).toBe(single.replaceAll('single-cjk', 'OUT'))
-    expect(await snapshot(path.join(dir, 'side'))).toEqual(await snapshot(path.join(dir, 'single-cjk')))
   }, 120_000)
 })

@@ -36,7 +36,6 @@ export function pdfEmitter(options: PdfOptions = {}): Emitter {
   const settings = options
   return {
     name: 'pdf',
-    ownThread: true,
     paths(article: Article) {
       return {pdf: `pdf/${article.meta.slug}.pdf`}
     },
