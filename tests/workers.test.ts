@@ -4,11 +4,12 @@
  */
 import {execFileSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {mkdtemp, readFile, rm} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {listFiles} from '../src/build.js'
+import {goodInputs} from './helpers/adversarial.js'
 import {root} from './helpers/article.js'
 
 const bin = path.join(root, 'bin/pressroom.js')
@@ -35,4 +36,23 @@ describe.skipIf(!compiled)('worker pool', () => {
     expect(single).toMatch(/^2 articles built \(2 rebuilt\), 0 failed/m)
     expect(await snapshot(path.join(dir, 'pooled'))).toEqual(await snapshot(path.join(dir, 'single')))
   }, 120_000)
+
+  it('should build again in the main thread an article that runs a worker out of memory', async () => {
+    dir ||= await mkdtemp(path.join(os.tmpdir(), 'pressroom-workers-'))
+    const input = path.join(dir, 'oom-input')
+    await mkdir(input, {recursive: true})
+    // Enough articles for the pool, and one of 5 MB that a 64 MB heap cannot hold.
+    await writeFile(path.join(input, 'huge.md'), goodInputs['huge.md'] as string)
+    for (let index = 0; index < 24; index++) {
+      await writeFile(path.join(input, `small-${index}.md`), `---\ntitle: Small ${index}\ndate: 2025-01-0${(index % 9) + 1}\n---\n\nA short article, number ${index}.\n`)
+    }
+    const {build} = (await import(path.join(root, 'dist/build.js'))) as typeof import('../src/build.js')
+    const {resolveConfig} = (await import(path.join(root, 'dist/config.js'))) as typeof import('../src/config.js')
+    const config = resolveConfig({site: {title: 'T', url: 'https://t.example/'}, input, output: path.join(dir, 'oom-output'), cache: path.join(dir, 'oom-cache'), builtins: {pdf: false, epub: false}}, dir)
+    const result = await build({config, workers: 2, workerHeapMb: 64})
+    expect(result.failed).toBe(0)
+    expect(result.articles.map((article) => article.meta.slug)).toContain('huge')
+    expect(result.articles).toHaveLength(25)
+  }, 180_000)
 })
+

@@ -141,7 +141,7 @@ function textBody(embedded: PdfFont, glyphs: Prepared, scale: number): string {
 function prepare(font: LoadedFont, text: string, rtl: boolean): Prepared {
   let cache = prepared.get(font)
   if (!cache) {
-    cache = new BoundedCache(5000)
+    cache = new BoundedCache(2000)
     prepared.set(font, cache)
   }
   const key = (rtl ? 'r' : 'l') + text

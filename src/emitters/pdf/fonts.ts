@@ -224,7 +224,7 @@ interface Subset {
  *   A font object inheriting from `font`.
  */
 function withLayoutCache(font: fontkit.Font): fontkit.Font {
-  const runs = new BoundedCache<string, CachedRun>(10_000)
+  const runs = new BoundedCache<string, CachedRun>(2000)
   const original = font.layout.bind(font)
   type GetGlyph = (id: number, codePoints?: number[]) => Glyph
   const proto = Object.getPrototypeOf(font) as {getGlyph: GetGlyph; createSubset(): Subset}
@@ -485,7 +485,7 @@ export function layoutOf(font: LoadedFont, text: string): Shaped {
 }
 
 /** Shaped texts kept per font and generation. */
-const shapedLimit = 5000
+const shapedLimit = 2000
 
 /**
  * Advance width of a text in a font, in em units (multiply by the size).

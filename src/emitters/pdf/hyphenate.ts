@@ -25,7 +25,7 @@ const cache = new Map<string, Hyphenator | undefined>()
 /** Words shorter than this are not hyphenated. */
 const minWordLength = 6
 /** Words kept per language and cache generation. */
-const wordLimit = 10_000
+const wordLimit = 5000
 
 /** Languages whose patterns live under another name in `hyphen`. */
 const aliases: Record<string, string> = {ku: 'kmr', nb: 'nb', no: 'nb', sr: 'sr-cyrl', mn: 'mn-cyrl', el: 'el-monoton', zh: ''}
