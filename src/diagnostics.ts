@@ -113,7 +113,7 @@ export const diagnostics = {
   feedEntryFailed: define('feed-entry-failed', 'warning', (why: string) =>
     `Cannot write a feed entry (${why}); the article is left out of the feeds`),
   pdfMissingGlyph: define('pdf-missing-glyph', 'warning', (count: number, list: string) =>
-    `Cannot draw ${count} character${count === 1 ? '' : 's'} (${list}) with the PDF fonts; they are left out, add a font that has them to the theme's \`fonts.fallback\``),
+    `Cannot draw ${count} character${count === 1 ? '' : 's'} (${list}) with the PDF fonts; each is drawn as a white square (□): add a font that has them to the theme's \`fonts.fallback\``),
   unhandledNode: define('unhandled-node', 'warning', (emitter: string, type: string) =>
     `Emitter \`${emitter}\` has no handler for \`${type}\`; its text is kept`)
 } as const

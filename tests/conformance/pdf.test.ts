@@ -96,9 +96,9 @@ describe.skipIf(!hasTools)('pdf conformance', () => {
  * `pdf-missing-glyph` warning, so words containing them are not expected.
  */
 /**
- * Word-order floor of a PDF. The sample and every fixture must give 99 %,
- * except `newsletter-cjk`: its CJK is not drawn (no font), so the Latin words
- * on either side of a dropped run (`CJK文字…wrap`) come out as one. Elsewhere
+ * Word-order floor of a PDF. The sample and every fixture must give 99 %
+ * (characters no font has are drawn as white squares, so the words around
+ * them stay apart; the words themselves are not expected). Elsewhere
  * pdftotext is known to fall short on a few things the PDF draws correctly
  * (see the README's PDF limits): code columns come back in another order,
  * words longer than a line are cut, a URL broken after a hyphen is rejoined
@@ -109,7 +109,7 @@ describe.skipIf(!hasTools)('pdf conformance', () => {
  */
 function floorOf(build: string, name: string): number {
   if (build === 'sample') return 0.99
-  if (build === 'fixtures') return /fixtures\/newsletter-cjk\//.test(name) ? 0.75 : 0.99
+  if (build === 'fixtures') return 0.99
   if (build === 'corpus') return 0.98
   return 0.75
 }

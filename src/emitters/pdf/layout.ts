@@ -104,6 +104,8 @@ const bidiControl = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/
 /** Default-ignorable code points: drawn only when the run's font has them. */
 const ignorable = /[\u034F\u180B-\u180F\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]|[\u{E0100}-\u{E01EF}]/u
 /** Characters that may start right-to-left text or change levels. */
+/** Combining marks (left out, not boxed, when no font has them). */
+const combiningMark = /^\p{M}$/u
 const rtlCharacter = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202B\u202E\u2067\u061C]|[\u{10800}-\u{10FFF}]|[\u{1E800}-\u{1EFFF}]/u
 /** Scripts written right to left, which fontkit reverses itself. */
 const rtlScript = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|[\u{10800}-\u{10FFF}]|[\u{1E800}-\u{1EFFF}]/u
@@ -219,8 +221,22 @@ export function shape(runs: readonly InlineRun[], fonts: FontSet, options: Shape
         continue
       }
       if (fontIndex < 0) {
-        // Combining marks the font cannot draw go with their base character.
         options.onMissing?.(character)
+        // Drawn as a white square (tofu), as browsers do: the reader sees that
+        // something is missing, and the words on either side stay apart.
+        // Combining marks the font cannot draw go with their base character.
+        const boxIndex = combiningMark.test(character) ? -1 : chain.pick(0x25a1)
+        const box = chain.fonts[boxIndex]
+        if (!box) continue
+        if (!segment || segment.style !== run.style || segment.level !== level || segment.font !== box) {
+          endSegment()
+          segment = {kind: 'segment', text: '', style: run.style, font: box, level, width: 0}
+          start = index - runStart
+          end = start
+        }
+        prefix += source.slice(start, end) + '\u25A1'
+        start = index - runStart + character.length
+        end = start
         continue
       }
       const font = chain.fonts[fontIndex] as LoadedFont
