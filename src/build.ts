@@ -337,16 +337,28 @@ async function runTasks(
     return buildArticle(task, await loadRuntime())
   }
   const {Piscina} = await import('piscina')
-  // Each worker's heap is capped. Uncapped, V8 let each worker's heap grow
-  // to several times what it holds (about 70 MB), and a cold build of 2,000
-  // articles peaked at 1 GB RSS; capped, it stays near 710 MB (the build took
-  // 118 s instead of 90-110 s here). An article that needs more is built again here.
+  // Each worker's heap is capped: uncapped, V8 lets it grow to several times
+  // what it holds (about 70 MB live), one heap per core. An article that
+  // needs more than the cap is built again here.
   const pool = new Piscina({filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: 1000, resourceLimits: {maxOldGenerationSizeMb: options.workerHeapMb ?? workerHeapMb}})
   // A worker that cannot start (a broken install) emits 'error' on the pool
   // and its tasks never settle: fail every article with that error instead
   // (unhandled, the event ends the process; handled, the build exits silently).
-  const broken = new Promise<never>((_resolve, reject) => pool.once('error', reject))
-  broken.catch(() => {})
+  // (Not with `Promise.race` against one long-lived promise: each race leaves
+  // a reaction on it that keeps its article's files alive until the end.)
+  let broken: Error | undefined
+  const waiting = new Set<(error: Error) => void>()
+  pool.once('error', (error: Error) => {
+    broken = error
+    for (const reject of waiting) reject(error)
+    waiting.clear()
+  })
+  const run = (task: ArticleTask) =>
+    new Promise<ArticleOutcome>((resolve, reject) => {
+      if (broken) return reject(broken)
+      waiting.add(reject)
+      ;(pool.run({task, source: source!}) as Promise<ArticleOutcome>).then(resolve, reject).finally(() => waiting.delete(reject))
+    })
   try {
     // Results are handled in task order so the build is deterministic, and
     // only a window of tasks is in flight: submitting all at once let piscina
@@ -356,7 +368,7 @@ async function runTasks(
     const pending: Array<Promise<ArticleOutcome> | undefined> = []
     const submit = (at: number) => {
       const task = tasks[at]
-      if (task) pending[at] = safely(task, () => Promise.race([pool.run({task, source: source!}) as Promise<ArticleOutcome>, broken]).catch(retryHere(task)))
+      if (task) pending[at] = safely(task, () => run(task).catch(retryHere(task)))
     }
     for (let at = 0; at < window; at++) submit(at)
     for (let at = 0; at < tasks.length; at++) {
