@@ -55,7 +55,7 @@ describe('shape', () => {
 
   it('should draw a white square for each character no font has, and report them', () => {
     const missing: string[] = []
-    const items = shape([{text: 'a中文b 語'}].map((run) => ({...run, style})), fonts, {dir: 'ltr', onMissing: (c) => missing.push(c)})
+    const items = shape([{text: 'a中文b 語', style}], fonts, {dir: 'ltr', onMissing: (c) => missing.push(c)})
     expect(missing).toEqual(['中', '文', '語'])
     const text = items.map((item) => (item.kind === 'word' ? item.segments.map((s) => s.text).join('') : item.kind === 'glue' ? ' ' : '')).join('')
     expect(text).toBe('a\u25A1\u25A1b \u25A1')
