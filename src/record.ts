@@ -91,7 +91,12 @@ export function fileOf(filePath: string, messages: readonly MessageRecord[]): VF
 
 /** Path of an article's trees in the cache folder. */
 export function treesPath(cacheDir: string, key: string): string {
-  return path.join(cacheDir, 'trees', key.slice(0, 2), `${key}.json`)
+  return path.join(cacheDir, 'trees', ...treesName(key).split('/'))
+}
+
+/** Name of an article's trees file, relative to the cache's `trees/` folder (posix). */
+export function treesName(key: string): string {
+  return `${key.slice(0, 2)}/${key}.json`
 }
 
 /** Store an article's trees (atomically) in the cache folder. */
