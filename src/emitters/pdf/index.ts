@@ -6,7 +6,6 @@
  */
 import {diagnostics} from '../../diagnostics.js'
 import type {Article, Emitter} from '../../types.js'
-import {renderPdf} from './render.js'
 import type {Handlers} from './state.js'
 
 export {defaultHandlers} from './handlers/index.js'
@@ -41,6 +40,9 @@ export function pdfEmitter(options: PdfOptions = {}): Emitter {
     },
     async article(article, ctx) {
       try {
+        // pdfkit, fontkit and the fonts load on first use: a build without
+        // PDFs (`--only html`) or with nothing to rebuild never loads them.
+        const {renderPdf} = await import('./render.js')
         const contents = await renderPdf(article, ctx, settings)
         return [{path: `pdf/${article.meta.slug}.pdf`, contents}]
       } catch (error) {

@@ -7,6 +7,7 @@
 import type {Element, ElementContent, Parents, Root} from 'hast'
 import type {Article, EmitContext} from '../../types.js'
 import {diagnostics} from '../../diagnostics.js'
+import {blockTags} from './block-tags.js'
 import {drawGlyphs} from './draw.js'
 import {measure, type FontSet, type LoadedFont} from './fonts.js'
 import type {Hyphenator} from './hyphenate.js'
@@ -33,13 +34,6 @@ export type Handler = (state: State, node: Element, parent: Parents | undefined)
 
 /** Handlers by tag name, plus `unknown`. */
 export type Handlers = Record<string, Handler>
-
-/** Tags that start a block (anything else is inline content). */
-export const blockTags = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
-  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol',
-  'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul'
-])
 
 /** How a block of lines is laid out. */
 export interface BlockOptions {

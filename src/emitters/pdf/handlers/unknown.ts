@@ -1,6 +1,6 @@
 import type {Element} from 'hast'
 import type {State} from '../state.js'
-import {blockTags} from '../state.js'
+import {blockTags} from '../block-tags.js'
 
 /**
  * Any element without a handler: its text is kept (in the flow it appears
