@@ -141,8 +141,19 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
-/** Folder of the installed package (holds `templates/`). */
-export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+/**
+ * Folder of the installed package (holds `templates/` and `package.json`): the
+ * nearest folder up from this module with a `package.json`, whether it runs
+ * from `src/`, `dist/` or the bundled command line in `dist/bundle/`.
+ */
+export const packageRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)))
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir
+    if (path.dirname(dir) === dir) return path.resolve(from, '..')
+  }
+}
 
 const configNames = [
   'pressroom.config.ts',
