@@ -1,13 +1,14 @@
 // One benchmark scenario in a fresh process, so peak RSS is its own.
-// Usage: node bench/child.mjs '<json options>'
+// Usage: node bench/child.mjs '<json options>' ({user, root} or {configFile, root}; clean, only, workers, edit)
 // With `edit: {file, text}`, the build runs again in this (warm) process after
 // `text` is appended to `file`, as `pressroom watch` does, and `warmMs` is its time.
 import {appendFileSync} from 'node:fs'
 import {build} from '../dist/build.js'
-import {resolveConfig} from '../dist/config.js'
+import {loadConfig, resolveConfig} from '../dist/config.js'
 
 const options = JSON.parse(process.argv[2])
-const config = resolveConfig(options.user, options.root)
+// With `configFile`, the configuration is loaded as `pressroom build -c` loads it (same cache keys).
+const config = options.configFile ? await loadConfig({root: options.root, configFile: options.configFile}) : resolveConfig(options.user, options.root)
 const flags = {
   config,
   ...(options.workers !== undefined ? {workers: options.workers} : {}),

@@ -7,7 +7,7 @@
  * --no-pandoc, --no-eleventy, --big 10000 (peak RSS of a cold build of that many).
  */
 import {execFile, execFileSync, spawnSync} from 'node:child_process'
-import {readFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -44,6 +44,22 @@ function scenario(user: Record<string, unknown>, extra: Record<string, unknown> 
   return JSON.parse(out.trim().split('\n').at(-1)!) as Scenario
 }
 
+/**
+ * `pressroom build -c <configFile>` as a publisher runs it: the wall time of
+ * the whole command (Node's start, loading, the build), median of `runs`
+ * (each after `before`), as this machine is shared.
+ */
+function command(configFile: string, runs: number, before: (run: number) => void = () => {}): {ms: number; all: number[]} {
+  const all: number[] = []
+  for (let run = 0; run < runs; run++) {
+    before(run)
+    const started = performance.now()
+    execFileSync(process.execPath, [path.join(root, 'bin/pressroom.js'), 'build', '-c', configFile, '-q', '--no-progress'], {cwd: work, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
+    all.push(performance.now() - started)
+  }
+  return {ms: median(all), all}
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)] ?? 0
@@ -69,19 +85,24 @@ try {
   const files = await generate(input, n)
   const user = (output: string, cache: string) => ({site: {title: 'Bench', url: 'https://bench.example/'}, input, output: path.join(work, output), cache: path.join(work, cache), templates: path.join(work, 'templates')})
 
-  // 1. Builds, each in a fresh process.
-  const cold = scenario(user('out', 'cache'), {clean: true})
+  // 1. Builds, each in a fresh process, from one config file (as `pressroom build -c`).
+  const configFile = path.join(work, 'pressroom.config.json')
+  await writeFile(configFile, JSON.stringify(user('out', 'cache'), null, 2))
+  const fromFile = {configFile}
+  const cold = scenario({}, {...fromFile, clean: true})
   say(`cold build, all formats:        ${fmt(cold.ms)} (${(cold.ms / n).toFixed(1)} ms/article, peak RSS ${cold.maxRssMb.toFixed(0)} MB, ${cold.failed} failed)`)
-  const noop = scenario(user('out', 'cache'))
-  say(`no-op rebuild:                  ${fmt(noop.ms)} (${noop.rebuilt} rebuilt)`)
-  await writeFile(files[Math.floor(n / 2)]!, readFileSync(files[Math.floor(n / 2)]!, 'utf8') + '\nOne more paragraph after an edit.\n')
-  const edited = files[Math.floor(n / 3)]!
-  const one = scenario(user('out', 'cache'), {edit: {file: edited, text: '\nA second edit, seen by a warm process.\n'}})
-  say(`one article changed:            ${fmt(one.ms)} (${one.rebuilt} rebuilt, with index, feeds, edition, newsletter; a fresh process, as \`pressroom build\`)`)
-  say(`one article changed, warm:      ${fmt(one.warmMs ?? 0)} (the same in a process that has built before, as \`pressroom watch\`)`)
+  const noop = command(configFile, 3)
+  say(`no-op rebuild:                  ${fmt(noop.ms)} (\`pressroom build\`, whole command, median of ${noop.all.map((ms) => fmt(ms)).join(', ')})`)
+  const one = command(configFile, 5, (run) => {
+    const file = files[Math.floor((n * (run + 1)) / 7)]!
+    writeFileSync(file, readFileSync(file, 'utf8') + '\nOne more paragraph after an edit.\n')
+  })
+  say(`one article changed:            ${fmt(one.ms)} (with index, feeds, edition, newsletter; \`pressroom build\`, whole command, median of ${one.all.map((ms) => fmt(ms)).join(', ')})`)
+  const warm = scenario({}, {...fromFile, edit: {file: files[Math.floor(n / 3)]!, text: '\nA second edit, seen by a warm process.\n'}})
+  say(`one article changed, warm:      ${fmt(warm.warmMs ?? 0)} (in a process that has built before, as \`pressroom watch\`)`)
   await mkdir(path.join(work, 'templates'), {recursive: true})
   await writeFile(path.join(work, 'templates/style.css'), readFileSync(path.join(root, 'templates/style.css'), 'utf8') + '\n/* changed */\n')
-  const template = scenario(user('out', 'cache'))
+  const template = scenario({}, fromFile)
   say(`template changed:               ${fmt(template.ms)} (${template.rebuilt} rebuilt)`)
   await rm(path.join(work, 'templates'), {recursive: true, force: true})
   const html = scenario(user('out-html', 'cache-html'), {clean: true, only: ['html']})
