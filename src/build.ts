@@ -27,7 +27,7 @@ import {packageRoot, type ResolvedConfig} from './config.js'
 import {countMessages, diagnostics, hasErrors, report} from './diagnostics.js'
 import {activeEmitterNames} from './emitters/names.js'
 import {articleOf, fileOf, saveTrees, treesName, treesPath, type ArticleRecord} from './record.js'
-import type {Article, OutputFile} from './types.js'
+import type {Article, EmitContext, Emitter, OutputFile} from './types.js'
 import type {ArticleOutcome, ArticleTask, ConfigSource, Runtime} from './worker.js'
 import {digest, safeOutputPath, writeAtomic} from './write.js'
 
@@ -112,7 +112,32 @@ const workerHeapMb = 768
 interface CacheIndex {
   version: string
   articles: Record<string, ArticleRecord>
-  collections?: {key: string; files: Record<string, ManifestFile>}
+  collections?: {
+    /** Key of all articles together: when it is unchanged, no collection is looked at. */
+    key: string
+    files: Record<string, ManifestFile>
+    /** Whether the collections reported nothing (else they run again, so their warnings are seen). */
+    clean?: boolean
+    /** Per emitter, the key its collection files were made from (see `Emitter.collectionKey`). */
+    emitters?: Record<string, CollectionMemo>
+  }
+}
+
+/** A collection's files and the key they were made from. */
+interface CollectionMemo {
+  key: string
+  files: Record<string, ManifestFile>
+}
+
+/** What {@link writeCollections} gives. */
+interface CollectionsResult {
+  files: Manifest['collections']
+  /** Whether no collection reported anything. */
+  clean: boolean
+  /** Per emitter whose files may be kept next time, its key and files. */
+  memos: Record<string, CollectionMemo>
+  /** Messages the collections gave about articles, on files named after them. */
+  reported: VFile[]
 }
 
 /**
@@ -250,12 +275,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let collections: Manifest['collections'] = {}
   if (!options.shard) {
     const collectionKey = createHash('sha256').update(environment).update(records.map((record) => record.key).join('\n')).digest('hex')
-    const reuse = useCache && tasks.length === 0 && index.collections?.key === collectionKey &&
-      Object.values(index.collections.files).every((file) => sizeIs(path.join(config.output, file.path), file.bytes))
-    collections = reuse ? index.collections!.files : await writeCollections(articles, await runtime(), buildFile, owners)
-    index.collections = {key: collectionKey, files: collections}
+    const last = useCache ? index.collections : undefined
+    const reuse = tasks.length === 0 && last?.key === collectionKey && last.clean === true &&
+      Object.values(last.files).every((file) => sizeIs(path.join(config.output, file.path), file.bytes))
+    if (reuse) {
+      collections = last.files
+      debug('collections unchanged')
+    } else {
+      const result = await writeCollections(articles, await runtime(), buildFile, owners, {environment, previous: last?.emitters ?? {}})
+      collections = result.files
+      index.collections = {key: collectionKey, files: collections, clean: result.clean, emitters: result.memos}
+      for (const file of result.reported) addMessages(files, file)
+      debug('collections written')
+    }
     written.push(...Object.values(collections))
-    debug(reuse ? 'collections unchanged' : 'collections written')
   }
 
   // 4. Remove what the previous build wrote and this one did not (deleted inputs).
@@ -313,10 +346,12 @@ export async function merge(options: Pick<BuildOptions, 'config' | 'only' | 'str
   const owners = new Map<string, {owner: string; sha256: string}>()
   for (const record of records) for (const file of record.files) owners.set(file.path, {owner: record.path, sha256: file.sha256})
   const articles = records.map((record) => articleOf(record, config.cache))
-  const collections = await writeCollections(articles, runtime, buildFile, owners)
+  const result = await writeCollections(articles, runtime, buildFile, owners)
+  const collections = result.files
   const manifest = manifestOf(config, records, collections)
   await writeAtomic(path.join(config.output, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
   const files = records.map((record) => fileOf(record.path, record.messages))
+  for (const file of result.reported) addMessages(files, file)
   const written = [...records.flatMap((record) => record.files), ...Object.values(collections)]
   return summarize({articles, files, buildFile, failed: 0, written, rebuilt: 0, manifest, strict: options.strict ?? false, started})
 }
@@ -424,35 +459,101 @@ function configSource(config: ResolvedConfig, only?: readonly string[]): ConfigS
   return source
 }
 
+/**
+ * Write the collection files. With `cache`, an emitter whose `collectionKey`
+ * is the one its kept files were made from (and which reported nothing then)
+ * keeps them: a change to an article in the middle of the archive leaves the
+ * feeds and editions of the latest ones alone, and an edit of a body leaves the
+ * index alone.
+ */
 async function writeCollections(
   articles: Article[],
   runtime: Runtime,
   buildFile: VFile,
-  owners: Map<string, {owner: string; sha256: string}>
-): Promise<Manifest['collections']> {
+  owners: Map<string, {owner: string; sha256: string}>,
+  cache?: {environment: string; previous: Record<string, CollectionMemo>}
+): Promise<CollectionsResult> {
   const {config, emitters, templates} = runtime
   const {createEmitContext} = await import('./context.js')
   const ctx = createEmitContext({config, emitters, articles, templates, buildFile})
   const labels = new Map(Object.entries(ctx.collectionOutputs()).map(([label, file]) => [file, label]))
+  const counts = new Map(articles.map((article) => [article, article.file.messages.length]))
   const collections: Manifest['collections'] = {}
+  const memos: Record<string, CollectionMemo> = {}
+  let clean = true
   for (const emitter of emitters) {
     if (!emitter.collection) continue
+    const key = cache && emitter.collectionKey ? collectionKeyOf(emitter, articles, ctx, cache.environment) : undefined
+    const kept = key === undefined ? undefined : cache!.previous[emitter.name]
+    if (kept && kept.key === key && Object.values(kept.files).every((file) => sizeIs(path.join(config.output, file.path), file.bytes))) {
+      for (const [label, file] of Object.entries(kept.files)) {
+        collections[label] = file
+        owners.set(file.path, {owner: buildFile.path, sha256: file.sha256})
+      }
+      memos[emitter.name] = kept
+      debug(`collection ${emitter.name} unchanged`)
+      continue
+    }
+    let warned = false
+    const own: EmitContext = {
+      ...ctx,
+      warn(reason, options) {
+        warned = true
+        ctx.warn(reason, options)
+      }
+    }
     let outputs: OutputFile[]
     try {
       debug(`collection ${emitter.name}`)
-      outputs = await emitter.collection(articles, ctx)
+      outputs = await emitter.collection(articles, own)
     } catch (error) {
       report(buildFile, diagnostics.emitterFailed, [emitter.name, (error as Error).message], {cause: error, source: `pressroom:${emitter.name}`})
+      clean = false
       continue
     }
+    if (warned) clean = false
     const checked = checkOutputs(outputs.map((file) => ({file, emitter: emitter.name})), buildFile, buildFile.path, config.output, owners)
-    if (!checked) continue
+    if (!checked) {
+      clean = false
+      continue
+    }
+    const files: Record<string, ManifestFile> = {}
     for (const {file, absolute, info} of checked) {
       await writeAtomic(absolute, file.contents)
-      collections[labels.get(file.path) ?? file.path] = {path: file.path, emitter: emitter.name, ...info}
+      files[labels.get(file.path) ?? file.path] = {path: file.path, emitter: emitter.name, ...info}
     }
+    Object.assign(collections, files)
+    if (key !== undefined && !warned) memos[emitter.name] = {key, files}
   }
-  return collections
+  // Warnings about an article land on its (fresh) file here: hand them on.
+  const reported: VFile[] = []
+  for (const [article, count] of counts) {
+    if (article.file.messages.length === count) continue
+    const file = new VFile({path: article.file.path})
+    file.messages.push(...article.file.messages.slice(count))
+    reported.push(file)
+  }
+  return {files: collections, clean, memos, reported}
+}
+
+/** The key of an emitter's collection: its `collectionKey`, the environment and the build date; `undefined` when it gives none. */
+function collectionKeyOf(emitter: Emitter, articles: Article[], ctx: EmitContext, environment: string): string | undefined {
+  let value: unknown
+  try {
+    // Quietly: `collection` reports what there is to report.
+    value = emitter.collectionKey!(articles, {...ctx, warn() {}})
+  } catch {
+    return undefined
+  }
+  if (value === undefined) return undefined
+  return createHash('sha256').update(environment).update('\0').update(ctx.buildDate.toISOString()).update('\0').update(JSON.stringify(value) ?? '').digest('hex')
+}
+
+/** Add a file's messages to the file of the same path in `files`, or the file itself. */
+function addMessages(files: VFile[], file: VFile): void {
+  const same = files.find((other) => other.path === file.path)
+  if (same) same.messages.push(...file.messages)
+  else files.push(file)
 }
 
 function manifestOf(config: ResolvedConfig, records: ArticleRecord[], collections: Manifest['collections']): Manifest {

@@ -8,6 +8,7 @@ export {defineConfig, loadConfig, resolveConfig, ConfigError, type ResolvedConfi
 export {absoluteUrl, buildDateOf, createEmitContext} from './context.js'
 export {diagnostics, formatMessage, report, type Diagnostic, type Severity} from './diagnostics.js'
 export {builtinEmitters, resolveEmitters, UnknownEmitterError} from './emitters/index.js'
+export {articleKeys} from './emitters/collection-key.js'
 export {htmlEmitter, type HtmlOptions} from './emitters/html.js'
 export {pdfEmitter} from './emitters/pdf/index.js'
 export {epubEmitter} from './emitters/epub.js'

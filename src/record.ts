@@ -125,6 +125,7 @@ export function articleOf(record: ArticleRecord, cacheDir: string, trees?: Artic
     stats: record.stats,
     assets: record.assets,
     format: record.format,
+    key: record.key,
     file: fileOf(record.path, record.messages)
   } as Omit<Article, 'hast' | 'mdast'> as Article
   Object.defineProperty(article, 'hast', {enumerable: true, get: () => load().hast})

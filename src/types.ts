@@ -121,6 +121,12 @@ export interface Article {
   assets: Asset[]
   /** Which reader produced the article. */
   format: 'markdown' | 'wire'
+  /**
+   * Content key, set by the build: a hash of the source bytes and path, the
+   * configuration, templates, emitters and Pressroom's version. Articles with
+   * the same key have the same metadata and trees (see `collectionKey`).
+   */
+  key?: string
 }
 
 /** A file an emitter wants written, relative to the output folder (POSIX separators). */
@@ -183,6 +189,15 @@ export interface Emitter {
   collectionPaths?(config: ResolvedConfig): Record<string, string>
   article?(article: Article, ctx: EmitContext): OutputFile[] | Promise<OutputFile[]>
   collection?(articles: Article[], ctx: EmitContext): OutputFile[] | Promise<OutputFile[]>
+  /**
+   * What the collection files depend on, as JSON data: the `key` of each
+   * article `collection` reads in full, and what it reads of the others (the
+   * configuration, templates and build date are accounted for already). When
+   * it equals the last build's, that build's collection reported nothing and
+   * its files are still there, they are kept and `collection` is not called.
+   * `undefined` (or no hook): `collection` is always called.
+   */
+  collectionKey?(articles: Article[], ctx: EmitContext): unknown
 }
 
 /** A factory creating an emitter from its options. */

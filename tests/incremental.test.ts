@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {mkdtemp, mkdir, readFile, rm, writeFile, cp} from 'node:fs/promises'
+import {mkdtemp, mkdir, readFile, rm, stat, writeFile, cp} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
@@ -74,6 +74,58 @@ describe('incremental builds', () => {
   it('should rebuild everything with cache: false', async () => {
     await build({config: configFor()})
     expect((await build({config: configFor(), cache: false})).rebuilt).toBe(6)
+  })
+
+  describe('collections', () => {
+    // The latest 2 articles are in the feeds and editions.
+    const small = () => configFor({builtins: {pdf: false, epub: {editionSize: 2}, feeds: {limit: 2}, newsletter: {limit: 2}}})
+    const collectionFiles = ['index.html', 'feeds/rss.xml', 'feeds/atom.xml', 'feeds/feed.json', 'epub/edition.epub', 'newsletter/edition.txt', 'newsletter/edition.eml']
+    const times = async () => Object.fromEntries(await Promise.all(collectionFiles.map(async (file) => [file, (await stat(path.join(dir, 'output', file))).mtimeMs])))
+    // With a description, the index lists that, not the start of the body.
+    const write = (n: number, body: string) =>
+      writeFile(path.join(dir, `input/a${n}.md`), `---\ntitle: Article ${n}\ndate: 2024-01-0${n}\ndescription: Summary ${n}.\n---\n\n${body}\n`)
+
+    it('should keep the collections an edit of an old article leaves alone, and give the bytes of a full build', async () => {
+      await write(1, 'Body of article 1.')
+      await build({config: small()})
+      const before = await times()
+      // Article 1 is the oldest: only its own page, book and newsletter change.
+      await write(1, 'Body of article 1, corrected.')
+      const result = await build({config: small()})
+      expect(result.rebuilt).toBe(1)
+      expect(await readFile(path.join(dir, 'output/a1.html'), 'utf8')).toContain('corrected')
+      expect(await times()).toEqual(before)
+      const incremental = await snapshot(path.join(dir, 'output'))
+      await build({config: small(), cache: false})
+      expect(await snapshot(path.join(dir, 'output'))).toEqual(incremental)
+    })
+
+    it('should write again the collections an edit of the newest article is in, with the bytes of a full build', async () => {
+      await write(6, 'Body of article 6.')
+      await build({config: small()})
+      const before = await times()
+      await write(6, 'Body of article 6, corrected.')
+      await build({config: small()})
+      const after = await times()
+      // Feeds, edition and newsletter hold its body; the index only its summary, which is the same.
+      for (const file of collectionFiles.filter((file) => file !== 'index.html')) expect(after[file], file).not.toBe(before[file])
+      expect(after['index.html']).toBe(before['index.html'])
+      expect(await readFile(path.join(dir, 'output/feeds/feed.json'), 'utf8')).toContain('corrected')
+      const incremental = await snapshot(path.join(dir, 'output'))
+      await build({config: small(), cache: false})
+      expect(await snapshot(path.join(dir, 'output'))).toEqual(incremental)
+    })
+
+    it('should report what a collection warns about in every build, a no-op one too', async () => {
+      await writeFile(path.join(dir, 'input/a2.md'), '---\ntitle: Article 2\ndate: 2024-01-02\ntags: ["!!!"]\n---\n\nBody.\n')
+      const config = () => configFor({builtins: {pdf: false, epub: false, feeds: {perTag: true}}})
+      for (const expected of [6, 0]) {
+        const result = await build({config: config()})
+        expect(result.rebuilt).toBe(expected)
+        const messages = result.files.flatMap((file) => file.messages.map((message) => `${file.path}: ${message.ruleId}`))
+        expect(messages).toEqual([`${path.join(path.relative(process.cwd(), dir), 'input/a2.md')}: empty-tag-slug`])
+      }
+    })
   })
 })
 

@@ -15,6 +15,7 @@ import {articleDirection, renderChapter, type WarnOnce} from './epub-parts/chapt
 import {createImageStore} from './epub-parts/images.js'
 import {directionOf, isoSeconds, languageTag, longDate} from './epub-parts/locale.js'
 import {uuidV5} from './epub-parts/uuid.js'
+import {articleKeys} from './collection-key.js'
 
 /** Options of {@link epubEmitter}. */
 export interface EpubOptions {
@@ -63,6 +64,8 @@ export function epubEmitter(options: EpubOptions = {}): Emitter {
     name: 'epub',
     paths: (article) => ({epub: `epub/${article.meta.slug}.epub`}),
     collectionPaths: () => ({'epub-edition': 'epub/edition.epub'}),
+    // The edition is made of the latest articles only.
+    collectionKey: (articles) => articleKeys(articles.slice(0, editionSize)),
 
     async article(article, ctx): Promise<OutputFile[]> {
       const {meta} = article

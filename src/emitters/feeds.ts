@@ -15,6 +15,7 @@ import {renderRss} from '../feeds/rss.js'
 import {tagSlug} from '../feeds/tag-slug.js'
 import {stripXmlIllegal} from '../feeds/xml.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
+import {articleKeys} from './collection-key.js'
 
 /** Options of {@link feedsEmitter}. */
 export interface FeedsOptions {
@@ -64,6 +65,12 @@ export function feedsEmitter(options: FeedsOptions = {}): Emitter {
     throw new TypeError('Expected `perTag` to be a boolean or a list of tags in `feedsEmitter`')
   }
   const listedTags = Array.isArray(perTag) ? (perTag as readonly string[]) : []
+  /** The feeds to write: the site's, and one per tag when asked for. */
+  const feedSets = (articles: Article[], ctx: EmitContext): FeedSet[] => {
+    const sets: FeedSet[] = [{folder: 'feeds', articles}]
+    if (perTag !== false) sets.push(...tagSets(articles, perTag === true ? undefined : listedTags, ctx))
+    return sets
+  }
 
   return {
     name: 'feeds',
@@ -75,9 +82,20 @@ export function feedsEmitter(options: FeedsOptions = {}): Emitter {
       }
       return paths
     },
+    collectionKey(articles, ctx) {
+      // Each feed is made of its newest `limit` articles. (When an entry fails,
+      // the next article takes its place; the build then calls `collection`
+      // again next time, since it reported the failure.)
+      const keys: unknown[] = []
+      for (const set of feedSets(articles, ctx)) {
+        const first = articleKeys(set.articles.slice(0, limit))
+        if (!first) return undefined
+        keys.push([set.folder, set.tag ?? null, first])
+      }
+      return keys
+    },
     collection(articles, ctx) {
-      const sets: FeedSet[] = [{folder: 'feeds', articles}]
-      if (perTag !== false) sets.push(...tagSets(articles, perTag === true ? undefined : listedTags, ctx))
+      const sets = feedSets(articles, ctx)
       // Each article's entry is computed once, shared by every feed it is in.
       // One bad article costs only itself: it is reported and left out.
       const entries = new Map<Article, FeedEntry | undefined>()

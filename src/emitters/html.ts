@@ -44,6 +44,18 @@ const feedTypes: Record<string, {type: string; title: string}> = {
 export function htmlEmitter(options: HtmlOptions = {}): Emitter {
   const template = options.template ?? 'default.html.liquid'
   const indexTemplate = options.indexTemplate ?? 'default.index.html.liquid'
+  const indexContext = (articles: Article[], ctx: EmitContext) => {
+    const listed = options.indexLimit ? articles.slice(0, options.indexLimit) : articles
+    return {
+      ...siteContext(ctx),
+      lang: ctx.config.site.language,
+      canonical: ctx.url('index.html'),
+      articles: listed.map((article) => ({
+        ...summaryContext(article, ctx.config),
+        href: pagePath(article)
+      }))
+    }
+  }
   return {
     name: 'html',
     paths: (article) => ({html: pagePath(article)}),
@@ -55,17 +67,11 @@ export function htmlEmitter(options: HtmlOptions = {}): Emitter {
       for (const asset of article.assets) files.push({path: asset.output, contents: await readFile(asset.source)})
       return files
     },
+    // The index page is its template's context: when that is the same (an
+    // article's body changed, not its summary), so is the page.
+    collectionKey: (articles, ctx) => indexContext(articles, ctx),
     async collection(articles, ctx) {
-      const listed = options.indexLimit ? articles.slice(0, options.indexLimit) : articles
-      const html = await ctx.render(indexTemplate, {
-        ...siteContext(ctx),
-        lang: ctx.config.site.language,
-        canonical: ctx.url('index.html'),
-        articles: listed.map((article) => ({
-          ...summaryContext(article, ctx.config),
-          href: pagePath(article)
-        }))
-      })
+      const html = await ctx.render(indexTemplate, indexContext(articles, ctx))
       return [
         {path: 'index.html', contents: html},
         {path: 'style.css', contents: await ctx.readTemplateFile('style.css')}

@@ -19,6 +19,7 @@ import type {Handlers} from './state.js'
 import {toPlainText} from './to-plain-text.js'
 import {displayWidth} from './width.js'
 import {wrap} from './wrap.js'
+import {articleKeys} from '../collection-key.js'
 
 export {toPlainText} from './to-plain-text.js'
 export {wrap} from './wrap.js'
@@ -80,6 +81,8 @@ export function newsletterEmitter(options: NewsletterOptions = {}): Emitter {
     name: 'newsletter',
     paths: (article) => ({newsletter: articlePath(article)}),
     collectionPaths: () => ({'newsletter-edition': 'newsletter/edition.txt', 'newsletter-eml': 'newsletter/edition.eml'}),
+    // The edition is made of the articles it selects only.
+    collectionKey: (articles) => articleKeys(selectArticles(articles, settings)),
     async article(article, ctx) {
       const text = await renderArticle(article, ctx, settings)
       return [{path: articlePath(article), contents: text}]
