@@ -10,12 +10,12 @@
  * so the same inputs give the same bytes.
  */
 import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
+import {articleKeys} from './collection-key.js'
 import {buildBook, type BookSpec} from './epub-parts/book.js'
 import {articleDirection, renderChapter, type WarnOnce} from './epub-parts/chapter.js'
 import {createImageStore} from './epub-parts/images.js'
 import {directionOf, isoSeconds, languageTag, longDate} from './epub-parts/locale.js'
 import {uuidV5} from './epub-parts/uuid.js'
-import {articleKeys} from './collection-key.js'
 
 /** Options of {@link epubEmitter}. */
 export interface EpubOptions {
