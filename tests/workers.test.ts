@@ -1,6 +1,7 @@
 /**
- * The worker pool gives the same bytes as building in one thread. Runs the
- * compiled CLI (`npm test` compiles first), since workers load `dist/`.
+ * The worker pool gives the same bytes as building in one thread, and the
+ * bundled command line the same as the library. Runs the compiled CLI (`npm
+ * test` compiles first), since workers load `dist/`.
  */
 import {execFileSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
@@ -35,6 +36,26 @@ describe.skipIf(!compiled)('worker pool', () => {
     expect(pooled).toMatch(/^2 articles built \(2 rebuilt\), 0 failed/m)
     expect(single).toMatch(/^2 articles built \(2 rebuilt\), 0 failed/m)
     expect(await snapshot(path.join(dir, 'pooled'))).toEqual(await snapshot(path.join(dir, 'single')))
+  }, 120_000)
+
+  it('should write with the bundled command line the same files as the library from its sources', async () => {
+    dir ||= await mkdtemp(path.join(os.tmpdir(), 'pressroom-workers-'))
+    const epoch = '1740441600'
+    execFileSync(process.execPath, [bin, 'build', '--no-progress', '--quiet', '--no-cache', '--output', path.join(dir, 'bundled')], {cwd: root, encoding: 'utf8', env: {...process.env, SOURCE_DATE_EPOCH: epoch}})
+    const {build} = await import('../src/build.js')
+    const {loadConfig} = await import('../src/config.js')
+    const saved = process.env['SOURCE_DATE_EPOCH']
+    process.env['SOURCE_DATE_EPOCH'] = epoch
+    try {
+      const config = await loadConfig({root, overrides: {output: path.join(dir, 'library'), cache: path.join(dir, 'library-cache')}})
+      expect((await build({config, workers: 0})).failed).toBe(0)
+    } finally {
+      if (saved === undefined) delete process.env['SOURCE_DATE_EPOCH']
+      else process.env['SOURCE_DATE_EPOCH'] = saved
+    }
+    const bundled = await snapshot(path.join(dir, 'bundled'))
+    expect(Object.keys(bundled).length).toBeGreaterThan(10)
+    expect(bundled).toEqual(await snapshot(path.join(dir, 'library')))
   }, 120_000)
 
   it('should build again in the main thread an article that runs a worker out of memory', async () => {
