@@ -36,10 +36,15 @@ describe('incremental builds', () => {
     const first = await build({config: configFor()})
     expect(first.rebuilt).toBe(6)
     const before = await snapshot(path.join(dir, 'output'))
+    const written = async () => [(await stat(path.join(dir, 'output/manifest.json'))).mtimeMs, (await stat(path.join(dir, '.pressroom-cache/index.json'))).mtimeMs]
+    const times = await written()
     const second = await build({config: configFor()})
     expect(second.rebuilt).toBe(0)
     expect(second.articles).toHaveLength(6)
+    expect(second.manifest.articles).toHaveLength(6)
     expect(await snapshot(path.join(dir, 'output'))).toEqual(before)
+    // Nothing is written, not even the manifest and the cache index.
+    expect(await written()).toEqual(times)
   })
 
   it('should rebuild only the changed article, and the collections', async () => {
