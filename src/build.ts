@@ -14,7 +14,7 @@
  *   writes the collections and the manifest.
  */
 import {createHash} from 'node:crypto'
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, statSync, type Stats} from 'node:fs'
 import {readFile, readdir, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -26,7 +26,7 @@ import type {VFileMessage} from 'vfile-message'
 import {packageRoot, type ResolvedConfig} from './config.js'
 import {countMessages, diagnostics, hasErrors, report} from './diagnostics.js'
 import {activeEmitterNames} from './emitters/names.js'
-import {articleOf, fileOf, saveTrees, treesName, treesPath, type ArticleRecord} from './record.js'
+import {articleOf, fileOf, saveTrees, treesName, treesPath, type ArticleRecord, type SourceStat} from './record.js'
 import type {Article, EmitContext, Emitter, OutputFile} from './types.js'
 import type {ArticleOutcome, ArticleTask, ConfigSource, Runtime} from './worker.js'
 import {digest, safeOutputPath, writeAtomic} from './write.js'
@@ -111,6 +111,8 @@ const workerHeapMb = 768
 /** Cache index: what the last build made. */
 interface CacheIndex {
   version: string
+  /** Environment key of the build that wrote it (see `environmentKey`). */
+  environment?: string
   articles: Record<string, ArticleRecord>
   collections?: {
     /** Key of all articles together: when it is unchanged, no collection is looked at. */
@@ -194,10 +196,43 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cached: ArticleRecord[] = []
   let failed = 0
   const slugs = new Map<string, string>()
+  /** Take a slug for a source; `false` (and the source failed) when another has it. */
+  const claimSlug = (slug: string, display: string): boolean => {
+    const other = slugs.get(slug)
+    if (slug && other) {
+      const file = new VFile({path: display})
+      report(file, diagnostics.duplicateSlug, [slug, other], {place: {line: 1, column: 1}})
+      files.push(file)
+      failed++
+      return false
+    }
+    if (slug) slugs.set(slug, display)
+    return true
+  }
+  /** Sources read now, by display path: their stat goes into their record. */
+  const read = new Map<string, SourceStat>()
+  let restated = false
   let present: Listings | undefined
   for (const source of sources) {
     const display = path.relative(process.cwd(), source) || source
+    const hit = index.articles[display]
+    let stat: Stats | undefined
+    try {
+      stat = statSync(source)
+    } catch {
+      // Reading it reports why.
+    }
+    // As git does: a source whose size and mtime are what they were when it
+    // was read is not read and hashed again, unless it had changed less than
+    // 2 s before that read (a second edit within the same clock tick would
+    // keep both).
+    if (hit && stat && index.environment === environment && sameStat(hit.source, stat) && isIntact(hit, present ??= listings(config))) {
+      if (hit.meta.draft && !config.drafts) continue
+      if (claimSlug(hit.meta.slug, display)) cached.push(hit)
+      continue
+    }
     let bytes: Buffer
+    const readAt = Date.now()
     try {
       // Synchronous on purpose: for thousands of small files one thread-pool
       // round trip each costs more than the read (a no-op rebuild of 1,000
@@ -211,21 +246,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       continue
     }
     const key = createHash('sha256').update(environment).update('\0').update(display).update('\0').update(bytes).digest('hex')
-    const hit = index.articles[display]
+    const sourceStat = stat ? {size: stat.size, mtimeMs: stat.mtimeMs, readAt} : undefined
     const reusable = hit && hit.key === key && isIntact(hit, present ??= listings(config)) ? hit : undefined
     const quick = reusable ? {slug: reusable.meta.slug, draft: reusable.meta.draft} : await quickMeta(source, bytes)
     if (quick.draft && !config.drafts) continue
-    const other = slugs.get(quick.slug)
-    if (quick.slug && other) {
-      const file = new VFile({path: display})
-      report(file, diagnostics.duplicateSlug, [quick.slug, other], {place: {line: 1, column: 1}})
-      files.push(file)
-      failed++
-      continue
+    if (!claimSlug(quick.slug, display)) continue
+    if (reusable) {
+      // Touched, or changed too recently to trust its stat: remember the new one.
+      if (sourceStat && !sameStat(reusable.source, stat!)) {
+        reusable.source = sourceStat
+        restated = true
+      }
+      cached.push(reusable)
+    } else {
+      tasks.push({source, display, key})
+      if (sourceStat) read.set(display, sourceStat)
     }
-    if (quick.slug) slugs.set(quick.slug, display)
-    if (reusable) cached.push(reusable)
-    else tasks.push({source, display, key})
   }
 
   debug(`${sources.length} sources read and hashed, ${tasks.length} to build`)
@@ -259,7 +295,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await writeAtomic(absolute, output.contents)
       written.push({path: output.path, emitter, ...info})
     }
-    records.push({...outcome.record, files: written})
+    const source = read.get(outcome.record.path)
+    records.push(source ? {...outcome.record, files: written, source} : {...outcome.record, files: written})
     // Only files with messages are kept: 10,000 clean articles need none.
     if (file.messages.length > 0) files.push(file)
     options.onArticle?.(++done, total, file)
@@ -311,16 +348,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const same = collectionsKept && previous !== undefined && tasks.length === 0 &&
     records.length === Object.keys(index.articles).length && records.every((record) => index.articles[record.path] === record)
   const manifest = manifestOf(config, records, collections)
-  if (!same) {
+  // (Sources touched but unchanged only update their stat in the index.)
+  if (!same || restated) {
     index.articles = Object.fromEntries(records.map((record) => [record.path, record]))
+    index.environment = environment
     await writeCacheIndex(config, index)
+  }
+  if (!same) {
     if (options.shard) {
       await writeShard(config, options.shard, records)
     } else {
       await writeAtomic(path.join(config.output, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
     }
   }
-  debug(same ? 'nothing changed: cache index and manifest kept' : 'cache index and manifest written')
+  debug(same ? (restated ? 'manifest kept, cache index written' : 'nothing changed: cache index and manifest kept') : 'cache index and manifest written')
   return summarize({articles, files, buildFile, failed, written, rebuilt: tasks.length, manifest, strict: options.strict ?? false, started})
 }
 
@@ -716,6 +757,11 @@ function listings(config: ResolvedConfig): Listings {
     return found
   }
   return {output: list(config.output), trees: list(path.join(config.cache, 'trees'))}
+}
+
+/** Whether a file's stat is the one recorded when it was read, and was so for 2 s before that read. */
+function sameStat(recorded: SourceStat | undefined, stat: Stats): boolean {
+  return recorded !== undefined && recorded.size === stat.size && recorded.mtimeMs === stat.mtimeMs && recorded.readAt - stat.mtimeMs > 2000
 }
 
 /**

@@ -43,6 +43,16 @@ export interface ArticleRecord {
   /** Files the article hooks wrote. */
   files: ManifestFile[]
   outputs: Record<string, string>
+  /** The source file when its bytes were last read (see `build.ts`). */
+  source?: SourceStat
+}
+
+/** Size and modification time of a source file, and when it was read. */
+export interface SourceStat {
+  size: number
+  mtimeMs: number
+  /** `Date.now()` when the bytes were read. */
+  readAt: number
 }
 
 /** The trees of an article. */

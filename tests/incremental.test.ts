@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {mkdtemp, mkdir, readFile, rm, stat, writeFile, cp} from 'node:fs/promises'
+import {mkdtemp, mkdir, readFile, rm, stat, utimes, writeFile, cp} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
@@ -33,6 +33,9 @@ async function snapshot(output: string): Promise<Record<string, string>> {
 
 describe('incremental builds', () => {
   it('should rebuild nothing when nothing changed', async () => {
+    // Sources last changed a minute ago, so their stat can be trusted (see the next tests).
+    const old = new Date(Date.now() - 60_000)
+    for (let i = 1; i <= 6; i++) await utimes(path.join(dir, 'input', `a${i}.md`), old, old)
     const first = await build({config: configFor()})
     expect(first.rebuilt).toBe(6)
     const before = await snapshot(path.join(dir, 'output'))
@@ -74,6 +77,32 @@ describe('incremental builds', () => {
     expect(existsSync(path.join(dir, 'output/a2.html'))).toBe(true)
     expect(existsSync(path.join(dir, 'output/a5.html'))).toBe(false)
     expect(result.articles).toHaveLength(5)
+  })
+
+  it('should not write the manifest again when sources were only touched', async () => {
+    await build({config: configFor()})
+    const manifest = (await stat(path.join(dir, 'output/manifest.json'))).mtimeMs
+    const later = new Date(Date.now() + 5_000)
+    await utimes(path.join(dir, 'input/a1.md'), later, later)
+    expect((await build({config: configFor()})).rebuilt).toBe(0)
+    expect((await stat(path.join(dir, 'output/manifest.json'))).mtimeMs).toBe(manifest)
+  })
+
+  it('should trust an unchanged size and mtime, and notice an edit of the same size', async () => {
+    // Sources last changed a minute ago, so their stat can be trusted.
+    const old = new Date(Date.now() - 60_000)
+    for (let i = 1; i <= 6; i++) await utimes(path.join(dir, 'input', `a${i}.md`), old, old)
+    expect((await build({config: configFor()})).rebuilt).toBe(6)
+    // The same size and mtime: not read again (as git, an edit that keeps both is not seen).
+    const file = path.join(dir, 'input/a2.md')
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('Body of article 2.', 'Body of article X.'))
+    await utimes(file, old, old)
+    expect((await build({config: configFor()})).rebuilt).toBe(0)
+    // An ordinary edit of the same size changes the mtime: rebuilt.
+    await writeFile(file, text.replace('Body of article 2.', 'Body of article Y.'))
+    expect((await build({config: configFor()})).rebuilt).toBe(1)
+    expect(await readFile(path.join(dir, 'output/a2.html'), 'utf8')).toContain('Body of article Y.')
   })
 
   it('should rebuild everything with cache: false', async () => {
