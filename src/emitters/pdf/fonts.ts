@@ -84,7 +84,7 @@ export function loadFont(file: string): LoadedFont {
   let loaded = fontCache.get(file)
   if (!loaded) {
     const original = fontkit.create(readFileSync(file))
-    const font = withPostHeader(withLayoutCache(original), original as unknown as RawFont)
+    const font = withPostHeader(wrapFont(original), original as unknown as RawFont)
     loaded = {
       key: path.basename(file).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9-]/g, ''),
       font,
@@ -199,12 +199,6 @@ export interface Glyph {
   pressroomDecoded?: boolean
 }
 
-interface CachedRun {
-  glyphs: unknown[]
-  positions: Position[]
-  advanceWidth: number
-}
-
 /** The part of a fontkit TrueType subset used here. */
 interface Subset {
   font: fontkit.Font & {getGlyph(id: number): Glyph}
@@ -214,18 +208,17 @@ interface Subset {
 }
 
 /**
- * Wrap a fontkit font so `layout(text)` (without features) is computed once
- * per process. Each call returns fresh position objects: pdfkit scales them
- * in place.
+ * Wrap a fontkit font for pdfkit: each use of a glyph keeps its own code
+ * points, glyphs decode once per process, and subsets encode faster. (Text is
+ * laid out by {@link layoutOf}, never by pdfkit's text methods, which this
+ * emitter does not call.)
  *
  * @param font
  *   fontkit font.
  * @returns
  *   A font object inheriting from `font`.
  */
-function withLayoutCache(font: fontkit.Font): fontkit.Font {
-  const runs = new BoundedCache<string, CachedRun>(2000)
-  const original = font.layout.bind(font)
+function wrapFont(font: fontkit.Font): fontkit.Font {
   type GetGlyph = (id: number, codePoints?: number[]) => Glyph
   const proto = Object.getPrototypeOf(font) as {getGlyph: GetGlyph; createSubset(): Subset}
   const protoGetGlyph = proto.getGlyph
@@ -270,34 +263,9 @@ function withLayoutCache(font: fontkit.Font): fontkit.Font {
     }
     return subset
   }
-  wrapper.layout = (text: string, features?: unknown) => {
-    if (features !== undefined) return original(text, features)
-    let run = runs.get(text)
-    if (!run) {
-      const fresh = original(text) as unknown as CachedRun
-      run = {
-        glyphs: fresh.glyphs,
-        positions: fresh.positions.map((p) => ({xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset})),
-        advanceWidth: fresh.advanceWidth
-      }
-      runs.set(text, run)
-    }
-    const positions = run.positions.map((p) => ({...p}))
-    return {
-      glyphs: run.glyphs,
-      positions,
-      // A getter, as fontkit's: pdfkit reads it after scaling the positions.
-      get advanceWidth() {
-        let width = 0
-        for (const position of positions) width += position.xAdvance
-        return width
-      }
-    } as unknown as fontkit.GlyphRun
-  }
   return wrapper
 }
 
-/** The parts of a fontkit TrueType font the subset encoder reads. */
 /**
  * pdfkit reads two fields of a font's `post` table (italic angle, fixed
  * pitch), but fontkit decodes all of it, with the name of every glyph: 16 ms
@@ -326,6 +294,7 @@ function withPostHeader(font: fontkit.Font, raw: RawFont): fontkit.Font {
   return font
 }
 
+/** The parts of a fontkit TrueType font read here. */
 interface RawFont {
   stream: {buffer: Uint8Array}
   directory: {tables: Record<string, {offset: number; length: number} | undefined>}
@@ -473,7 +442,7 @@ export interface Shaped {
   readonly width: number
 }
 
-/** Per font: shaped words (bounded), and derived data of other modules. */
+/** Per font: shaped texts (bounded). */
 const shapedCache = new WeakMap<LoadedFont, BoundedCache<string, Shaped>>()
 
 /**

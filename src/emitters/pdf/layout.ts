@@ -103,9 +103,9 @@ export interface Line {
 const bidiControl = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/
 /** Default-ignorable code points: drawn only when the run's font has them. */
 const ignorable = /[\u034F\u180B-\u180F\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]|[\u{E0100}-\u{E01EF}]/u
-/** Characters that may start right-to-left text or change levels. */
 /** Combining marks (left out, not boxed, when no font has them). */
 const combiningMark = /^\p{M}$/u
+/** Characters that may start right-to-left text or change levels. */
 const rtlCharacter = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202B\u202E\u2067\u061C]|[\u{10800}-\u{10FFF}]|[\u{1E800}-\u{1EFFF}]/u
 /** Scripts written right to left, which fontkit reverses itself. */
 const rtlScript = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|[\u{10800}-\u{10FFF}]|[\u{1E800}-\u{1EFFF}]/u
@@ -196,10 +196,9 @@ export function shape(runs: readonly InlineRun[], fonts: FontSet, options: Shape
       }
       if (character === ' ' || character === '\t' || character === '\r') {
         endWord()
-        const width = spaceWidth
         const previous = items.at(-1)
         if (!options.preserveSpaces && previous?.kind === 'glue') continue
-        items.push({kind: 'glue', width: character === '\t' && options.preserveSpaces ? width * 4 : width, level})
+        items.push({kind: 'glue', width: character === '\t' && options.preserveSpaces ? spaceWidth * 4 : spaceWidth, level})
         continue
       }
       if (character === '\u00AD') {
