@@ -706,22 +706,23 @@ function environmentKey(config: ResolvedConfig, names: readonly string[]): strin
   hash.update(names.join(','))
   for (const dir of new Set([config.templates, config.builtinTemplates])) {
     if (!existsSync(dir)) continue
-    for (const name of listSync(dir)) hash.update(name).update(readFileSync(path.join(dir, name)))
+    for (const name of listSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)))
   }
   return hash.digest('hex')
 }
 
+/** Files under a folder, recursively, as posix paths relative to it (unsorted; none when it is missing). */
 function listSync(dir: string): string[] {
   const out: string[] = []
-  const walk = (relative: string) => {
-    for (const entry of readdirSyncSafe(path.join(dir, relative))) {
+  const walk = (absolute: string, relative: string) => {
+    for (const entry of readdirSyncSafe(absolute)) {
       const child = relative ? `${relative}/${entry.name}` : entry.name
-      if (entry.isDirectory()) walk(child)
+      if (entry.isDirectory()) walk(path.join(absolute, entry.name), child)
       else out.push(child)
     }
   }
-  walk('')
-  return out.sort()
+  walk(dir, '')
+  return out
 }
 
 function readdirSyncSafe(dir: string) {
@@ -744,19 +745,7 @@ interface Listings {
  * Node 20's `readdirSync({recursive: true})` about 65 ms).
  */
 function listings(config: ResolvedConfig): Listings {
-  const list = (dir: string) => {
-    const found = new Set<string>()
-    const walk = (absolute: string, relative: string) => {
-      for (const entry of readdirSyncSafe(absolute)) {
-        const child = relative ? `${relative}/${entry.name}` : entry.name
-        if (entry.isDirectory()) walk(path.join(absolute, entry.name), child)
-        else found.add(child)
-      }
-    }
-    walk(dir, '')
-    return found
-  }
-  return {output: list(config.output), trees: list(path.join(config.cache, 'trees'))}
+  return {output: new Set(listSync(config.output)), trees: new Set(listSync(path.join(config.cache, 'trees')))}
 }
 
 /** Whether a file's stat is the one recorded when it was read, and was so for 2 s before that read. */
