@@ -44,7 +44,18 @@ const feedTypes: Record<string, {type: string; title: string}> = {
 export function htmlEmitter(options: HtmlOptions = {}): Emitter {
   const template = options.template ?? 'default.html.liquid'
   const indexTemplate = options.indexTemplate ?? 'default.index.html.liquid'
+  // Made once per build: `collectionKey` and `collection` get the same list
+  // and configuration.
+  const indexContexts = new WeakMap<Article[], {config: ResolvedConfig; context: ReturnType<typeof makeIndexContext>}>()
   const indexContext = (articles: Article[], ctx: EmitContext) => {
+    let made = indexContexts.get(articles)
+    if (made?.config !== ctx.config) {
+      made = {config: ctx.config, context: makeIndexContext(articles, ctx)}
+      indexContexts.set(articles, made)
+    }
+    return made.context
+  }
+  const makeIndexContext = (articles: Article[], ctx: EmitContext) => {
     const listed = options.indexLimit ? articles.slice(0, options.indexLimit) : articles
     return {
       ...siteContext(ctx),
