@@ -7,7 +7,7 @@ import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {z} from 'zod'
+import * as z from 'zod'
 import type {Emitter} from './types.js'
 
 /** Site-wide settings. */

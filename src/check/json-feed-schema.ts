@@ -7,7 +7,7 @@
  * `_`, and readers ignore the rest). `z.toJSONSchema(jsonFeedSchema)` gives
  * the same schema as JSON Schema.
  */
-import {z} from 'zod'
+import * as z from 'zod'
 import {isRfc3339} from './dates.js'
 
 const url = z.string().refine((value) => URL.canParse(value), {message: 'Expected an absolute URL'})

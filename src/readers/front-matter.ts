@@ -4,12 +4,18 @@
  * Jekyll-era content — uses) when strict parsing fails but the lenient one
  * succeeds. Content migrated from other tools then builds with a warning.
  */
-import jsYaml from 'js-yaml'
+import {createRequire} from 'node:module'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {LineCounter, parseDocument, isMap, isScalar, type YAMLError} from 'yaml'
 import {diagnostics, report} from '../diagnostics.js'
 import {codePoint, stripIllegal} from '../pipeline/characters.js'
+
+// js-yaml is loaded only when strict parsing fails: loading it also loads
+// esprima (for its `!!js/function` type, unused by `safeLoad`), about 60 ms
+// in every fresh process otherwise.
+const require = createRequire(import.meta.url)
+let lenient: typeof import('js-yaml') | undefined
 
 /** Parsed front matter. */
 export interface FrontMatter {
@@ -55,7 +61,7 @@ export function parseFrontMatter(text: string, start: Point, file: VFile): Front
     const first = errors[0]!
     const why = first.message.split('\n')[0] ?? first.code
     try {
-      data = jsYaml.safeLoad(text)
+      data = (lenient ??= require('js-yaml') as typeof import('js-yaml')).safeLoad(text)
       report(file, diagnostics.frontMatterLenient, [why.replace(/ at line \d+, column \d+.*$/, '')], {place: at(first), source})
     } catch {
       report(file, diagnostics.frontMatterSyntax, [why.replace(/ at line \d+, column \d+.*$/, '')], {place: at(first), source})
