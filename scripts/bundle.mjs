@@ -1,34 +1,65 @@
 // Bundle the command line with esbuild into `dist/bundle/` (run by `npm run
 // compile`, after tsc). A `pressroom build` that rebuilds one article loads
-// most of its ~300 modules; one ESM bundle with lazily loaded chunks skips
-// the resolution and file reads of each and starts about 0.3–0.4 s sooner.
-// The worker threads' module is bundled too (`dist/bundle/worker.mjs`, used
-// by the bundled command line); the library (`dist/index.js`) stays tsc's
-// plain modules. Kept external: packages that find their own data files on disk
-// (pdfkit's font metrics, hyphen's patterns), fontkit (shared with pdfkit),
-// piscina (starts its own worker file) and tsx (loads TypeScript configs).
-import {rmSync} from 'node:fs'
+// most of its ~300 modules; one bundle skips the resolution and file reads of
+// each.
+//
+// - `cli.cjs`: the command line, one CommonJS file, with pdfkit and fontkit.
+//   CommonJS because Node 20 keeps V8's code cache only for scripts:
+//   `bin/pressroom.js` compiles it with the data its last run left (see
+//   there). Modules that load later (`import()` in the sources) stay lazy:
+//   esbuild wraps each in a function that runs on first use.
+// - `worker.mjs`: the worker threads' module (piscina loads it by file name).
+//
+// The library (`dist/index.js`) stays tsc's plain modules. Kept external:
+// hyphen (finds its patterns by language at run time), piscina (starts its
+// own worker file), tsx (loads TypeScript configs) and pdf-lib (only
+// `pressroom check` reads PDFs); and, in the worker, pdfkit and fontkit.
+import {readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {build} from 'esbuild'
 
 const root = path.resolve(import.meta.dirname, '..')
 const outdir = path.join(root, 'dist/bundle')
 rmSync(outdir, {recursive: true, force: true})
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: {cli: 'src/cli.ts', worker: 'src/worker.ts'},
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   outdir,
-  outExtension: {'.js': '.mjs'},
-  chunkNames: 'chunk-[hash]',
-  external: ['pdfkit', 'fontkit', 'hyphen', 'piscina', 'tsx', 'tsx/*'],
-  // Bundled CommonJS packages call `require` for Node's built-ins.
-  banner: {js: "import {createRequire as __pressroomRequire} from 'node:module'; const require = __pressroomRequire(import.meta.url);"},
+  external: ['pdfkit', 'fontkit', 'hyphen', 'piscina', 'tsx', 'tsx/*', 'pdf-lib'],
   sourcemap: 'linked',
   legalComments: 'eof',
   logLevel: 'warning'
+}
+/** pdfkit finds its data (standard fonts, colour profile) from its own file name. */
+const pdfkitHome = {
+  name: 'pdfkit-home',
+  setup(build) {
+    build.onLoad({filter: /node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/}, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll('__filename', '__pressroomPdfkit()'),
+      loader: 'js'
+    }))
+  }
+}
+await build({
+  ...common,
+  external: ['hyphen', 'piscina', 'tsx', 'tsx/*', 'pdf-lib'],
+  // One fontkit for pdfkit (`require`) and the PDF emitter (`import`).
+  alias: {fontkit: './node_modules/fontkit/dist/main.cjs', pdfkit: './node_modules/pdfkit/js/pdfkit.js'},
+  plugins: [pdfkitHome],
+  entryPoints: {cli: 'src/cli.ts'},
+  format: 'cjs',
+  outExtension: {'.js': '.cjs'},
+  // The sources are ES modules: `import.meta.url` is the bundle's own URL.
+  define: {'import.meta.url': '__pressroomUrl'},
+  banner: {js: "const __pressroomUrl = require('node:url').pathToFileURL(__filename).href; const __pressroomPdfkit = () => require.resolve('pdfkit');"}
+})
+await build({
+  ...common,
+  entryPoints: {worker: 'src/worker.ts'},
+  format: 'esm',
+  outExtension: {'.js': '.mjs'},
+  // Bundled CommonJS packages call `require` for Node's built-ins.
+  banner: {js: "import {createRequire as __pressroomRequire} from 'node:module'; const require = __pressroomRequire(import.meta.url);"}
 })

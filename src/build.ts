@@ -19,16 +19,17 @@ import {readFile, readdir, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {debuglog} from 'node:util'
 import {glob} from 'tinyglobby'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {packageRoot, type ResolvedConfig} from './config.js'
+import {debug} from './debug.js'
 import {countMessages, diagnostics, hasErrors, report} from './diagnostics.js'
 import {activeEmitterNames} from './emitters/names.js'
 import {articleOf, fileOf, saveTrees, treesName, treesPath, type ArticleRecord, type SourceStat} from './record.js'
 import type {Article, EmitContext, Emitter, OutputFile} from './types.js'
 import type {ArticleOutcome, ArticleTask, ConfigSource, Runtime} from './worker.js'
+import {runtimeImport} from './runtime-import.js'
 import {digest, safeOutputPath, writeAtomic} from './write.js'
 
 /** A written file, as listed in the manifest. */
@@ -100,9 +101,6 @@ export interface BuildResult {
 
 const generator = 'Pressroom'
 const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
-/** Phase timings (ms since the process started), printed with `NODE_DEBUG=pressroom`. */
-const log = debuglog('pressroom')
-const debug = (what: string) => log('%s ms %s', performance.now().toFixed(0), what)
 /** Articles below which a worker pool costs more than it saves. */
 const poolThreshold = 24
 /** Old-generation heap of each worker thread, in MB (see `runTasks`). */
@@ -433,7 +431,7 @@ async function runTasks(
     const {buildArticle} = await import('./worker.js')
     return buildArticle(task, await loadRuntime())
   }
-  const {Piscina} = await import('piscina')
+  const {Piscina} = await runtimeImport<typeof import('piscina')>('piscina')
   // Each worker's heap is capped: uncapped, V8 lets it grow to several times
   // what it holds (about 70 MB live), one heap per core. An article that
   // needs more than the cap is built again here.
@@ -479,9 +477,9 @@ async function runTasks(
   }
 }
 
-/** The worker threads' module: the bundled one beside the bundled command line, else tsc's. */
+/** The worker threads' module: the bundled one beside the bundled command line (`cli.cjs`), else tsc's. */
 function workerModule(): string {
-  return import.meta.url.endsWith('.mjs') ? fileURLToPath(new URL('./worker.mjs', import.meta.url)) : path.join(packageRoot, 'dist', 'worker.js')
+  return import.meta.url.endsWith('.cjs') ? fileURLToPath(new URL('./worker.mjs', import.meta.url)) : path.join(packageRoot, 'dist', 'worker.js')
 }
 
 /** A crash in a worker (out of memory, a bug) fails the article, not the build. */

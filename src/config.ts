@@ -8,6 +8,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import * as z from 'zod'
+import {runtimeImport} from './runtime-import.js'
 import type {Emitter} from './types.js'
 
 /** Site-wide settings. */
@@ -191,11 +192,11 @@ async function importConfig(file: string): Promise<unknown> {
     if (file.endsWith('.json')) return JSON.parse(await readFile(file, 'utf8'))
     if (/\.m?ts$/.test(file)) {
       // TypeScript configs are loaded through tsx, which compiles them on the fly.
-      const {tsImport} = await import('tsx/esm/api')
+      const {tsImport} = await runtimeImport<typeof import('tsx/esm/api')>('tsx/esm/api')
       const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as {default?: unknown}
       return unwrapDefault(mod.default)
     }
-    const mod = (await import(pathToFileURL(file).href)) as {default?: unknown}
+    const mod = await runtimeImport<{default?: unknown}>(pathToFileURL(file).href)
     return mod.default ?? {}
   } catch (error) {
     throw new ConfigError(`Cannot load config file \`${file}\`: ${(error as Error).message}`, {cause: error})

@@ -7,6 +7,7 @@
 import {readFile} from 'node:fs/promises'
 import {loadConfig, resolveConfig, type ResolvedConfig, type UserConfig} from './config.js'
 import {createEmitContext} from './context.js'
+import {debug} from './debug.js'
 import {diagnostics, hasErrors, report} from './diagnostics.js'
 import {resolveEmitters} from './emitters/index.js'
 import {messagesOf, recordOf, saveTrees, type ArticleRecord, type MessageRecord} from './record.js'
@@ -66,10 +67,12 @@ export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise
   const result = createArticle({path: task.display, contents}, config)
   if (!result.ok) return {ok: false, path: task.display, messages: messagesOf(result.file)}
   const article = result.article
+  debug(`${task.display}: read and normalized`)
   const ctx = createEmitContext({config, emitters, articles: [article], templates})
   const files: Array<{file: OutputFile; emitter: string}> = []
   for (const emitter of emitters) {
     if (!(await runEmitter(emitter, article, ctx, files))) break
+    if (emitter.article) debug(`${task.display}: ${emitter.name}`)
   }
   if (hasErrors(article.file)) return {ok: false, path: task.display, messages: messagesOf(article.file)}
   saveTrees(config.cache, task.key, {mdast: article.mdast, hast: article.hast})

@@ -3,9 +3,10 @@
  * bundled command line the same as the library. Runs the compiled CLI (`npm
  * test` compiles first), since workers load `dist/`.
  */
-import {execFileSync} from 'node:child_process'
+import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import module from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -56,6 +57,33 @@ describe.skipIf(!compiled)('worker pool', () => {
     const bundled = await snapshot(path.join(dir, 'bundled'))
     expect(Object.keys(bundled).length).toBeGreaterThan(10)
     expect(bundled).toEqual(await snapshot(path.join(dir, 'library')))
+  }, 120_000)
+
+  // Node 22 keeps the cache itself (`module.enableCompileCache`).
+  it.skipIf('enableCompileCache' in module)('should start the command line with a code cache of its own, and write the same files with it', async () => {
+    dir ||= await mkdtemp(path.join(os.tmpdir(), 'pressroom-workers-'))
+    const cache = path.join(dir, 'compile-cache')
+    const run = (output: string, folder = cache) => {
+      const result = spawnSync(process.execPath, [bin, 'build', '--no-progress', '--quiet', '--no-cache', '--output', path.join(dir, output)], {
+        cwd: root,
+        encoding: 'utf8',
+        env: {...process.env, SOURCE_DATE_EPOCH: '1740441600', PRESSROOM_COMPILE_CACHE: folder, NODE_DEBUG: 'pressroom'}
+      })
+      expect(result.status).toBe(0)
+      return result.stderr
+    }
+    expect(run('cache-1')).toMatch(/code cache: none yet[\s\S]*code cache: written \(level 1\)/)
+    expect((await readdir(cache)).filter((name) => name.endsWith('-1.bin'))).toHaveLength(1)
+    const second = run('cache-2')
+    expect(second).toMatch(/code cache: used \(level 1\)/)
+    expect(second).not.toMatch(/code cache: written/)
+    expect(await snapshot(path.join(dir, 'cache-2'))).toEqual(await snapshot(path.join(dir, 'cache-1')))
+    // Someone else could write compiled code into a folder open to others: not used.
+    const open = path.join(dir, 'open-cache')
+    await mkdir(open, {mode: 0o777})
+    await chmod(open, 0o777)
+    expect(run('cache-3', open)).toMatch(/code cache: off/)
+    expect(await readdir(open)).toEqual([])
   }, 120_000)
 
   it('should build again in the main thread an article that runs a worker out of memory', async () => {
