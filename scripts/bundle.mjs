@@ -12,7 +12,7 @@
 //
 // The library (`dist/index.js`) stays tsc's plain modules. Kept external:
 // hyphen (finds its patterns by language at run time), piscina (starts its
-// own worker file), tsx (loads TypeScript configs) and pdf-lib (only
+// own worker file), esbuild (loads configuration files) and pdf-lib (only
 // `pressroom check` reads PDFs); and, in the worker, pdfkit and fontkit.
 import {readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
@@ -27,7 +27,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   outdir,
-  external: ['pdfkit', 'fontkit', 'hyphen', 'piscina', 'tsx', 'tsx/*', 'pdf-lib'],
+  external: ['pdfkit', 'fontkit', 'hyphen', 'piscina', 'esbuild', 'pdf-lib'],
   sourcemap: 'linked',
   legalComments: 'eof',
   logLevel: 'warning'
@@ -44,7 +44,7 @@ const pdfkitHome = {
 }
 await build({
   ...common,
-  external: ['hyphen', 'piscina', 'tsx', 'tsx/*', 'pdf-lib'],
+  external: ['hyphen', 'piscina', 'esbuild', 'pdf-lib'],
   // One fontkit for pdfkit (`require`) and the PDF emitter (`import`).
   alias: {fontkit: './node_modules/fontkit/dist/main.cjs', pdfkit: './node_modules/pdfkit/js/pdfkit.js'},
   plugins: [pdfkitHome],

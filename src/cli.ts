@@ -7,7 +7,7 @@ import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import cliProgress from 'cli-progress'
 import {build, merge, type BuildResult} from './build.js'
-import {ConfigError, loadConfig, type ResolvedConfig, type UserConfig} from './config.js'
+import {ConfigError, loadConfig, provideApi, type ResolvedConfig, type UserConfig} from './config.js'
 import {formatMessage, severityOf} from './diagnostics.js'
 import {UnknownEmitterError} from './emitters/names.js'
 
@@ -60,6 +60,8 @@ function printResult(result: BuildResult, flags: BuildFlags, seconds: number): v
  *   Exit code.
  */
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
+  // A configuration that imports `pressroom` gets this process's API.
+  provideApi(async () => ({...(await import('./index.js'))}))
   let exitCode = 0
   const program = new Command()
     .name('pressroom')

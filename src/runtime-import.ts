@@ -1,6 +1,6 @@
 /**
  * `import()` of a package or file named at run time (a configuration file,
- * piscina, tsx).
+ * piscina, esbuild).
  *
  * The command line runs from V8's code cache (`bin/pressroom.js`). In Node 20,
  * a function restored from that cache has lost what `import()` needs

@@ -5,7 +5,7 @@
  */
 import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import module from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -57,6 +57,39 @@ describe.skipIf(!compiled)('worker pool', () => {
     const bundled = await snapshot(path.join(dir, 'bundled'))
     expect(Object.keys(bundled).length).toBeGreaterThan(10)
     expect(bundled).toEqual(await snapshot(path.join(dir, 'library')))
+  }, 120_000)
+
+  it('should load a pressroom.config.ts that imports from `pressroom`, as the README sets it up', async () => {
+    dir ||= await mkdtemp(path.join(os.tmpdir(), 'pressroom-workers-'))
+    const project = path.join(dir, 'project')
+    await mkdir(path.join(project, 'input'), {recursive: true})
+    await mkdir(path.join(project, 'node_modules'), {recursive: true})
+    await symlink(root, path.join(project, 'node_modules/pressroom'), 'dir')
+    await writeFile(path.join(project, 'input/hello.md'), '---\ntitle: Hello\ndate: 2024-05-01\n---\n\nHello **world**.\n')
+    await writeFile(path.join(project, 'words.ts'), 'export const suffix: string = ".words.txt"\n')
+    await writeFile(
+      path.join(project, 'pressroom.config.ts'),
+      `import {defineConfig, articleKeys, type Emitter} from 'pressroom'
+import {suffix} from './words.js'
+
+const words = (): Emitter => ({
+  name: 'words',
+  article: (article) => [{path: \`words/\${article.meta.slug}\${suffix}\`, contents: \`\${article.stats.words} \${typeof articleKeys}\`}]
+})
+
+export default defineConfig({site: {title: 'T', url: 'https://t.example/'}, builtins: {pdf: false, epub: false}, emitters: [words()]})
+`
+    )
+    const output = execFileSync(process.execPath, [bin, 'build', '--no-progress'], {cwd: project, encoding: 'utf8'})
+    expect(output).toMatch(/^1 article built \(1 rebuilt\), 0 failed/m)
+    expect(await readFile(path.join(project, 'output/words/hello.words.txt'), 'utf8')).toBe('2 function')
+    // The bundled configuration, written beside it to be imported, is gone.
+    expect((await readdir(project)).sort()).toEqual(['.pressroom-cache', 'input', 'node_modules', 'output', 'pressroom.config.ts', 'words.ts'])
+    // A mistake in it is reported with its place.
+    await writeFile(path.join(project, 'pressroom.config.ts'), "export default {site: {title: 'T' url: 'x'}}\n")
+    const failed = spawnSync(process.execPath, [bin, 'build', '--no-progress'], {cwd: project, encoding: 'utf8'})
+    expect(failed.status).toBe(2)
+    expect(failed.stderr).toMatch(/pressroom\.config\.ts:1:34: ERROR: Expected "}" but found "url"/)
   }, 120_000)
 
   // Node 22 keeps the cache itself (`module.enableCompileCache`).
