@@ -422,6 +422,8 @@ async function runTasks(
     const runtime = await loadRuntime()
     debug('emitters and templates loaded')
     const {buildArticle} = await import('./worker.js')
+    // For `bin/pressroom.js`: the code cache of this run holds the article pipeline.
+    ;(globalThis as Record<symbol, unknown>)[Symbol.for('pressroom.builtHere')] = true
     for (const task of tasks) await handle(await safely(task, () => buildArticle(task, runtime)))
     return
   }
