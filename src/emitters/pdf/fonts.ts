@@ -4,12 +4,14 @@
  * every document). A *chain* of fonts picks, for each character, the first
  * font that has a glyph for it (pdfkit has no fallback of its own).
  */
+import {createHash} from 'node:crypto'
 import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import * as fontkit from 'fontkit'
 import type {ResolvedConfig} from '../../config.js'
 import {BoundedCache} from './cache.js'
+import {storedRun, storeRun} from './shaping-store.js'
 import type {FamilyName, Theme} from './theme.js'
 
 /** A loaded font: the fontkit object and its key in pdfkit documents. */
@@ -27,6 +29,8 @@ export interface LoadedFont {
   /** Ascender and descender in em units (1 = font size). */
   ascent: number
   descent: number
+  /** Digest of the file and of fontkit's version: the face's name in the shaping store. */
+  face: string
 }
 
 /** An ordered list of fonts with a memo of which one covers a code point. */
@@ -47,6 +51,7 @@ const fontCache = new Map<string, LoadedFont>()
 const chainCache = new Map<string, FontChain>()
 const require = createRequire(import.meta.url)
 let dejavuFolder: string | undefined
+let fontkitVersion: string | undefined
 
 /**
  * Find a font file: the templates folders first, then the `dejavu-fonts-ttf`
@@ -83,18 +88,36 @@ export function findFont(config: Pick<ResolvedConfig, 'templates' | 'builtinTemp
 export function loadFont(file: string): LoadedFont {
   let loaded = fontCache.get(file)
   if (!loaded) {
-    const original = fontkit.create(readFileSync(file))
+    const bytes = readFileSync(file)
+    const original = fontkit.create(bytes)
     const font = withPostHeader(wrapFont(original), original as unknown as RawFont)
+    fontkitVersion ??= versionOf('fontkit')
     loaded = {
       key: path.basename(file).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9-]/g, ''),
       font,
       original,
       ascent: font.ascent / font.unitsPerEm,
-      descent: -font.descent / font.unitsPerEm
+      descent: -font.descent / font.unitsPerEm,
+      face: createHash('sha256').update(`fontkit@${fontkitVersion}\0`).update(bytes).digest('hex').slice(0, 32)
     }
     fontCache.set(file, loaded)
   }
   return loaded
+}
+
+/** A package's version (its `package.json` is not in its exports), or `unknown`. */
+function versionOf(name: string): string {
+  try {
+    for (let dir = path.dirname(require.resolve(name)); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+      const file = path.join(dir, 'package.json')
+      if (!existsSync(file)) continue
+      const data = JSON.parse(readFileSync(file, 'utf8')) as {name?: string; version?: string}
+      if (data.name === name) return data.version ?? 'unknown'
+    }
+  } catch {
+    // Not resolvable from here.
+  }
+  return 'unknown'
 }
 
 /** Fonts of a theme, with chains per style. */
@@ -465,20 +488,44 @@ export function layoutOf(font: LoadedFont, text: string): Shaped {
   }
   let run = cache.get(text)
   if (!run) {
-    const fresh = font.original.layout(text)
-    // Keep the glyphs and positions, not the run (features, script, a
-    // reference to the font…): less to hold in the cache.
-    run = Object.freeze({
-      glyphs: Object.freeze(fresh.glyphs as unknown as Glyph[]),
-      positions: Object.freeze(
-        fresh.positions.map((p) => Object.freeze({xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset}))
-      ),
-      advanceWidth: fresh.advanceWidth,
-      width: fresh.advanceWidth / font.font.unitsPerEm
-    })
+    run = fromStore(font, text) ?? shape(font, text)
     cache.set(text, run)
   }
   return run
+}
+
+/** Shape a text with fontkit, and keep it in the shaping store. */
+function shape(font: LoadedFont, text: string): Shaped {
+  const fresh = font.original.layout(text)
+  const glyphs = fresh.glyphs as unknown as Glyph[]
+  const positions = fresh.positions.map((p) => Object.freeze({xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset}))
+  storeRun(font.face, text, [
+    glyphs.map((glyph) => glyph.id),
+    glyphs.map((glyph) => glyph.codePoints),
+    positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+    fresh.advanceWidth
+  ])
+  // Keep the glyphs and positions, not the run (features, script, a
+  // reference to the font…): less to hold in the cache.
+  return Object.freeze({
+    glyphs: Object.freeze(glyphs),
+    positions: Object.freeze(positions),
+    advanceWidth: fresh.advanceWidth,
+    width: fresh.advanceWidth / font.font.unitsPerEm
+  })
+}
+
+/** A text's shaping from the store: the same glyphs (by id and code points) and positions fontkit gave. */
+function fromStore(font: LoadedFont, text: string): Shaped | undefined {
+  const stored = storedRun(font.face, text)
+  if (!stored) return undefined
+  const [ids, codePoints, flat, advanceWidth] = stored
+  const getGlyph = (font.original as unknown as {getGlyph(id: number, codePoints: number[]): Glyph}).getGlyph
+  const glyphs = ids.map((id, index) => getGlyph.call(font.original, id, codePoints[index] ?? []))
+  const positions = ids.map((_, index) =>
+    Object.freeze({xAdvance: flat[index * 4] ?? 0, yAdvance: flat[index * 4 + 1] ?? 0, xOffset: flat[index * 4 + 2] ?? 0, yOffset: flat[index * 4 + 3] ?? 0})
+  )
+  return Object.freeze({glyphs: Object.freeze(glyphs), positions: Object.freeze(positions), advanceWidth, width: advanceWidth / font.font.unitsPerEm})
 }
 
 /** Shaped texts kept per font and generation. */

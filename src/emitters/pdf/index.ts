@@ -4,8 +4,10 @@
  * glyph coverage, bidi-aware (Arabic script shaped and right to left), with
  * hyphenation by language and reproducible bytes.
  */
+import path from 'node:path'
 import {diagnostics} from '../../diagnostics.js'
 import type {Article, Emitter} from '../../types.js'
+import {mergeShapingStores, useShapingStore} from './shaping-store.js'
 import type {Handlers} from './state.js'
 
 export {defaultHandlers} from './handlers/index.js'
@@ -43,7 +45,9 @@ export function pdfEmitter(options: PdfOptions = {}): Emitter {
         // pdfkit, fontkit and the fonts load on first use: a build without
         // PDFs (`--only html`) or with nothing to rebuild never loads them.
         const {renderPdf} = await import('./render.js')
+        useShapingStore(path.join(ctx.config.cache, 'pdf-shaping'))
         const contents = await renderPdf(article, ctx, settings)
+        mergeShapingStores()
         return [{path: `pdf/${article.meta.slug}.pdf`, contents}]
       } catch (error) {
         // Bad content never throws: the article gets a message, the build goes on.

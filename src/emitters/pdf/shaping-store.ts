@@ -1,0 +1,165 @@
+/**
+ * Shaped words kept across builds, in the cache folder. Shaping (fontkit's
+ * `layout`: its GSUB/GPOS tables decoded on first use, then each word) was
+ * about half of the PDF of one changed article in a fresh process, yet an
+ * archive's words repeat from article to article. Each font face gets a file
+ * of `text → glyph ids, code points and positions`, read on first use in a
+ * process; words shaped anew are merged into it (at most every few seconds
+ * per thread, so a worker pool does not rewrite it for every article).
+ *
+ * What is stored is exactly what fontkit returned, so a PDF is the same bytes
+ * with or without the store (`tests/emitters/pdf/shaping-store.test.ts`).
+ * A file is named by the face's bytes, fontkit's version and this format, so
+ * another font or fontkit never reads it. Several threads or processes may
+ * merge at once: each write is atomic, and a word lost in a race is shaped
+ * again later.
+ */
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+
+/** A shaped text as stored: glyph ids, their code points, positions (4 numbers per glyph), advance width. */
+export type StoredRun = [ids: number[], codePoints: number[][], positions: number[], advanceWidth: number]
+
+/** Entries kept per face (the most recently used). */
+const limit = 20_000
+/** Least time between two merges by one thread, unless many words wait. */
+const interval = 5000
+const eager = 500
+/** Bump when the stored form changes. */
+const format = 1
+
+interface Store {
+  file: string
+  /** `text → JSON of a StoredRun`, as read (parsed on use). */
+  entries: Map<string, string>
+  /** Texts read from the store in this process (kept when trimming). */
+  used: Set<string>
+  /** Texts shaped in this process and not merged yet. */
+  fresh: Map<string, string>
+}
+
+let folder: string | undefined
+const stores = new Map<string, Store>()
+let lastMerge = 0
+
+/**
+ * Set the folder of the store (the cache folder's `pdf-shaping/`), or
+ * `undefined` to use none.
+ */
+export function useShapingStore(dir: string | undefined): void {
+  if (dir !== folder) {
+    folder = dir
+    stores.clear()
+    lastMerge = 0
+  }
+}
+
+/**
+ * The store of a face: `undefined` when no folder is set.
+ *
+ * @param face
+ *   Key of the face (digest of its bytes and fontkit's version).
+ */
+function storeOf(face: string): Store | undefined {
+  if (!folder) return undefined
+  let store = stores.get(face)
+  if (!store) {
+    const file = path.join(folder, `${face}-v${format}.json`)
+    store = {file, entries: read(file), used: new Set(), fresh: new Map()}
+    stores.set(face, store)
+  }
+  return store
+}
+
+function read(file: string): Map<string, string> {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as unknown
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+      return new Map(Object.entries(data as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+    }
+  } catch {
+    // None yet, or unreadable: start over.
+  }
+  return new Map()
+}
+
+/**
+ * A stored shaping of `text` in a face.
+ *
+ * @returns
+ *   The run, or `undefined` when it is not stored (or unreadable).
+ */
+export function storedRun(face: string, text: string): StoredRun | undefined {
+  const store = storeOf(face)
+  const json = store?.entries.get(text)
+  if (json === undefined) return undefined
+  try {
+    const run = JSON.parse(json) as StoredRun
+    if (Array.isArray(run) && run.length === 4 && run[0].length === run[1].length && run[2].length === run[0].length * 4) {
+      store!.used.add(text)
+      return run
+    }
+  } catch {
+    // Fall through: shaped again and stored anew.
+  }
+  store!.entries.delete(text)
+  return undefined
+}
+
+/** Remember a shaping of `text` in a face (merged into the store later). */
+export function storeRun(face: string, text: string, run: StoredRun): void {
+  const store = storeOf(face)
+  if (!store) return
+  const json = JSON.stringify(run)
+  store.entries.set(text, json)
+  store.fresh.set(text, json)
+}
+
+/**
+ * Merge the words shaped in this process into the store files: at the first
+ * call with new words, then when `interval` has passed or many wait.
+ * Errors are ignored (the store only saves time).
+ */
+export function mergeShapingStores(): void {
+  if (!folder) return
+  let waiting = 0
+  for (const store of stores.values()) waiting += store.fresh.size
+  if (waiting === 0) return
+  const now = Date.now()
+  if (lastMerge !== 0 && now - lastMerge < interval && waiting < eager) return
+  lastMerge = now
+  for (const store of stores.values()) {
+    if (store.fresh.size === 0) continue
+    try {
+      merge(store)
+    } catch {
+      // Not writable: no store.
+    }
+  }
+}
+
+function merge(store: Store): void {
+  const disk = read(store.file)
+  // Oldest first: entries nobody here used, then those used here, then the new.
+  const merged = new Map<string, string>()
+  for (const [text, json] of disk) if (!store.used.has(text) && !store.fresh.has(text)) merged.set(text, json)
+  for (const text of store.used) {
+    const json = store.entries.get(text) ?? disk.get(text)
+    if (json !== undefined) merged.set(text, json)
+  }
+  for (const [text, json] of store.fresh) merged.set(text, json)
+  const extra = merged.size - limit
+  if (extra > 0) {
+    let index = 0
+    for (const text of merged.keys()) {
+      if (index++ >= extra) break
+      merged.delete(text)
+    }
+  }
+  mkdirSync(path.dirname(store.file), {recursive: true})
+  const temp = `${store.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  writeFileSync(temp, JSON.stringify(Object.fromEntries(merged)))
+  renameSync(temp, store.file)
+  store.fresh.clear()
+  store.entries = merged
+}
