@@ -351,6 +351,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     index.articles = Object.fromEntries(records.map((record) => [record.path, record]))
     index.environment = environment
     await writeCacheIndex(config, index)
+    // A shard's index covers its slice only: the other slices' trees stay.
+    if (!options.shard) await pruneTrees(config, records, present)
   }
   if (!same) {
     if (options.shard) {
@@ -804,6 +806,23 @@ function shardOf(config: ResolvedConfig, source: string, count: number): number 
 async function writeShard(config: ResolvedConfig, shard: {index: number; count: number}, records: ArticleRecord[]): Promise<void> {
   const withTrees = records.map((record) => ({...record, trees: JSON.parse(readFileSync(treesPath(config.cache, record.key), 'utf8')) as unknown}))
   await writeAtomic(path.join(config.output, '.pressroom', `shard-${shard.index}-of-${shard.count}.json`), JSON.stringify({records: withTrees}))
+}
+
+/**
+ * Remove the trees no record of the index refers to (an edited article's old
+ * ones, a deleted article's, a build's with other settings, temporary files
+ * a crash left): without this the cache grows with every edit.
+ *
+ * @param present
+ *   The listing made at the start of the build, when one was made (trees
+ *   written since belong to this build's records).
+ */
+async function pruneTrees(config: ResolvedConfig, records: readonly ArticleRecord[], present: Listings | undefined): Promise<void> {
+  const dir = path.join(config.cache, 'trees')
+  const live = new Set(records.map((record) => treesName(record.key)))
+  for (const name of present?.trees ?? listSync(dir)) {
+    if (!live.has(name)) await rm(path.join(dir, name), {force: true})
+  }
 }
 
 async function readCacheIndex(config: ResolvedConfig): Promise<CacheIndex> {

@@ -59,6 +59,30 @@ describe('incremental builds', () => {
     expect(await readFile(path.join(dir, 'output/a3.html'), 'utf8')).toContain('New body.')
   })
 
+  it('should keep only the trees the cache index refers to', async () => {
+    const trees = async () => (await listFiles(path.join(dir, '.pressroom-cache/trees'))).sort()
+    const first = await build({config: configFor()})
+    const before = await trees()
+    expect(before).toHaveLength(6)
+    // An edit, a deleted input, a temporary file a crash left.
+    await writeFile(path.join(dir, 'input/a3.md'), '---\ntitle: Article 3\ndate: 2024-01-03\n---\n\nEdited.\n')
+    await rm(path.join(dir, 'input/a6.md'))
+    await writeFile(path.join(dir, '.pressroom-cache/trees', `${before[0]!}.123.x.tmp`), '{')
+    const second = await build({config: configFor()})
+    expect(second.rebuilt).toBe(1)
+    const after = await trees()
+    expect(after).toHaveLength(5)
+    const keys = (articles: typeof first.articles) => articles.map((article) => `${article.key!.slice(0, 2)}/${article.key!}.json`).sort()
+    expect(after).toEqual(keys(second.articles))
+    expect(keys(first.articles).filter((name) => !after.includes(name))).toHaveLength(2)
+    // The next build's collections still read every article's trees.
+    await writeFile(path.join(dir, 'input/a1.md'), '---\ntitle: Article 1\ndate: 2024-01-01\n---\n\nFirst, edited.\n')
+    expect((await build({config: configFor()})).rebuilt).toBe(1)
+    const rss = await readFile(path.join(dir, 'output/feeds/rss.xml'), 'utf8')
+    for (const text of ['First, edited.', 'Body of article 2.', 'Edited.', 'Body of article 5.']) expect(rss).toContain(text)
+    expect(await trees()).toHaveLength(5)
+  })
+
   it('should rebuild everything when a template changes', async () => {
     await build({config: configFor()})
     await mkdir(path.join(dir, 'templates'))
