@@ -47,7 +47,9 @@ export function createArticle(source: ArticleSource, config: ResolvedConfig): Ar
     const article = read(source, file, config)
     if (article && !hasErrors(file)) return {ok: true, article}
   } catch (error) {
-    report(file, diagnostics.readerFailed, [(error as Error).message], {cause: error, source: 'pressroom:read'})
+    // A stack overflow comes from recursion over the tree: say what in the source causes it.
+    const why = error instanceof RangeError && /call stack/i.test(error.message) ? `its elements are nested too deeply (${error.message})` : (error as Error).message
+    report(file, diagnostics.readerFailed, [why], {cause: error, source: 'pressroom:read'})
   }
   return {ok: false, file}
 }

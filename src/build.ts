@@ -28,7 +28,7 @@ import {countMessages, diagnostics, hasErrors, report} from './diagnostics.js'
 import {activeEmitterNames} from './emitters/names.js'
 import {articleOf, fileOf, saveTrees, treesName, treesPath, type ArticleRecord, type SourceStat} from './record.js'
 import type {Article, EmitContext, Emitter, OutputFile} from './types.js'
-import type {ArticleOutcome, ArticleTask, ConfigSource, Runtime} from './worker.js'
+import type {ArticleOutcome, ArticleTask, ConfigSource, Runtime, TaskClock} from './worker.js'
 import {runtimeImport} from './runtime-import.js'
 import {digest, safeOutputPath, writeAtomic} from './write.js'
 
@@ -75,6 +75,12 @@ export interface BuildOptions {
   shard?: {index: number; count: number}
   /** Old-generation heap of each worker thread, in MB (default: 768); an article that needs more is built again in the main thread. */
   workerHeapMb?: number
+  /**
+   * Seconds an article may take in a worker thread before it is stopped and
+   * fails (default: 30; `0`: no limit). Builds in a pool, and sources that
+   * may take the parser very long even in a small build, run in workers.
+   */
+  timeout?: number
   /** Called after each article (for progress display). */
   onArticle?: (done: number, total: number, file: VFile) => void
 }
@@ -105,6 +111,8 @@ const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'),
 const poolThreshold = 24
 /** Old-generation heap of each worker thread, in MB (see `runTasks`). */
 const workerHeapMb = 768
+/** Seconds an article may take in a worker (as Hugo's `timeout`). */
+const defaultTimeout = 30
 
 /** Cache index: what the last build made. */
 interface CacheIndex {
@@ -257,7 +265,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       cached.push(reusable)
     } else {
-      tasks.push({source, display, key})
+      tasks.push(isRisky(bytes) ? {source, display, key, risky: true} : {source, display, key})
       if (sourceStat) read.set(display, sourceStat)
     }
   }
@@ -416,48 +424,48 @@ async function runTasks(
   const canThread = source !== undefined && existsSync(workerFile) && !isTypeScriptSource()
   const auto = options.workers === 'auto' || options.workers === undefined
   const threads = auto ? (tasks.length >= poolThreshold ? os.availableParallelism() : 0) : Number(options.workers)
+  const settings = {file: workerFile, source: source!, heapMb: options.workerHeapMb ?? workerHeapMb, timeout: options.timeout ?? defaultTimeout}
   if (!canThread || threads <= 0) {
     // A small batch here. (Running the PDF emitter in a side thread beside the
     // others was tried twice. On these 2 cores a cold thread's V8 already keeps
     // the second core busy compiling and collecting garbage: one changed
     // article in 1,000 took the same time with a side thread as without.)
-    const runtime = await loadRuntime()
-    debug('emitters and templates loaded')
-    const {buildArticle} = await import('./worker.js')
-    // For `bin/pressroom.js`: the code cache of this run holds the article pipeline.
-    ;(globalThis as Record<symbol, unknown>)[Symbol.for('pressroom.builtHere')] = true
-    for (const task of tasks) await handle(await safely(task, () => buildArticle(task, runtime)))
+    // Risky sources go to worker threads, where they can be stopped; they
+    // start at once, side by side, and are handled in their turn.
+    const risky = canThread ? tasks.filter((task) => task.risky) : []
+    const isolated = risky.length > 0 ? await createTaskPool(Math.min(risky.length, os.availableParallelism()), settings) : undefined
+    const early = new Map(risky.map((task) => [task, safely(task, () => isolated!.run(task))]))
+    let here: {runtime: Runtime; buildArticle: typeof import('./worker.js').buildArticle} | undefined
+    try {
+      for (const task of tasks) {
+        const pending = early.get(task)
+        if (pending) {
+          early.delete(task)
+          await handle(await pending)
+          continue
+        }
+        if (!here) {
+          const runtime = await loadRuntime()
+          debug('emitters and templates loaded')
+          here = {runtime, buildArticle: (await import('./worker.js')).buildArticle}
+          // For `bin/pressroom.js`: the code cache of this run holds the article pipeline.
+          ;(globalThis as Record<symbol, unknown>)[Symbol.for('pressroom.builtHere')] = true
+        }
+        const {runtime, buildArticle} = here
+        await handle(await safely(task, () => buildArticle(task, runtime)))
+      }
+    } finally {
+      await isolated?.destroy()
+    }
     return
   }
-  /** An article that ran a worker out of memory is built again in this thread, whose heap is not capped. */
+  /** An article that ran a worker out of memory is built again in this thread, whose heap is not capped (unless it is risky: it could hang this thread). */
   const retryHere = (task: ArticleTask) => async (error: unknown): Promise<ArticleOutcome> => {
-    if ((error as {code?: unknown} | undefined)?.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error
+    if ((error as {code?: unknown} | undefined)?.code !== 'ERR_WORKER_OUT_OF_MEMORY' || task.risky) throw error
     const {buildArticle} = await import('./worker.js')
     return buildArticle(task, await loadRuntime())
   }
-  const {Piscina} = await runtimeImport<typeof import('piscina')>('piscina')
-  // Each worker's heap is capped: uncapped, V8 lets it grow to several times
-  // what it holds (about 70 MB live), one heap per core. An article that
-  // needs more than the cap is built again here.
-  const pool = new Piscina({filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: 1000, resourceLimits: {maxOldGenerationSizeMb: options.workerHeapMb ?? workerHeapMb}})
-  // A worker that cannot start (a broken install) emits 'error' on the pool
-  // and its tasks never settle: fail every article with that error instead
-  // (unhandled, the event ends the process; handled, the build exits silently).
-  // (Not with `Promise.race` against one long-lived promise: each race leaves
-  // a reaction on it that keeps its article's files alive until the end.)
-  let broken: Error | undefined
-  const waiting = new Set<(error: Error) => void>()
-  pool.once('error', (error: Error) => {
-    broken = error
-    for (const reject of waiting) reject(error)
-    waiting.clear()
-  })
-  const run = (task: ArticleTask) =>
-    new Promise<ArticleOutcome>((resolve, reject) => {
-      if (broken) return reject(broken)
-      waiting.add(reject)
-      ;(pool.run({task, source: source!}) as Promise<ArticleOutcome>).then(resolve, reject).finally(() => waiting.delete(reject))
-    })
+  const pool = await createTaskPool(threads, settings)
   try {
     // Results are handled in task order so the build is deterministic, and
     // only a window of tasks is in flight: submitting all at once let piscina
@@ -467,7 +475,7 @@ async function runTasks(
     const pending: Array<Promise<ArticleOutcome> | undefined> = []
     const submit = (at: number) => {
       const task = tasks[at]
-      if (task) pending[at] = safely(task, () => run(task).catch(retryHere(task)))
+      if (task) pending[at] = safely(task, () => pool.run(task).catch(retryHere(task)))
     }
     for (let at = 0; at < window; at++) submit(at)
     for (let at = 0; at < tasks.length; at++) {
@@ -481,19 +489,175 @@ async function runTasks(
   }
 }
 
+/** Worker threads building articles, each under a time limit. */
+interface TaskPool {
+  /** Build an article in a worker; rejects with a `PressroomTaskError` when it was stopped. */
+  run(task: ArticleTask): Promise<ArticleOutcome>
+  destroy(): Promise<void>
+}
+
+/** Why a worker stopped an article (see {@link safely}). */
+class PressroomTaskError extends Error {
+  constructor(
+    readonly kind: 'timeout' | 'memory',
+    readonly amount: number
+  ) {
+    super(kind === 'timeout' ? `timed out after ${amount} s` : `out of memory (${amount} MB)`)
+  }
+}
+
+/**
+ * A piscina pool whose tasks are stopped after `timeout` seconds of work.
+ * Each task notes in a shared array when a worker starts it (a task waiting
+ * in the queue is not timed); a watchdog aborts those over the limit, and
+ * piscina ends their worker and starts another.
+ */
+async function createTaskPool(threads: number, settings: {file: string; source: ConfigSource; heapMb: number; timeout: number}): Promise<TaskPool> {
+  const {Piscina} = await runtimeImport<typeof import('piscina')>('piscina')
+  // Each worker's heap is capped: uncapped, V8 lets it grow to several times
+  // what it holds (about 70 MB live), one heap per core. An article that
+  // needs more than the cap is built again in the main thread.
+  const pool = new Piscina({filename: settings.file, maxThreads: threads, minThreads: threads, idleTimeout: 1000, resourceLimits: {maxOldGenerationSizeMb: settings.heapMb}})
+  // A worker that cannot start (a broken install) emits 'error' on the pool
+  // and its tasks never settle: fail every article with that error instead
+  // (unhandled, the event ends the process; handled, the build exits silently).
+  // (Not with `Promise.race` against one long-lived promise: each race leaves
+  // a reaction on it that keeps its article's files alive until the end.)
+  let broken: Error | undefined
+  const waiting = new Set<(error: Error) => void>()
+  pool.once('error', (error: Error) => {
+    broken = error
+    for (const reject of waiting) reject(error)
+    waiting.clear()
+  })
+  const limit = settings.timeout > 0 ? settings.timeout * 1000 : 0
+  // One slot per task in flight (piscina's queue included): `run` is called
+  // for at most `threads * 4` at once, but slots are taken as needed.
+  const clock = new Int32Array(new SharedArrayBuffer(4 * 1024))
+  const epoch = Date.now()
+  const free: number[] = []
+  let used = 0
+  const running = new Map<number, AbortController>()
+  const watchdog = limit > 0
+    ? setInterval(() => {
+        const now = Date.now() - epoch
+        for (const [slot, controller] of running) {
+          const started = Atomics.load(clock, slot)
+          if (started > 0 && now - started > limit) controller.abort(new PressroomTaskError('timeout', settings.timeout))
+        }
+      }, Math.min(1000, Math.max(50, limit / 10)))
+    : undefined
+  watchdog?.unref()
+  return {
+    run(task) {
+      return new Promise<ArticleOutcome>((resolve, reject) => {
+        if (broken) return reject(broken)
+        const slot = free.pop() ?? (used < clock.length ? used++ : -1)
+        const controller = new AbortController()
+        if (slot >= 0) {
+          Atomics.store(clock, slot, 0)
+          running.set(slot, controller)
+        }
+        const timing: TaskClock | undefined = slot >= 0 && limit > 0 ? {clock, slot, epoch} : undefined
+        waiting.add(reject)
+        ;(pool.run(timing ? {task, source: settings.source, timing} : {task, source: settings.source}, {signal: controller.signal}) as Promise<ArticleOutcome>)
+          .then(resolve, (error: unknown) => {
+            if (controller.signal.aborted && controller.signal.reason instanceof PressroomTaskError) reject(controller.signal.reason)
+            else if ((error as {code?: unknown} | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY' && task.risky) reject(new PressroomTaskError('memory', settings.heapMb))
+            else reject(error)
+          })
+          .finally(() => {
+            waiting.delete(reject)
+            if (slot >= 0) {
+              running.delete(slot)
+              free.push(slot)
+            }
+          })
+      })
+    },
+    async destroy() {
+      if (watchdog) clearInterval(watchdog)
+      await pool.destroy()
+    }
+  }
+}
+
 /** The worker threads' module: the bundled one beside the bundled command line (`cli.cjs`), else tsc's. */
 function workerModule(): string {
   return import.meta.url.endsWith('.cjs') ? fileURLToPath(new URL('./worker.mjs', import.meta.url)) : path.join(packageRoot, 'dist', 'worker.js')
 }
 
-/** A crash in a worker (out of memory, a bug) fails the article, not the build. */
+/** A crash in a worker (out of memory, a bug) or a task stopped for its time fails the article, not the build. */
 async function safely(task: ArticleTask, run: () => Promise<ArticleOutcome>): Promise<ArticleOutcome> {
   try {
     return await run()
   } catch (error) {
-    return {ok: false, path: task.display, messages: [{reason: diagnostics.readerFailed.reason((error as Error).message), ruleId: diagnostics.readerFailed.ruleId, fatal: true, line: 1, column: 1}]}
+    const rule =
+      error instanceof PressroomTaskError
+        ? error.kind === 'timeout'
+          ? {reason: diagnostics.articleTimeout.reason(error.amount), ruleId: diagnostics.articleTimeout.ruleId}
+          : {reason: diagnostics.articleOutOfMemory.reason(error.amount), ruleId: diagnostics.articleOutOfMemory.ruleId}
+        : {reason: diagnostics.readerFailed.reason((error as Error).message), ruleId: diagnostics.readerFailed.ruleId}
+    return {ok: false, path: task.display, messages: [{...rule, fatal: true, line: 1, column: 1}]}
   }
 }
+
+/**
+ * Whether a source may take the Markdown parser very long. micromark is
+ * quadratic or worse on some inputs (cmark's "pathological" cases: thousands
+ * of nested brackets, emphasis marks or backticks in one paragraph, lists or
+ * quotes nested hundreds deep), and time spent in this thread cannot be cut
+ * short. Such a source is built in a worker thread, under the time limit,
+ * even in a small build. Articles do not come near: their lines and
+ * paragraphs are short, their nesting shallow, their emphasis and links few.
+ *
+ * @param bytes
+ *   Source.
+ * @returns
+ *   Whether it has a line over 10,000 bytes, a paragraph (lines between
+ *   blank ones) over 20,000, a line whose container prefix (spaces, tabs,
+ *   `>`, list markers) is over 64 bytes, or over 2,000 inline delimiters
+ *   (`` *_[]`<>!~ ``) in a paragraph or 20,000 in all.
+ */
+export function isRisky(bytes: Uint8Array): boolean {
+  let lineStart = 0
+  let blockStart = 0
+  let blockMarks = 0
+  let marks = 0
+  let prefix = 0
+  let inPrefix = true
+  let blank = true
+  for (let index = 0; index <= bytes.length; index++) {
+    const byte = index < bytes.length ? bytes[index]! : 0x0a
+    if (byte === 0x0a) {
+      if (index - lineStart > 10_000) return true
+      if (blank) {
+        blockStart = index + 1
+        blockMarks = 0
+      } else if (index - blockStart > 20_000) return true
+      lineStart = index + 1
+      prefix = 0
+      inPrefix = true
+      blank = true
+      continue
+    }
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) blank = false
+    if (delimiters[byte] === 1 && (++blockMarks > 2000 || ++marks > 20_000)) return true
+    if (!inPrefix) continue
+    const next = bytes[index + 1]
+    const marker = (byte === 0x2d || byte === 0x2a || byte === 0x2b) && (next === 0x20 || next === 0x09)
+    if (byte === 0x20 || byte === 0x09 || byte === 0x3e || marker) {
+      if (++prefix > 64) return true
+    } else {
+      inPrefix = false
+    }
+  }
+  return false
+}
+
+/** The bytes of inline delimiters micromark matches in pairs: `` * _ [ ] ` < > ! ~ ``. */
+const delimiters = new Uint8Array(256)
+for (const character of '*_[]`<>!~') delimiters[character.charCodeAt(0)] = 1
 
 /** Running from TypeScript sources (tests): the compiled worker may be stale, so stay in this thread. */
 function isTypeScriptSource(): boolean {

@@ -28,6 +28,7 @@ interface BuildFlags {
   cache?: boolean
   shard?: string
   workers?: string
+  timeout?: string
   since?: string
   port?: string
 }
@@ -82,6 +83,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--no-cache', 'rebuild every article (ignore the incremental cache)')
     .option('--shard <k/n>', 'build slice k of n of the articles, without collections (see merge)')
     .option('--workers <n>', 'worker threads (default: one per core for larger builds; 0: none)')
+    .option('--timeout <seconds>', 'stop an article that takes longer in a worker thread (default: 30; 0: no limit)')
     .option('--since <date>', 'newsletter edition: articles published since this date')
     .addOption(new Option('--no-progress', 'never show a progress bar'))
     .action(async (flags: BuildFlags) => {
@@ -216,6 +218,8 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const shard = shardFrom(flags.shard)
   const workers = flags.workers === undefined ? 'auto' : Number(flags.workers)
   if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError(`Expected a whole number for \`--workers\`, not \`${flags.workers}\``)
+  const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout)
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout >= 0)) throw new UsageError(`Expected a number of seconds for \`--timeout\`, not \`${flags.timeout}\``)
   const bar =
     flags.progress !== false && process.stderr.isTTY
       ? new cliProgress.SingleBar(
@@ -230,6 +234,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
       ...(only ? {only} : {}),
       ...(shard ? {shard} : {}),
       workers,
+      ...(timeout === undefined ? {} : {timeout}),
       cache: flags.cache !== false,
       clean: flags.clean ?? false,
       strict: flags.strict ?? false,

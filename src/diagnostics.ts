@@ -102,6 +102,10 @@ export const diagnostics = {
     `Emitter \`${emitter}\` failed: ${why}`),
   readerFailed: define('reader-failed', 'error', (why: string) =>
     `Cannot read article: ${why}`),
+  articleTimeout: define('article-timeout', 'error', (seconds: number) =>
+    `Stopped after ${seconds} s: building this article took too long (the Markdown parser is slow on some inputs, such as thousands of nested brackets, emphasis marks or list levels); raise the limit with \`--timeout\``),
+  articleOutOfMemory: define('article-out-of-memory', 'error', (mb: number) =>
+    `Stopped: building this article needed more than the ${mb} MB a worker thread may use`),
   unsafeOutputPath: define('unsafe-output-path', 'error', (path: string) =>
     `Refused to write \`${path}\` outside the output folder`),
   outputConflict: define('output-conflict', 'error', (path: string, other: string) =>

@@ -30,6 +30,19 @@ export interface ArticleTask {
   display: string
   /** Cache key (see `build.ts`). */
   key: string
+  /** Whether the source may take the parser very long (see `isRisky` in `build.ts`): built in a worker, under the time limit. */
+  risky?: boolean
+}
+
+/**
+ * Where a worker notes when it started a task, for the main thread's time
+ * limit (a task waiting in the pool's queue is not timed): `clock[slot]` is
+ * set to the milliseconds since `epoch` (a `Date.now()`) when work begins.
+ */
+export interface TaskClock {
+  clock: Int32Array
+  slot: number
+  epoch: number
 }
 
 /** What building one article gave. */
@@ -120,6 +133,10 @@ function runtimeOf(source: ConfigSource): Promise<Runtime> {
  * Worker entry point (piscina): build one article with the runtime of this
  * thread, created on first use.
  */
-export default async function work(input: {task: ArticleTask; source: ConfigSource}): Promise<ArticleOutcome> {
-  return buildArticle(input.task, await runtimeOf(input.source))
+export default async function work(input: {task: ArticleTask; source: ConfigSource; timing?: TaskClock}): Promise<ArticleOutcome> {
+  const runtime = await runtimeOf(input.source)
+  // Timed from here: loading the runtime (once per thread) is not the article's doing.
+  const {timing} = input
+  if (timing) Atomics.store(timing.clock, timing.slot, Math.max(1, Date.now() - timing.epoch))
+  return buildArticle(input.task, runtime)
 }

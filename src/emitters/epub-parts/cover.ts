@@ -5,6 +5,7 @@
  * budget; the template only places them.
  */
 import type {Direction} from '../../types.js'
+import {segmentsOf} from '../../pipeline/characters.js'
 
 /** Context of `epub/cover.svg.liquid`. */
 export interface SvgCoverContext {
@@ -80,28 +81,41 @@ function budget(fontSize: number): number {
 
 /**
  * Greedy word wrap by grapheme count; a word longer than a line is cut.
+ * Only the first lines matter (at most `maxLines` are drawn): it stops after
+ * `limit`, so a title of 100,000 characters costs no more than a long one.
  */
-function wrap(text: string, size: number): string[] {
-  const length = (value: string) => [...segmenter.segment(value)].length
+function wrap(text: string, size: number, limit = maxLines + 1): string[] {
   const lines: string[] = []
   let line = ''
-  for (const word of text.split(' ').filter(Boolean)) {
-    let rest = word
-    while (length(rest) > size) {
+  let lineLength = 0
+  for (const word of text.split(' ')) {
+    if (!word) continue
+    const graphemes = Array.from(segmentsOf(segmenter, word))
+    let at = 0
+    while (graphemes.length - at > size) {
       if (line) {
         lines.push(line)
         line = ''
+        lineLength = 0
       }
-      const graphemes = [...segmenter.segment(rest)].map((part) => part.segment)
-      lines.push(graphemes.slice(0, size).join(''))
-      rest = graphemes.slice(size).join('')
+      lines.push(graphemes.slice(at, at + size).join(''))
+      at += size
+      if (lines.length >= limit) return lines
     }
-    if (!rest) continue
-    if (!line) line = rest
-    else if (length(line) + 1 + length(rest) <= size) line += ' ' + rest
-    else {
+    if (at === graphemes.length) continue
+    const rest = at === 0 ? word : graphemes.slice(at).join('')
+    const restLength = graphemes.length - at
+    if (!line) {
+      line = rest
+      lineLength = restLength
+    } else if (lineLength + 1 + restLength <= size) {
+      line += ' ' + rest
+      lineLength += 1 + restLength
+    } else {
       lines.push(line)
       line = rest
+      lineLength = restLength
+      if (lines.length >= limit) return lines
     }
   }
   if (line) lines.push(line)

@@ -4,6 +4,7 @@
  * sequence (ZWJ, flag, skin tone, keycap) is one unit that is never split.
  */
 import stringWidth from 'string-width'
+import {segmentsOf} from '../../pipeline/characters.js'
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'})
 
@@ -24,7 +25,7 @@ const ascii = /^[\x20-\x7E]*$/
 export function graphemes(text: string): string[] {
   if (ascii.test(text)) return [...text]
   const out: string[] = []
-  for (const part of segmenter.segment(text)) out.push(part.segment)
+  for (const part of segmentsOf(segmenter, text)) out.push(part)
   return out
 }
 
@@ -56,7 +57,7 @@ export function graphemeWidth(grapheme: string): number {
 export function displayWidth(text: string): number {
   if (ascii.test(text)) return text.length
   let width = 0
-  for (const part of segmenter.segment(text)) width += graphemeWidth(part.segment)
+  for (const part of segmentsOf(segmenter, text)) width += graphemeWidth(part)
   return width
 }
 

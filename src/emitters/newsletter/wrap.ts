@@ -6,6 +6,7 @@
  * A token that cannot be broken — a URL, a long word — is never split: it
  * stands alone on its line, even when wider than the measure.
  */
+import {segmentsOf} from '../../pipeline/characters.js'
 import {graphemeWidth, graphemes, displayWidth} from './width.js'
 
 /** One unbreakable piece of a line. */
@@ -103,7 +104,7 @@ function toAtoms(text: string, width: number): Atom[] {
       continue
     }
     const pieces: string[] = []
-    for (const part of wordSegmenter.segment(word)) pieces.push(part.segment)
+    for (const part of segmentsOf(wordSegmenter, word)) pieces.push(part)
     const parts = joinPieces(pieces)
     parts.forEach((part, index) => {
       const partWidth = displayWidth(part)

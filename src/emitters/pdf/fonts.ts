@@ -481,6 +481,10 @@ const shapedCache = new WeakMap<LoadedFont, BoundedCache<string, Shaped>>()
  *   Glyphs and positions.
  */
 export function layoutOf(font: LoadedFont, text: string): Shaped {
+  // A text longer than any word (a 100,000-character string without a
+  // space, the pieces a line breaker cuts from it) is shaped and not kept:
+  // kept, each piece would hold its own copy of the rest.
+  if (text.length > longestKept) return shape(font, text, false)
   let cache = shapedCache.get(font)
   if (!cache) {
     cache = new BoundedCache(shapedLimit)
@@ -494,12 +498,15 @@ export function layoutOf(font: LoadedFont, text: string): Shaped {
   return run
 }
 
-/** Shape a text with fontkit, and keep it in the shaping store. */
-function shape(font: LoadedFont, text: string): Shaped {
+/** Longest text (in UTF-16 units) kept in memory and in the shaping store. */
+const longestKept = 64
+
+/** Shape a text with fontkit, and keep it in the shaping store (when `keep`). */
+function shape(font: LoadedFont, text: string, keep = true): Shaped {
   const fresh = font.original.layout(text)
   const glyphs = fresh.glyphs as unknown as Glyph[]
   const positions = fresh.positions.map((p) => Object.freeze({xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset}))
-  storeRun(font.face, text, [
+  if (keep) storeRun(font.face, text, [
     glyphs.map((glyph) => glyph.id),
     glyphs.map((glyph) => glyph.codePoints),
     positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),

@@ -24,6 +24,12 @@ const require = createRequire(import.meta.url)
 const cache = new Map<string, Hyphenator | undefined>()
 /** Words shorter than this are not hyphenated. */
 const minWordLength = 6
+/**
+ * Longer "words" (a hash, a run of letters without spaces) are not
+ * hyphenated: `hyphen` takes time quadratic in a word's length (50,000
+ * letters: 30 s), and the line breaker cuts them between graphemes anyway.
+ */
+const maxWordLength = 100
 /** Words kept per language and cache generation. */
 const wordLimit = 5000
 
@@ -65,6 +71,7 @@ function createHyphenator(patterns: Patterns): Hyphenator {
   let instance: HyphenSync | undefined
   let misses = 0
   const word = (text: string): string => {
+    if (text.length > maxWordLength) return text
     let hyphenated = words.get(text)
     if (hyphenated === undefined) {
       if (!instance || misses >= wordLimit) {

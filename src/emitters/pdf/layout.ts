@@ -9,6 +9,7 @@
  * its own; the spaces are gaps, never glyphs.
  */
 import bidiModule from 'bidi-js'
+import {segmentsOf} from '../../pipeline/characters.js'
 import type {StructNode} from './tagger.js'
 import {measure, type FontSet, type LoadedFont} from './fonts.js'
 import type {FamilyName} from './theme.js'
@@ -278,7 +279,7 @@ export function drawText(segment: Segment): string {
 }
 
 function reverse(text: string): string {
-  return Array.from(graphemes.segment(text), (part) => part.segment).reverse().join('')
+  return Array.from(segmentsOf(graphemes, text)).reverse().join('')
 }
 
 /** Options of {@link breakLines}. */
@@ -323,12 +324,12 @@ export function breakLines(items: readonly Item[], options: BreakOptions): Line[
       if (current.length > 0) glue = item
       continue
     }
-    let word: Word | undefined = item
+    let word: Rest | undefined = {segments: item.segments, start: 0, width: item.width}
     while (word) {
       const gap = current.length > 0 && glue ? glue.width : 0
       if (width + gap + word.width <= max) {
         if (gap > 0 && glue) current.push(glue)
-        current.push(...word.segments)
+        for (let index = word.start; index < word.segments.length; index++) current.push(segmentAt(word, index))
         width += gap + word.width
         glue = undefined
         word = undefined
@@ -363,18 +364,47 @@ export function breakLines(items: readonly Item[], options: BreakOptions): Line[
   return lines
 }
 
-function splitAtHyphen(
-  word: Word,
-  room: number,
-  options: BreakOptions
-): {head: Segment[]; width: number; tail: Word} | undefined {
+/**
+ * What is left of a word while it is broken into lines: its segments from
+ * `start`, the first one replaced by `first` when a line ended inside it.
+ * (A cursor, not a copy of the segments left: a string of 100,000 characters
+ * alternating scripts is 100,000 segments, and copying the rest for each line
+ * made it quadratic.)
+ */
+interface Rest {
+  segments: readonly Segment[]
+  start: number
+  first?: Segment | undefined
+  width: number
+}
+
+function segmentAt(rest: Rest, index: number): Segment {
+  return index === rest.start && rest.first ? rest.first : (rest.segments[index] as Segment)
+}
+
+/**
+ * Width of a word's segments from `start` (with `first` instead of the
+ * first): summed when few, as the segments themselves are; else the width
+ * before, less what was placed (many segments are far wider than any line,
+ * and only compared with it).
+ */
+function restWidth(segments: readonly Segment[], start: number, first: Segment | undefined, before: number, placed: number): number {
+  if (segments.length - start > 256) return Math.max(0, before - placed)
+  let width = 0
+  for (let index = start; index < segments.length; index++) width += (index === start && first ? first : (segments[index] as Segment)).width
+  return width
+}
+
+function splitAtHyphen(word: Rest, room: number, options: BreakOptions): {head: Segment[]; width: number; tail: Rest} | undefined {
   let best = -1
   let bestWidth = 0
   let width = 0
   let hyphen: Segment | undefined
-  for (let index = 0; index < word.segments.length - 1; index++) {
-    const segment = word.segments[index] as Segment
+  for (let index = word.start; index < word.segments.length - 1; index++) {
+    const segment = segmentAt(word, index)
     width += segment.width
+    // Later hyphens cannot fit either.
+    if (width > room) break
     if (!segment.hyphenAfter) continue
     const candidate = options.hyphen(segment.style)
     if (width + candidate.width <= room) {
@@ -384,36 +414,39 @@ function splitAtHyphen(
     }
   }
   if (best < 0 || !hyphen) return undefined
-  const rest = word.segments.slice(best + 1)
-  return {
-    head: [...word.segments.slice(0, best + 1), hyphen],
-    width: bestWidth,
-    tail: {kind: 'word', segments: rest, width: rest.reduce((sum, s) => sum + s.width, 0)}
+  const head: Segment[] = []
+  let placed = 0
+  for (let index = word.start; index <= best; index++) {
+    const segment = segmentAt(word, index)
+    head.push(segment)
+    placed += segment.width
   }
+  head.push(hyphen)
+  return {head, width: bestWidth, tail: {segments: word.segments, start: best + 1, width: restWidth(word.segments, best + 1, undefined, word.width, placed)}}
 }
 
-function splitAnywhere(word: Word, max: number): {head: Segment[]; width: number; tail: Word | undefined} {
+function splitAnywhere(word: Rest, max: number): {head: Segment[]; width: number; tail: Rest | undefined} {
   const head: Segment[] = []
   let width = 0
-  for (let index = 0; index < word.segments.length; index++) {
-    const segment = word.segments[index] as Segment
+  for (let index = word.start; index < word.segments.length; index++) {
+    const segment = segmentAt(word, index)
     if (width + segment.width <= max) {
       head.push(segment)
       width += segment.width
       continue
     }
+    // Graphemes up to the line's end (segmented lazily), and the rest cut off
+    // in one slice: a 100,000-character string costs its lines, not lines ×
+    // its length.
     let text = ''
     let textWidth = 0
-    let rest = ''
-    for (const {segment: part} of graphemes.segment(segment.text)) {
+    for (const part of segmentsOf(graphemes, segment.text)) {
       const partWidth = measure(segment.font, part) * segment.style.size
-      if (rest === '' && (width + textWidth + partWidth <= max || (head.length === 0 && text === ''))) {
-        text += part
-        textWidth += partWidth
-      } else {
-        rest += part
-      }
+      if (width + textWidth + partWidth > max && !(head.length === 0 && text === '')) break
+      text += part
+      textWidth += partWidth
     }
+    let rest = segment.text.slice(text.length)
     // Prefer a break after URL punctuation (`/ ? & = . - _ #`) in the last
     // two thirds of what fits, so path segments and words stay whole.
     const cut = Math.max(...['/', '?', '&', '=', '.', '-', '_', '#', ',', ';'].map((mark) => text.lastIndexOf(mark)))
@@ -426,13 +459,14 @@ function splitAnywhere(word: Word, max: number): {head: Segment[]; width: number
       head.push({...segment, text, width: textWidth, hyphenAfter: false})
       width += textWidth
     }
-    const tailSegments = word.segments.slice(index + 1)
-    if (rest) tailSegments.unshift({...segment, text: rest, width: measure(segment.font, rest) * segment.style.size})
-    const tail: Word | undefined =
-      tailSegments.length > 0
-        ? {kind: 'word', segments: tailSegments, width: tailSegments.reduce((sum, s) => sum + s.width, 0)}
-        : undefined
-    return {head, width, tail}
+    // A rest far wider than any line is cut again: its width only has to
+    // say so, and shaping it whole for each line would make long strings quadratic.
+    const restOfSegment = rest.length > 1024 ? Math.max(segment.width - textWidth, max + 1) : measure(segment.font, rest) * segment.style.size
+    const first = rest ? {...segment, text: rest, width: restOfSegment} : undefined
+    const start = first ? index : index + 1
+    if (start >= word.segments.length) return {head, width, tail: undefined}
+    const placed = width - textWidth + segment.width - (first?.width ?? 0)
+    return {head, width, tail: {segments: word.segments, start, first, width: restWidth(word.segments, start, first, word.width, placed)}}
   }
   return {head, width, tail: undefined}
 }

@@ -97,6 +97,21 @@ describe('breakLines', () => {
     for (const line of lines) expect(line.width).toBeLessThanOrEqual(80.01)
   })
 
+  it('should break a string of any length without a space into full lines, losing nothing', () => {
+    // Cut in the middle of grapheme clusters by no window: marks, emoji, alternating scripts.
+    for (const text of ['x'.repeat(30_000), 'ab\u0301c'.repeat(5000), 'aب'.repeat(8000), 'x😀'.repeat(6000), ('[' + 'a'.repeat(11)).repeat(3000)]) {
+      const items = shape([{text, style}], fonts, {dir: 'ltr'})
+      const lines = breakLines(items, {width: 300, hyphen})
+      const logical = lines.map((line) => line.items.map((item) => (item.kind === 'segment' ? item.text : '')).join(''))
+      expect(logical.join('')).toBe(text)
+      for (const line of lines) expect(line.width).toBeLessThanOrEqual(300.01)
+      // Every line but the last is full: no line is cut early.
+      const widths = lines.slice(0, -1).map((line) => line.width)
+      expect(Math.min(...widths)).toBeGreaterThan(300 - 20)
+      expect(lines.at(-1)?.last).toBe(true)
+    }
+  })
+
   it('should end a line at `<br>`', () => {
     const items = shape([{text: 'one\ntwo', style}], fonts, {dir: 'ltr'})
     const lines = breakLines(items, {width: 500, hyphen})
