@@ -108,4 +108,18 @@ describe.skipIf(!existsSync(path.join(root, 'dist/bundle/cli.cjs')))('time limit
     expect(files).toEqual(expect.arrayContaining(['first.html', 'second.html', 'index.html']))
     expect(files.filter((name) => name.startsWith('hostile') || name.endsWith('.tmp'))).toEqual([])
   }, 120_000)
+
+  it('should stop it in a worker pool too, timing each article from when a worker takes it', async () => {
+    for (let index = 0; index < 30; index++) {
+      await writeFile(path.join(dir, 'input', `small-${index}.md`), `---\ntitle: Small ${index}\ndate: 2024-02-${String((index % 28) + 1).padStart(2, '0')}\n---\n\nArticle ${index}.\n`)
+    }
+    // One worker, the hostile article second: the next ones wait in the pool's
+    // queue behind it for longer than the limit, yet only it is stopped.
+    const result = spawnSync(process.execPath, [path.join(root, 'bin/pressroom.js'), 'build', '--no-progress', '--no-cache', '--workers', '1', '--timeout', '2', '--only', 'html'], {cwd: dir, encoding: 'utf8', timeout: 120_000})
+    expect(result.status).toBe(1)
+    const output = result.stdout + result.stderr
+    expect(output.match(/\[article-timeout\]/g)).toHaveLength(1)
+    expect(output).toMatch(/input\/hostile\.md:1:1: Stopped after 2 s/)
+    expect(output).toMatch(/32 articles built \(33 rebuilt\), 1 failed/)
+  }, 120_000)
 })
