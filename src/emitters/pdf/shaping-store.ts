@@ -14,7 +14,7 @@
  * merge at once: each write is atomic, and a word lost in a race is shaped
  * again later.
  */
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 /** A shaped text as stored: glyph ids, their code points, positions (4 numbers per glyph), advance width. */
@@ -51,6 +51,24 @@ export function useShapingStore(dir: string | undefined): void {
     folder = dir
     stores.clear()
     lastMerge = 0
+    if (dir) removeStale(dir)
+  }
+}
+
+/**
+ * Remove temporary files over ten minutes old: a worker stopped for its time
+ * (see `--timeout`) can leave one mid-merge.
+ */
+function removeStale(dir: string): void {
+  try {
+    const now = Date.now()
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith('.tmp')) continue
+      const file = path.join(dir, name)
+      if (now - statSync(file).mtimeMs > 600_000) rmSync(file, {force: true})
+    }
+  } catch {
+    // No store yet.
   }
 }
 

@@ -1,6 +1,6 @@
 import {execFileSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -85,6 +85,21 @@ describe('shaping store', () => {
     expect(Object.keys(JSON.parse(await readFile(file, 'utf8')) as object).sort()).toEqual(['first', 'second', 'third'])
     expect((await readdir(store)).sort()).toEqual([`${sans.face}-v1.json`, `${serif.face}-v1.json`].sort())
     expect(sans.face).not.toBe(serif.face)
+  })
+
+  it('should remove temporary files a stopped writer left, once they are old', async () => {
+    const store = path.join(dir, 'store-d')
+    await mkdir(store, {recursive: true})
+    const old = path.join(store, 'x-v1.json.1.a.tmp')
+    const recent = path.join(store, 'x-v1.json.2.b.tmp')
+    await writeFile(old, '{')
+    await writeFile(recent, '{')
+    const hourAgo = new Date(Date.now() - 3_600_000)
+    await utimes(old, hourAgo, hourAgo)
+    useShapingStore(undefined)
+    useShapingStore(store)
+    // One still being written (by another thread) stays.
+    expect(await readdir(store)).toEqual(['x-v1.json.2.b.tmp'])
   })
 
   it('should ignore a damaged store and shape again', async () => {
