@@ -432,7 +432,8 @@ async function runTasks(
     // article in 1,000 took the same time with a side thread as without.)
     // Risky sources go to worker threads, where they can be stopped; they
     // start at once, side by side, and are handled in their turn.
-    const risky = canThread ? tasks.filter((task) => task.risky) : []
+    // (`workers: 0` asks for no thread at all: then nothing is stopped.)
+    const risky = canThread && auto ? tasks.filter((task) => task.risky) : []
     const isolated = risky.length > 0 ? await createTaskPool(Math.min(risky.length, os.availableParallelism()), settings) : undefined
     const early = new Map(risky.map((task) => [task, safely(task, () => isolated!.run(task))]))
     let here: {runtime: Runtime; buildArticle: typeof import('./worker.js').buildArticle} | undefined
