@@ -460,9 +460,13 @@ async function runTasks(
     }
     return
   }
-  /** An article that ran a worker out of memory is built again in this thread, whose heap is not capped (unless it is risky: it could hang this thread). */
+  /**
+   * An article that ran a worker out of memory is built again in this thread,
+   * whose heap is not capped. (A risky one is not: the pool fails it with
+   * `PressroomTaskError`, as it could hang this thread.)
+   */
   const retryHere = (task: ArticleTask) => async (error: unknown): Promise<ArticleOutcome> => {
-    if ((error as {code?: unknown} | undefined)?.code !== 'ERR_WORKER_OUT_OF_MEMORY' || task.risky) throw error
+    if ((error as {code?: unknown} | undefined)?.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error
     const {buildArticle} = await import('./worker.js')
     return buildArticle(task, await loadRuntime())
   }
@@ -532,8 +536,8 @@ async function createTaskPool(threads: number, settings: {file: string; source: 
     waiting.clear()
   })
   const limit = settings.timeout > 0 ? settings.timeout * 1000 : 0
-  // One slot per task in flight (piscina's queue included): `run` is called
-  // for at most `threads * 4` at once, but slots are taken as needed.
+  // With a limit, one slot per task in flight (piscina's queue included):
+  // `run` is called for at most `threads * 4` at once; slots are reused.
   const clock = new Int32Array(new SharedArrayBuffer(4 * 1024))
   const epoch = Date.now()
   const free: number[] = []
@@ -553,13 +557,13 @@ async function createTaskPool(threads: number, settings: {file: string; source: 
     run(task) {
       return new Promise<ArticleOutcome>((resolve, reject) => {
         if (broken) return reject(broken)
-        const slot = free.pop() ?? (used < clock.length ? used++ : -1)
+        const slot = limit > 0 ? (free.pop() ?? (used < clock.length ? used++ : -1)) : -1
         const controller = new AbortController()
         if (slot >= 0) {
           Atomics.store(clock, slot, 0)
           running.set(slot, controller)
         }
-        const timing: TaskClock | undefined = slot >= 0 && limit > 0 ? {clock, slot, epoch} : undefined
+        const timing: TaskClock | undefined = slot >= 0 ? {clock, slot, epoch} : undefined
         waiting.add(reject)
         ;(pool.run(timing ? {task, source: settings.source, timing} : {task, source: settings.source}, {signal: controller.signal}) as Promise<ArticleOutcome>)
           .then(resolve, (error: unknown) => {

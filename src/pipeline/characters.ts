@@ -32,7 +32,7 @@ const segmentWindow = 256
 
 /**
  * The segments of a text (graphemes, words), as `segmenter.segment(text)`
- * gives them, read in windows of a few thousand characters. V8's segmenter
+ * gives them, read in windows of a few hundred code units. V8's segmenter
  * slows down with the length of the text it holds: 80,000 characters of Latin
  * and Arabic took 50 s to walk whole, 0.1 s in windows. Each window's last
  * segment may be cut short, so the next window starts at it. A lazy
