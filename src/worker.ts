@@ -4,7 +4,7 @@
  * the configuration, emitters, templates and the frozen processor once and
  * reuses them for every article it is given.
  */
-import {readFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
 import {loadConfig, resolveConfig, type ResolvedConfig, type UserConfig} from './config.js'
 import {createEmitContext} from './context.js'
 import {debug} from './debug.js'
@@ -71,7 +71,8 @@ export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise
   const {config, emitters, templates} = runtime
   let contents: Uint8Array
   try {
-    contents = await readFile(task.source)
+    // Synchronously: a worker has nothing else to do meanwhile.
+    contents = readFileSync(task.source)
   } catch (error) {
     return {ok: false, path: task.display, messages: [{reason: diagnostics.readFailed.reason((error as Error).message), ruleId: diagnostics.readFailed.ruleId, fatal: true}]}
   }

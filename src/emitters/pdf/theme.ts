@@ -1,11 +1,12 @@
 /**
  * The PDF theme: page size, margins, fonts, sizes and colours, read from
  * `templates/default.pdf-theme.json` (the user's templates folder first) and
- * merged with emitter options. Parsed once per process per file.
+ * merged with emitter options. Parsed once per process per file, and again
+ * when the file changes (a `watch` building in this process sees an edit).
  */
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
 import type {ResolvedConfig} from '../../config.js'
-import {createTemplates} from '../../templates.js'
 
 /** Font family name of the theme (`serif`, `sans`, `mono`). */
 export type FamilyName = 'serif' | 'sans' | 'mono'
@@ -67,8 +68,8 @@ export const pageSizes: Record<Theme['pageSize'], [number, number]> = {
 }
 
 const themeName = 'default.pdf-theme.json'
-const cache = new Map<string, Theme>()
-const paths = new Map<string, string>()
+/** Parsed theme files by path, with the size and modification time they were read at. */
+const cache = new Map<string, {stamp: string; theme: Theme}>()
 
 /**
  * Resolve the theme of a build.
@@ -82,17 +83,23 @@ const paths = new Map<string, string>()
  *   The theme.
  */
 export function loadTheme(config: Pick<ResolvedConfig, 'templates' | 'builtinTemplates'>, options: PdfThemeOptions = {}): Theme {
-  const folders = config.templates + '\n' + config.builtinTemplates
-  let file = paths.get(folders)
-  if (!file) {
-    file = createTemplates(config).path(themeName)
-    paths.set(folders, file)
+  // The user's templates folder first (one `stat` per article: cheaper than a
+  // template engine's lookup, and it sees a file added while watching).
+  let file = ''
+  let stat
+  for (const root of [config.templates, config.builtinTemplates]) {
+    file = path.join(root, themeName)
+    stat = statSync(file, {throwIfNoEntry: false})
+    if (stat?.isFile()) break
   }
-  let base = cache.get(file)
-  if (!base) {
-    base = JSON.parse(readFileSync(file, 'utf8')) as Theme
-    cache.set(file, base)
+  if (!stat?.isFile()) throw new Error(`Cannot find template \`${themeName}\` in ${config.templates} or ${config.builtinTemplates}`)
+  const stamp = `${stat.size}:${stat.mtimeMs}`
+  let entry = cache.get(file)
+  if (entry?.stamp !== stamp) {
+    entry = {stamp, theme: JSON.parse(readFileSync(file, 'utf8')) as Theme}
+    cache.set(file, entry)
   }
+  const base = entry.theme
   let theme = options.theme ? (merge(base, options.theme) as Theme) : base
   if (options.pageSize !== undefined) {
     const size = String(options.pageSize).toLowerCase() === 'letter' ? 'Letter' : 'A4'
