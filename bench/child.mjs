@@ -2,6 +2,8 @@
 // Usage: node bench/child.mjs '<json options>' ({user, root} or {configFile, root}; clean, only, workers, edit)
 // With `edit: {file, text}`, the build runs again in this (warm) process after
 // `text` is appended to `file`, as `pressroom watch` does, and `warmMs` is its time.
+// V8's settings of `pressroom build`, first.
+import '../bin/v8-flags.js'
 import {appendFileSync} from 'node:fs'
 import {build} from '../dist/build.js'
 import {loadConfig, resolveConfig} from '../dist/config.js'

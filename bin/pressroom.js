@@ -15,6 +15,8 @@
  * match); data of other bundles not written for a week is removed.
  * `PRESSROOM_COMPILE_CACHE=0` turns it off.
  */
+// First: V8's settings for this process, before anything is allocated.
+import './v8-flags.js'
 import {createHash} from 'node:crypto'
 import {lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import module, {createRequire} from 'node:module'
@@ -22,18 +24,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {debuglog} from 'node:util'
-import v8 from 'node:v8'
 import vm from 'node:vm'
-
-// V8 marks the heap in helper threads while JavaScript runs ("concurrent
-// marking"). A build keeps every core busy with a worker thread of its own, so
-// those helpers only take turns with the workers: on two cores, 1,000 articles
-// took 30-35 s with it and 25-26.5 s without (user time 51-58 s against 41 s).
-// Set first, before any marking has begun in this thread; worker threads'
-// heaps are made later and never use it. A flag given on the command line wins.
-if (!process.execArgv.some((flag) => /^--(no-)?concurrent[-_]marking$/.test(flag))) {
-  v8.setFlagsFromString('--no-concurrent-marking')
-}
 
 const debug = debuglog('pressroom')
 

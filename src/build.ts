@@ -106,7 +106,8 @@ export interface BuildResult {
 }
 
 const generator = 'Pressroom'
-const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
+/** Pressroom's version (from its `package.json`). */
+export const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
 /** Articles below which a worker pool costs more than it saves. */
 const poolThreshold = 24
 /** Old-generation heap of each worker thread, in MB (see `runTasks`). */

@@ -6,7 +6,7 @@
 import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import cliProgress from 'cli-progress'
-import {build, merge, type BuildResult} from './build.js'
+import {build, merge, version, type BuildResult} from './build.js'
 import {ConfigError, loadConfig, provideApi, type ResolvedConfig, type UserConfig} from './config.js'
 import {formatMessage, severityOf} from './diagnostics.js'
 import {UnknownEmitterError} from './emitters/names.js'
@@ -67,6 +67,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   const program = new Command()
     .name('pressroom')
     .description('Turn articles into HTML, PDF, EPUB, feeds and a plain-text newsletter.')
+    .version(version, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({writeErr: (text) => process.stderr.write(text)})
 

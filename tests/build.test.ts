@@ -160,4 +160,19 @@ describe('cli', () => {
       stderr.mockRestore()
     }
   })
+
+  it('should print its version and exit 0', async () => {
+    const out: string[] = []
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk))
+      return true
+    })
+    try {
+      expect(await main(['node', 'pressroom', '--version'])).toBe(0)
+    } finally {
+      stdout.mockRestore()
+    }
+    const {version} = JSON.parse(await readFile(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as {version: string}
+    expect(out.join('')).toBe(`${version}\n`)
+  })
 })
