@@ -94,6 +94,8 @@ const reservedSlugs = new Set(['index', '404'])
 /** What a reader recovered from the text itself (wire copy, a leading `# Title`). */
 export interface Recovered {
   title?: string
+  /** Names of a byline (`By Jane Smith and Ahmed Rasheed`). */
+  authors?: string[]
   description?: string
   image?: {caption: string; credit?: string}
   dateline?: Dateline
@@ -193,11 +195,12 @@ export function resolveMeta(
   const lang = clean(fields.lang) ?? clean(fields.language) ?? config.site.language
   const dir: Direction = fields.dir ?? (isRtl(lang) ? 'rtl' : 'ltr')
 
+  const byline = fields.authors ?? fields.author ?? fields.byline
   const meta: ArticleMeta = {
     title,
     slug,
     date,
-    authors: toList(fields.authors ?? fields.author ?? fields.byline),
+    authors: byline === undefined ? (recovered.authors ?? []) : toList(byline),
     tags: unique(toList(fields.tags ?? fields.topics ?? fields.categories ?? fields.keywords)),
     lang,
     dir,

@@ -24,8 +24,18 @@ interface Block {
   text: string
 }
 
-/** `… (Photo: AFP)`, `… (Photo credit: Reuters)`, `… Photo: AP` at the end of a caption. */
-const creditPattern = /\s*[([]?\s*(?:photo|picture|image|foto|credit|photograph)(?:\s*credit)?\s*[:/]\s*([^()[\]]{1,80}?)\s*[)\]]?\s*$/i
+/** `… (Photo: AFP)`, `… (Photo credit: Reuters)`, `… Photo: AP`, `… (Photo by Jane Doe/Getty Images)` at the end of a caption. */
+const creditPattern = /\s*[([]?\s*(?:photo|picture|image|foto|credit|photograph)(?:\s*credit)?\s*(?:[:/]|\s+by\s)\s*([^()[\]]{1,80}?)\s*[)\]]?\s*$/i
+/**
+ * A credit in parentheses that names its agency first, kept whole as agencies
+ * ask: `(AP Photo/Charlie Neibergall)`, `(REUTERS/Thaier al-Sudani)`,
+ * `(AFP Photo/Safin Hamid)`.
+ */
+const agencyCreditPattern = /\s*[([]\s*((?:[\p{Lu}][\p{L}.&'’-]*\s+){0,3}?(?:[Pp]hoto|PHOTO|[Pp]icture|[Ff]oto|\p{Lu}{2,})\s*\/\s*[^()[\]/]{1,80}?)\s*[)\]]\s*$/u
+/** `By Jane Smith`, `By Jane Smith and Ahmed Rasheed`, `By JOHN DOE, JANE ROE & AL-SAMARRAI`. */
+const bylinePattern = /^by\s+(\p{Lu}.{1,150})$/iu
+/** A line of rules only (`___`, `* * *`, `###`, `---`): a break between sections, as in Markdown. */
+const rulePattern = /^(?:([-_*=~#])\s*)(?:\1\s*){2,}$/u
 const finalPunctuation = /[.!?…:;,"”’)\]]$/u
 
 /**
@@ -60,16 +70,25 @@ export function readWireCopy(body: string, firstLine: number, firstOffset: numbe
   const standfirst: string[] = []
   for (; index < frontEnd; index++) {
     const block = blocks[index]!
-    const credit = creditPattern.exec(block.text)
+    const credit = captionOf(block.text)
+    const authors = recovered.authors ? undefined : bylineOf(block)
     if (credit && !recovered.image) {
-      const caption = block.text.slice(0, credit.index).trim()
-      recovered.image = {caption: caption || block.text}
-      if (credit[1]) recovered.image.credit = credit[1].trim()
+      recovered.image = credit
+    } else if (authors) {
+      recovered.authors = authors
     } else {
       standfirst.push(block.text)
     }
   }
   if (standfirst.length > 0) recovered.description = standfirst.join(' ')
+  // A byline right after the headline, when there is no dateline to mark the lede.
+  if (!recovered.authors && index < blocks.length - 1) {
+    const authors = bylineOf(blocks[index]!)
+    if (authors) {
+      recovered.authors = authors
+      index++
+    }
+  }
 
   // 3. Body: subheadings and paragraphs.
   const children: RootContent[] = []
@@ -78,7 +97,9 @@ export function readWireCopy(body: string, firstLine: number, firstOffset: numbe
     const position = spanOf(block.lines)
     const text = {type: 'text' as const, value: block.text, position}
     const isLast = index === blocks.length - 1
-    if (!isLast && children.length > 0 && isSubheading(block)) {
+    if (block.lines.length === 1 && rulePattern.test(block.text)) {
+      children.push({type: 'thematicBreak', position})
+    } else if (!isLast && children.length > 0 && isSubheading(block)) {
       const heading: Heading = {type: 'heading', depth: 2, children: [text], position}
       children.push(heading)
     } else {
@@ -93,14 +114,38 @@ export function readWireCopy(body: string, firstLine: number, firstOffset: numbe
 
 /** Without a dateline, the front section is the headline's follower only when a caption comes right after it. */
 function frontSectionEnd(blocks: Block[], start: number): number {
+  const isCaption = (block: Block | undefined) => block !== undefined && captionOf(block.text) !== undefined
   let end = start
-  while (end < blocks.length && creditPattern.test(blocks[end]!.text)) end++
+  while (end < blocks.length && isCaption(blocks[end])) end++
   if (end > start) return end
-  if (blocks[start + 1] && creditPattern.test(blocks[start + 1]!.text)) {
+  if (isCaption(blocks[start + 1])) {
     end = start + 1
-    while (end < blocks.length && creditPattern.test(blocks[end]!.text)) end++
+    while (end < blocks.length && isCaption(blocks[end])) end++
   }
   return end
+}
+
+/** A photo caption and its credit, when the block ends with one. */
+function captionOf(text: string): {caption: string; credit?: string} | undefined {
+  const agency = agencyCreditPattern.exec(text)
+  const credit = agency ?? creditPattern.exec(text)
+  if (!credit) return undefined
+  const caption = text.slice(0, credit.index).trim()
+  const image: {caption: string; credit?: string} = {caption: caption || text}
+  const name = credit[1]?.replace(/\s*\/\s*/g, '/').trim()
+  if (name) image.credit = name
+  return image
+}
+
+/** The names of a byline block (`By A, B and C`), or `undefined`. */
+function bylineOf(block: Block): string[] | undefined {
+  if (block.lines.length !== 1) return undefined
+  const match = bylinePattern.exec(block.text)
+  if (!match || /[.!?;:]$/.test(block.text)) return undefined
+  const names = match[1]!.split(/\s*(?:,|&|\band\b)\s*/iu).map((name) => name.trim()).filter(Boolean)
+  // Each a name: one to five words, the first a capital.
+  const isName = (name: string) => /^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 5
+  return names.length > 0 && names.length <= 8 && names.every(isName) ? names : undefined
 }
 
 function isSubheading(block: Block): boolean {

@@ -87,4 +87,39 @@ describe('wire copy reader', () => {
     expect(other.meta.dateline).toMatchObject({place: 'BAGHDAD, Iraq', agency: 'AP'})
     expect(other.mdast.children.map((node) => node.type)).toEqual(['paragraph', 'heading', 'paragraph'])
   })
+
+  it('should recover a byline as the authors, not the standfirst', () => {
+    const reuters = articleFrom(
+      'Oil prices climb as supply worries deepen\n\nBy Jane Smith and Ahmed Rasheed\n\nLONDON, Dec 3 (Reuters) - Oil prices rose on Tuesday.\n\nBrent was up.\n',
+      {path: 'input/reuters.txt'}
+    )
+    expect(reuters.meta.authors).toEqual(['Jane Smith', 'Ahmed Rasheed'])
+    expect(reuters.meta.description).toBeUndefined()
+    expect(reuters.meta.dateline).toMatchObject({agency: 'Reuters'})
+    // Without a dateline, right after the headline; front matter wins.
+    const plain = articleFrom('Five things to know\n\nBy JOHN DOE, JANE ROE & Sam al-Amin\n\nThe budget runs to 400 pages.\n\nTaxes go up.\n', {path: 'input/plain.txt'})
+    expect(plain.meta.authors).toEqual(['JOHN DOE', 'JANE ROE', 'Sam al-Amin'])
+    expect(plain.mdast.children).toHaveLength(2)
+    const given = articleFrom('---\nauthor: Desk\n---\nHeadline\n\nBy Jane Smith\n\nBody one.\n\nBody two.\n', {path: 'input/given.txt'})
+    expect(given.meta.authors).toEqual(['Desk'])
+    // A sentence that starts with "By" is body text.
+    const sentence = articleFrom('Headline\n\nBy noon the talks had ended.\n\nMore text.\n', {path: 'input/sentence.txt'})
+    expect(sentence.meta.authors).toEqual([])
+    expect(sentence.mdast.children).toHaveLength(2)
+  })
+
+  it('should keep an agency credit whole and leave a caption without one alone', () => {
+    const credit = (caption: string) =>
+      articleFrom(`Headline\n\n${caption}\n\nERBIL (Kurdistan24) – Body.\n`, {path: 'input/credit.txt'}).meta.image
+    expect(credit('Crews work in Des Moines. (AP Photo/Charlie Neibergall)')).toMatchObject({caption: 'Crews work in Des Moines.', credit: 'AP Photo/Charlie Neibergall'})
+    expect(credit('Rubble in Mosul. (REUTERS/Thaier al-Sudani)')).toMatchObject({caption: 'Rubble in Mosul.', credit: 'REUTERS/Thaier al-Sudani'})
+    expect(credit('Protesters in Paris. (Photo by John Moore/Getty Images)')).toMatchObject({caption: 'Protesters in Paris.', credit: 'John Moore/Getty Images'})
+    expect(credit('The minister said (in Baghdad) that talks would go on.')).toBeUndefined()
+  })
+
+  it('should turn a line of rules into a thematic break', () => {
+    const ap = articleFrom('Storm hits\n\nDES MOINES, Iowa (AP) — Storms hit.\n\nNo deaths.\n\n___\n\nTom Brown contributed.\n\n* * *\n\nEnd.\n', {path: 'input/ap.txt'})
+    expect(ap.mdast.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'thematicBreak', 'paragraph', 'thematicBreak', 'paragraph'])
+    expect(ap.hast.children.some((node) => node.type === 'element' && node.tagName === 'hr')).toBe(true)
+  })
 })
