@@ -96,6 +96,10 @@ export interface Recovered {
   title?: string
   /** Names of a byline (`By Jane Smith and Ahmed Rasheed`). */
   authors?: string[]
+  /** A date line (`February 24, 2025`), ISO 8601. */
+  published?: string
+  /** An `Updated:` date line, ISO 8601. */
+  updated?: string
   description?: string
   image?: {caption: string; credit?: string}
   dateline?: Dateline
@@ -176,12 +180,15 @@ export function resolveMeta(
     }
   } else if (stem.date) {
     date = stem.date
+  } else if (recovered.published ?? recovered.updated) {
+    date = recovered.published ?? recovered.updated
   } else {
     const fallback = fallbackDate(file.path)
     date = fallback.iso
     report(file, diagnostics.missingDate, [fallback.from, fallback.iso], {place: frontMatter?.start ?? {line: 1, column: 1}, source})
   }
-  let updated: string | undefined
+  // (When the date is an `Updated:` line, it equals `date` and is not kept.)
+  let updated: string | undefined = recovered.updated
   const updatedKey = (['updated', 'lastmod', 'modified'] as const).find((key) => fields[key] !== undefined)
   if (updatedKey) {
     updated = parseDate(fields[updatedKey]!)

@@ -9,6 +9,7 @@
 import type {Heading, Paragraph, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import {diagnostics, report} from '../diagnostics.js'
+import {readDateLine} from './date-line.js'
 import {matchDateline} from './dateline.js'
 import type {Recovered} from './meta.js'
 
@@ -71,24 +72,15 @@ export function readWireCopy(body: string, firstLine: number, firstOffset: numbe
   for (; index < frontEnd; index++) {
     const block = blocks[index]!
     const credit = captionOf(block.text)
-    const authors = recovered.authors ? undefined : bylineOf(block)
     if (credit && !recovered.image) {
       recovered.image = credit
-    } else if (authors) {
-      recovered.authors = authors
-    } else {
+    } else if (!takeLine(block, recovered)) {
       standfirst.push(block.text)
     }
   }
   if (standfirst.length > 0) recovered.description = standfirst.join(' ')
-  // A byline right after the headline, when there is no dateline to mark the lede.
-  if (!recovered.authors && index < blocks.length - 1) {
-    const authors = bylineOf(blocks[index]!)
-    if (authors) {
-      recovered.authors = authors
-      index++
-    }
-  }
+  // Byline and date lines right after the headline, when there is no dateline to mark the lede.
+  while (index < blocks.length - 1 && takeLine(blocks[index]!, recovered)) index++
 
   // 3. Body: subheadings and paragraphs.
   const children: RootContent[] = []
@@ -137,11 +129,28 @@ function captionOf(text: string): {caption: string; credit?: string} | undefined
   return image
 }
 
-/** The names of a byline block (`By A, B and C`), or `undefined`. */
-function bylineOf(block: Block): string[] | undefined {
-  if (block.lines.length !== 1) return undefined
-  const match = bylinePattern.exec(block.text)
-  if (!match || /[.!?;:]$/.test(block.text)) return undefined
+/**
+ * Take a block of byline and date lines (`By A and B`, `Published: …`,
+ * `Updated: …`, one per line) into `recovered`; `false`, taking nothing, when
+ * a line is neither or gives a field already known.
+ */
+function takeLine(block: Block, recovered: Recovered): boolean {
+  const taken: Recovered = {}
+  for (const line of block.lines) {
+    const authors = bylineOf(line.text)
+    const date = authors ? undefined : readDateLine(line.text)
+    if (authors && !recovered.authors && !taken.authors) taken.authors = authors
+    else if (date && !recovered[date.kind] && !taken[date.kind]) taken[date.kind] = date.iso
+    else return false
+  }
+  Object.assign(recovered, taken)
+  return true
+}
+
+/** The names of a byline (`By A, B and C`), or `undefined`. */
+function bylineOf(text: string): string[] | undefined {
+  const match = bylinePattern.exec(text)
+  if (!match || /[.!?;:]$/.test(text)) return undefined
   const names = match[1]!.split(/\s*(?:,|&|\band\b)\s*/iu).map((name) => name.trim()).filter(Boolean)
   // Each a name: one to five words, the first a capital.
   const isName = (name: string) => /^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 5

@@ -108,6 +108,26 @@ describe('wire copy reader', () => {
     expect(sentence.mdast.children).toHaveLength(2)
   })
 
+  it('should recover the date from a date line, and leave relative or ambiguous ones alone', () => {
+    const dated = articleFrom('Ministers meet\n\nFebruary 24, 2025 11:29 GMT\n\nBy Kurdistan24\n\nERBIL (Kurdistan24) – Ministers met.\n\nMore.\n', {path: 'input/dated.txt'})
+    expect(dated.meta.date).toBe('2025-02-24T11:29:00.000Z')
+    expect(dated.meta.authors).toEqual(['Kurdistan24'])
+    expect(dated.meta.description).toBeUndefined()
+    expect(dated.file.messages.filter((message) => message.ruleId === 'missing-date')).toEqual([])
+    const both = articleFrom('Budget passes\n\nPublished: 3 March 2025\nUpdated: 4 March 2025 10:00\n\nThe budget passed.\n\nMore.\n', {path: 'input/both.txt'})
+    expect(both.meta.date).toBe('2025-03-03T00:00:00.000Z')
+    expect(both.meta.updated).toBe('2025-03-04T10:00:00.000Z')
+    expect(both.mdast.children).toHaveLength(2)
+    // Front matter and the file name come first.
+    expect(articleFrom('---\ndate: 2024-01-02\n---\nHeadline\n\nMarch 3, 2025\n\nBody one.\n\nBody two.\n', {path: 'input/given.txt'}).meta.date).toBe('2024-01-02T00:00:00.000Z')
+    expect(articleFrom('Headline\n\nMarch 3, 2025\n\nBody one.\n\nBody two.\n', {path: 'input/2024-05-06-named.txt'}).meta.date).toBe('2024-05-06T00:00:00.000Z')
+    for (const line of ['3 hours ago', '03/04/2025', 'March 2025', 'The 2025 budget']) {
+      const other = articleFrom(`Headline\n\n${line}\n\nBody one.\n\nBody two.\n`, {path: 'input/other.txt'})
+      expect(other.file.messages.some((message) => message.ruleId === 'missing-date')).toBe(true)
+      expect(other.mdast.children).toHaveLength(3)
+    }
+  })
+
   it('should keep an agency credit whole and leave a caption without one alone', () => {
     const credit = (caption: string) =>
       articleFrom(`Headline\n\n${caption}\n\nERBIL (Kurdistan24) – Body.\n`, {path: 'input/credit.txt'}).meta.image
