@@ -6,7 +6,7 @@
  *
  * Hand-written: no library recovers news-copy structure from plain text.
  */
-import type {Heading, Paragraph, Root, RootContent} from 'mdast'
+import type {Heading, List, ListItem, Paragraph, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import {diagnostics, report} from '../diagnostics.js'
 import {readDateLine} from './date-line.js'
@@ -89,8 +89,11 @@ export function readWireCopy(body: string, firstLine: number, firstOffset: numbe
     const position = spanOf(block.lines)
     const text = {type: 'text' as const, value: block.text, position}
     const isLast = index === blocks.length - 1
+    const list = listOf(block)
     if (block.lines.length === 1 && rulePattern.test(block.text)) {
       children.push({type: 'thematicBreak', position})
+    } else if (list) {
+      children.push(list)
     } else if (!isLast && children.length > 0 && isSubheading(block)) {
       const heading: Heading = {type: 'heading', depth: 2, children: [text], position}
       children.push(heading)
@@ -102,6 +105,45 @@ export function readWireCopy(body: string, firstLine: number, firstOffset: numbe
   const tree: Root = {type: 'root', children}
   if (blocks.length > 0) tree.position = spanOf(blocks.flatMap((block) => block.lines))
   return {tree, recovered}
+}
+
+/** A bulleted (`- `, `* `, `• `, `– `) or numbered (`1. `, `1) `) line. */
+const bulletPattern = /^([-*•▪·–])\s+(?=\S)/u
+const numberPattern = /^(\d{1,3})[.)]\s+(?=\S)/
+
+/**
+ * A block whose lines are list items: two or more bulleted or numbered lines
+ * (one is enough with a typographic bullet, `•`), a line without a marker
+ * continuing the item before it. `undefined` otherwise.
+ */
+function listOf(block: Block): List | undefined {
+  const first = block.lines[0]!.text
+  const ordered = !bulletPattern.test(first)
+  const pattern = ordered ? numberPattern : bulletPattern
+  const opening = pattern.exec(first)
+  if (!opening) return undefined
+  const items: Array<{lines: Line[]; shift: number}> = []
+  for (const line of block.lines) {
+    const marker = pattern.exec(line.text)
+    if (marker && (ordered || marker[1] === opening[1])) {
+      const shift = marker[0].length
+      items.push({lines: [{...line, text: line.text.slice(shift), offset: line.offset + shift}], shift})
+    } else {
+      items.at(-1)!.lines.push(line)
+    }
+  }
+  if (items.length < 2 && !/[•▪·]/u.test(opening[1]!)) return undefined
+  const children = items.map(({lines, shift}): ListItem => {
+    const span = spanOf(lines)
+    // The item's text begins after its marker.
+    const text = {...span, start: {...span.start, column: span.start.column + shift}}
+    const value = lines.map((line) => line.text).join(' ').replace(/\s+/g, ' ').trim()
+    const paragraph: Paragraph = {type: 'paragraph', children: [{type: 'text', value, position: text}], position: text}
+    return {type: 'listItem', spread: false, children: [paragraph], position: {...span, start: {...span.start, offset: span.start.offset - shift}}}
+  })
+  const list: List = {type: 'list', ordered, spread: false, children, position: spanOf(block.lines)}
+  if (ordered) list.start = Number(opening[1])
+  return list
 }
 
 /** Without a dateline, the front section is the headline's follower only when a caption comes right after it. */

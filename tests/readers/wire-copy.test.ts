@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import type {Heading, Paragraph} from 'mdast'
+import type {Heading, List, Paragraph} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import {articleFrom, shared} from '../helpers/article.js'
@@ -135,6 +135,23 @@ describe('wire copy reader', () => {
     expect(credit('Rubble in Mosul. (REUTERS/Thaier al-Sudani)')).toMatchObject({caption: 'Rubble in Mosul.', credit: 'REUTERS/Thaier al-Sudani'})
     expect(credit('Protesters in Paris. (Photo by John Moore/Getty Images)')).toMatchObject({caption: 'Protesters in Paris.', credit: 'John Moore/Getty Images'})
     expect(credit('The minister said (in Baghdad) that talks would go on.')).toBeUndefined()
+  })
+
+  it('should recover bulleted and numbered lists, one item a line', () => {
+    const text = 'Key points\n\nBAGHDAD (Reuters) - The deal has three parts:\n\n- Salaries are paid monthly.\n- Oil exports\nresume in March.\n- A committee meets.\n\n• One typographic bullet\n\n3) Third\n4) Fourth\n\n- Not a list alone\n\nThe end.\n'
+    const article = articleFrom(text, {path: 'input/lists.txt'})
+    const [, bullets, single, numbered, alone] = article.mdast.children
+    expect(bullets).toMatchObject({type: 'list', ordered: false, spread: false})
+    expect((bullets as List).children.map((item) => toString(item))).toEqual(['Salaries are paid monthly.', 'Oil exports resume in March.', 'A committee meets.'])
+    // Positions point at the item's text, after its marker.
+    expect((bullets as List).children[0]!.children[0]!.position?.start).toMatchObject({line: 5, column: 3})
+    expect(text.slice((bullets as List).children[0]!.children[0]!.position!.start.offset!).startsWith('Salaries')).toBe(true)
+    expect(single).toMatchObject({type: 'list', ordered: false})
+    expect(numbered).toMatchObject({type: 'list', ordered: true, start: 3})
+    expect(toString(numbered!)).toBe('ThirdFourth')
+    expect(alone).toMatchObject({type: 'paragraph'})
+    const tags = article.hast.children.flatMap((node) => (node.type === 'element' ? [node.tagName] : []))
+    expect(tags).toEqual(['p', 'ul', 'ul', 'ol', 'p', 'p'])
   })
 
   it('should turn a line of rules into a thematic break', () => {
