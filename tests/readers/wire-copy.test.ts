@@ -2,7 +2,10 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Heading, List, Paragraph} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import fc from 'fast-check'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {readWireCopy} from '../../src/readers/wire-copy.js'
 import {articleFrom, shared} from '../helpers/article.js'
 
 const seed = readFileSync(path.join(shared, 'seed-article.txt'), 'utf8')
@@ -158,5 +161,38 @@ describe('wire copy reader', () => {
     const ap = articleFrom('Storm hits\n\nDES MOINES, Iowa (AP) — Storms hit.\n\nNo deaths.\n\n___\n\nTom Brown contributed.\n\n* * *\n\nEnd.\n', {path: 'input/ap.txt'})
     expect(ap.mdast.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'thematicBreak', 'paragraph', 'thematicBreak', 'paragraph'])
     expect(ap.hast.children.some((node) => node.type === 'element' && node.tagName === 'hr')).toBe(true)
+  })
+})
+
+describe('wire copy reader, any copy', () => {
+  // Words of letters only, so no line is read as a dateline, credit, byline or date.
+  const word = fc.stringMatching(/^[a-zà-ÿ]{1,10}$/)
+  const line = fc.array(word, {minLength: 1, maxLength: 18}).map((words) => words.join(' '))
+  const block = fc.oneof(
+    line.map((text) => `${text}.`),
+    line,
+    fc.array(line, {minLength: 2, maxLength: 4}).map((items) => items.map((item) => `- ${item}`).join('\n')),
+    fc.array(line, {minLength: 2, maxLength: 4}).map((items) => items.map((item, index) => `${index + 1}. ${item}`).join('\n')),
+    fc.array(line, {minLength: 2, maxLength: 3}).map((lines) => lines.join('\n'))
+  )
+  const copy = fc.tuple(line, fc.array(block, {minLength: 1, maxLength: 10}))
+
+  it('should keep every word of the copy, in order, and never throw', () => {
+    fc.assert(
+      fc.property(copy, ([headline, blocks]) => {
+        // Each line made unique (a repeated line is removed by design).
+        const tag = (index: number) => 'q' + [...index.toString(26)].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 26))).join('')
+        let count = 0
+        const text = `${headline}\n\n${blocks.join('\n\n')}\n`.replace(/^((?:- |\d+\. )?)(?=\S)/gm, (marker) => `${marker}${tag(count++)} `)
+        const {tree, recovered} = readWireCopy(text, 1, 0, new VFile())
+        const words = (value: string) => value.replace(/(^|\n)(?:- |\d+\. )/g, '$1').split(/\s+/).filter(Boolean)
+        const given = words(text)
+        const kept = [recovered.title ?? '', recovered.description ?? '', toString(tree, {includeImageAlt: false})].join(' ')
+        // Blocks are joined without spaces by toString: compare the letters.
+        expect(kept.replace(/\s+/g, '')).toBe(given.join(''))
+        for (const node of tree.children) expect(['paragraph', 'heading', 'list']).toContain(node.type)
+      }),
+      {numRuns: 300}
+    )
   })
 })
