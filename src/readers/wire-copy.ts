@@ -25,8 +25,12 @@ interface Block {
   text: string
 }
 
-/** `… (Photo: AFP)`, `… (Photo credit: Reuters)`, `… Photo: AP`, `… (Photo by Jane Doe/Getty Images)` at the end of a caption. */
-const creditPattern = /\s*[([]?\s*(?:photo|picture|image|foto|credit|photograph)(?:\s*credit)?\s*(?:[:/]|\s+by\s)\s*([^()[\]]{1,80}?)\s*[)\]]?\s*$/i
+/**
+ * `… (Photo: AFP)`, `… (Photo credit: Reuters)`, `… Photo: AP`, `… (Photo by
+ * Jane Doe/Getty Images)` at the end of a caption; also in Kurdish (`Wêne`,
+ * `وێنە`), Arabic (`صورة`), Persian (`عکس`) and Turkish (`Fotoğraf`).
+ */
+const creditPattern = /\s*[([]?\s*(?:photo|picture|image|foto|fotoğraf|credit|photograph|wêne|وێنە|صورة|الصورة|عکس|تصویر)(?:\s*credit)?\s*(?:[:/：]|\s+by\s)\s*([^()[\]]{1,80}?)\s*[)\]]?\s*$/iu
 /**
  * A credit in parentheses that names its agency first, kept whole as agencies
  * ask: `(AP Photo/Charlie Neibergall)`, `(REUTERS/Thaier al-Sudani)`,
@@ -37,7 +41,7 @@ const agencyCreditPattern = /\s*[([]\s*((?:[\p{Lu}][\p{L}.&'’-]*\s+){0,3}?(?:[
 const bylinePattern = /^[Bb][Yy]\s+(\p{Lu}.{1,150})$/u
 /** A line of rules only (`___`, `* * *`, `###`, `---`): a break between sections, as in Markdown. */
 const rulePattern = /^(?:([-_*=~#])\s*)(?:\1\s*){2,}$/u
-const finalPunctuation = /[.!?…:;,"”’)\]]$/u
+const finalPunctuation = /[.!?…:;,"”’)\]؟۔،؛]$/u
 
 /**
  * Read wire copy into mdast.

@@ -91,6 +91,22 @@ describe('wire copy reader', () => {
     expect(other.mdast.children.map((node) => node.type)).toEqual(['paragraph', 'heading', 'paragraph'])
   })
 
+  it('should read datelines and credits in scripts without capitals (Sorani, Arabic)', () => {
+    const sorani = articleFrom(
+      '---\nlang: ckb\ndate: 2025-02-24\n---\nعێراق ڕێککەوتنێکی نوێ تاوتوێ دەکات\n\nوەزیری بەرگری. (وێنە: AFP)\n\nهەولێر (کوردستان24) – عێراق ئێستا پێداچوونەوە دەکات.\n\nهەڕەشەی داعش\n\nداعش هێشتا چالاکە.\n',
+      {path: 'input/sorani.txt'}
+    )
+    expect(sorani.meta.dateline).toEqual({place: 'هەولێر', agency: 'کوردستان24', text: 'هەولێر (کوردستان24) –'})
+    expect(sorani.meta.image).toMatchObject({caption: 'وەزیری بەرگری.', credit: 'AFP'})
+    expect(sorani.mdast.children.map((node) => node.type)).toEqual(['paragraph', 'heading', 'paragraph'])
+    const arabic = articleFrom('العراق يدرس اتفاقية\n\nأربيل، إقليم كوردستان (كوردستان24)- يدرس العراق الاتفاقية.\n\nوقال الوزير إن المفاوضات جارية؟\n\nالنهاية.\n', {path: 'input/arabic.txt'})
+    expect(arabic.meta.dateline).toMatchObject({place: 'أربيل، إقليم كوردستان', agency: 'كوردستان24'})
+    // A question is not a subheading.
+    expect(arabic.mdast.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'paragraph'])
+    // Without an agency, a line of such a script is not taken for a dateline.
+    expect(articleFrom('سەردێڕ\n\nهەولێر – عێراق ئێستا.\n\nکۆتایی.\n', {path: 'input/plain.txt'}).meta.dateline).toBeUndefined()
+  })
+
   it('should recover a byline as the authors, not the standfirst', () => {
     const reuters = articleFrom(
       'Oil prices climb as supply worries deepen\n\nBy Jane Smith and Ahmed Rasheed\n\nLONDON, Dec 3 (Reuters) - Oil prices rose on Tuesday.\n\nBrent was up.\n',
