@@ -46,7 +46,8 @@ export function readDateLine(text: string): DateLine | undefined {
   // A date alone is that day at 00:00 UTC, as `date: 2025-02-24` in front
   // matter; a time without a zone is UTC, as in front matter.
   const time = start.isCertain('hour')
-    ? Date.UTC(year, month - 1, day, start.get('hour')!, start.get('minute') ?? 0, start.get('second') ?? 0) - (start.get('timezoneOffset') ?? 0) * 60_000
+    ? Date.UTC(year, month - 1, day, start.get('hour')!, start.get('minute') ?? 0, start.get('second') ?? 0) -
+      (start.isCertain('timezoneOffset') ? (start.get('timezoneOffset') ?? 0) : 0) * 60_000
     : Date.UTC(year, month - 1, day)
   const date = new Date(time)
   if (Number.isNaN(date.getTime())) return undefined
