@@ -34,9 +34,11 @@ export function matchDateline(text: string, options: {loose?: boolean} = {}): (D
   const match = pattern.exec(text)
   if (!match?.groups) return undefined
   const {place = '', comma = ',', region, agency, dash = ''} = match.groups
-  // Capitals: at least two. A script without them: only with an agency (`هەولێر (کوردستان24) –`).
+  // Capitals: at least two. A script without them: only with an agency's name
+  // (`هەولێر (کوردستان24) –`, `(أ ف ب)`: at most three words), not a remark
+  // in parentheses.
   const capitals = place.replace(/[^\p{Lu}]/gu, '').length
-  if (capitals === 0 ? !agency : capitals < 2) return undefined
+  if (capitals === 0 ? !agency || agency.trim().length > 30 || agency.trim().split(/\s+/).length > 3 : capitals < 2) return undefined
   // A dash is followed by a space, but in a script without capitals, where `–`
   // often touches the next word.
   if (capitals > 0 && !/\s$/.test(match[0])) return undefined

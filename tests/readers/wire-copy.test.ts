@@ -103,8 +103,9 @@ describe('wire copy reader', () => {
     expect(arabic.meta.dateline).toMatchObject({place: 'أربيل، إقليم كوردستان', agency: 'كوردستان24'})
     // A question is not a subheading.
     expect(arabic.mdast.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'paragraph'])
-    // Without an agency, a line of such a script is not taken for a dateline.
+    // Without an agency, or with a remark in parentheses, a line of such a script is not taken for a dateline.
     expect(articleFrom('سەردێڕ\n\nهەولێر – عێراق ئێستا.\n\nکۆتایی.\n', {path: 'input/plain.txt'}).meta.dateline).toBeUndefined()
+    expect(articleFrom('عنوان\n\nالمتحدث (الذي رفض ذكر اسمه للصحفيين) - قال إن المحادثات مستمرة.\n\nالنهاية.\n', {path: 'input/remark.txt'}).meta.dateline).toBeUndefined()
   })
 
   it('should recover a byline as the authors, not the standfirst', () => {
