@@ -7,9 +7,9 @@
  * so those helpers only take turns with the workers: on two cores, 1,000
  * articles took 30-35 s with it and 25-26.5 s without (user time 51-58 s
  * against 41 s). It is turned off here, before any marking has begun in this
- * thread; worker threads' heaps are made later and never use it. (V8 reads
- * its flags once, at start; `--single-threaded-gc` did as well but crashes
- * when set after the start.) A flag given on the command line wins.
+ * thread; worker threads' heaps are made later and never use it. (V8 flags
+ * are not allowed in `NODE_OPTIONS`, and `--single-threaded-gc`, as fast,
+ * crashed V8 when set after the start.) A flag given on the command line wins.
  */
 import process from 'node:process'
 import v8 from 'node:v8'

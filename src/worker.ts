@@ -71,7 +71,7 @@ export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise
   const {config, emitters, templates} = runtime
   let contents: Uint8Array
   try {
-    // Synchronously: a worker has nothing else to do meanwhile.
+    // Synchronously: the thread building an article has nothing else to do meanwhile.
     contents = readFileSync(task.source)
   } catch (error) {
     return {ok: false, path: task.display, messages: [{reason: diagnostics.readFailed.reason((error as Error).message), ruleId: diagnostics.readFailed.ruleId, fatal: true}]}
