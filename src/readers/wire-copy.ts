@@ -39,8 +39,8 @@ const creditPattern = /\s*[([]?\s*(?:photo|picture|image|foto|fotoğraf|credit|p
 const agencyCreditPattern = /\s*[([]\s*((?:[\p{Lu}][\p{L}.&'’-]*\s+){0,3}?(?:[Pp]hoto|PHOTO|[Pp]icture|[Ff]oto|\p{Lu}{2,})\s*\/\s*[^()[\]/]{1,80}?)\s*[)\]]\s*$/u
 /** `By Jane Smith`, `By Jane Smith and Ahmed Rasheed`, `By JOHN DOE, JANE ROE & AL-SAMARRAI`. */
 const bylinePattern = /^[Bb][Yy]\s+(\p{Lu}.{1,150})$/u
-/** A line of rules only (`___`, `* * *`, `###`, `---`): a break between sections, as in Markdown. */
-const rulePattern = /^(?:([-_*=~#])\s*)(?:\1\s*){2,}$/u
+/** A line of rules only (`___`, `* * *`, `###`, `---`, `• • •`): a break between sections, as in Markdown. */
+const rulePattern = /^(?:([-_*=~#•·])\s*)(?:\1\s*){2,}$/u
 const finalPunctuation = /[.!?…:;,"”’)\]؟۔،؛]$/u
 
 /**

@@ -175,8 +175,8 @@ describe('wire copy reader', () => {
   })
 
   it('should turn a line of rules into a thematic break', () => {
-    const ap = articleFrom('Storm hits\n\nDES MOINES, Iowa (AP) — Storms hit.\n\nNo deaths.\n\n___\n\nTom Brown contributed.\n\n* * *\n\nEnd.\n', {path: 'input/ap.txt'})
-    expect(ap.mdast.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'thematicBreak', 'paragraph', 'thematicBreak', 'paragraph'])
+    const ap = articleFrom('Storm hits\n\nDES MOINES, Iowa (AP) — Storms hit.\n\nNo deaths.\n\n___\n\nTom Brown contributed.\n\n* * *\n\nEnd.\n\n• • •\n\nAfter.\n', {path: 'input/ap.txt'})
+    expect(ap.mdast.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'thematicBreak', 'paragraph', 'thematicBreak', 'paragraph', 'thematicBreak', 'paragraph'])
     expect(ap.hast.children.some((node) => node.type === 'element' && node.tagName === 'hr')).toBe(true)
   })
 })
