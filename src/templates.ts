@@ -4,7 +4,7 @@
  * in the user's `templates/` folder first, then in the built-in one, so a
  * publisher overrides one file without copying the rest.
  */
-import {readFileSync, existsSync} from 'node:fs'
+import {statSync, type Stats} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Liquid} from 'liquidjs'
@@ -48,11 +48,9 @@ export function createTemplates(config: Pick<ResolvedConfig, 'templates' | 'buil
   })
 
   function resolve(name: string): string {
-    for (const root of roots) {
-      const candidate = path.join(root, name)
-      if (existsSync(candidate)) return candidate
-    }
-    throw new Error(`Cannot find template \`${name}\` in ${roots.join(' or ')}`)
+    const found = findTemplateFile(config, name)
+    if (!found) throw new Error(`Cannot find template \`${name}\` in ${roots.join(' or ')}`)
+    return found.file
   }
 
   return {
@@ -69,11 +67,15 @@ export function createTemplates(config: Pick<ResolvedConfig, 'templates' | 'buil
   }
 }
 
-/** Read a template file synchronously (fonts and themes loaded once per process). */
-export function readTemplateSync(config: Pick<ResolvedConfig, 'templates' | 'builtinTemplates'>, name: string): Buffer {
+/**
+ * A file of the templates folders, the user's first, with its `stat`; or
+ * `undefined` when neither has it.
+ */
+export function findTemplateFile(config: Pick<ResolvedConfig, 'templates' | 'builtinTemplates'>, name: string): {file: string; stat: Stats} | undefined {
   for (const root of [config.templates, config.builtinTemplates]) {
-    const candidate = path.join(root, name)
-    if (existsSync(candidate)) return readFileSync(candidate)
+    const file = path.join(root, name)
+    const stat = statSync(file, {throwIfNoEntry: false})
+    if (stat?.isFile()) return {file, stat}
   }
-  throw new Error(`Cannot find template \`${name}\``)
+  return undefined
 }

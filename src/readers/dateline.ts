@@ -38,7 +38,9 @@ export function matchDateline(text: string, options: {loose?: boolean} = {}): (D
   // (`هەولێر (کوردستان24) –`, `(أ ف ب)`: at most three words), not a remark
   // in parentheses.
   const capitals = place.replace(/[^\p{Lu}]/gu, '').length
-  if (capitals === 0 ? !agency || agency.trim().length > 30 || agency.trim().split(/\s+/).length > 3 : capitals < 2) return undefined
+  const agencyName = agency?.trim() ?? ''
+  const isAgencyName = agencyName.length > 0 && agencyName.length <= 30 && agencyName.split(/\s+/).length <= 3
+  if (capitals === 1 || (capitals === 0 && !isAgencyName)) return undefined
   // A dash is followed by a space, but in a script without capitals, where `–`
   // often touches the next word.
   if (capitals > 0 && !/\s$/.test(match[0])) return undefined

@@ -153,13 +153,11 @@ function listOf(block: Block): List | undefined {
 /** Without a dateline, the front section is the headline's follower only when a caption comes right after it. */
 function frontSectionEnd(blocks: Block[], start: number): number {
   const isCaption = (block: Block | undefined) => block !== undefined && captionOf(block.text) !== undefined
-  let end = start
-  while (end < blocks.length && isCaption(blocks[end])) end++
-  if (end > start) return end
-  if (isCaption(blocks[start + 1])) {
-    end = start + 1
-    while (end < blocks.length && isCaption(blocks[end])) end++
-  }
+  // Captions right at the start, or after one block (the standfirst).
+  const first = isCaption(blocks[start]) ? start : isCaption(blocks[start + 1]) ? start + 1 : undefined
+  if (first === undefined) return start
+  let end = first
+  while (isCaption(blocks[end])) end++
   return end
 }
 

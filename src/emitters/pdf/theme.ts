@@ -4,9 +4,9 @@
  * merged with emitter options. Parsed once per process per file, and again
  * when the file changes (a `watch` building in this process sees an edit).
  */
-import {readFileSync, statSync} from 'node:fs'
-import path from 'node:path'
+import {readFileSync} from 'node:fs'
 import type {ResolvedConfig} from '../../config.js'
+import {findTemplateFile} from '../../templates.js'
 
 /** Font family name of the theme (`serif`, `sans`, `mono`). */
 export type FamilyName = 'serif' | 'sans' | 'mono'
@@ -83,16 +83,11 @@ const cache = new Map<string, {stamp: string; theme: Theme}>()
  *   The theme.
  */
 export function loadTheme(config: Pick<ResolvedConfig, 'templates' | 'builtinTemplates'>, options: PdfThemeOptions = {}): Theme {
-  // The user's templates folder first (one `stat` per article: cheaper than a
-  // template engine's lookup, and it sees a file added while watching).
-  let file = ''
-  let stat
-  for (const root of [config.templates, config.builtinTemplates]) {
-    file = path.join(root, themeName)
-    stat = statSync(file, {throwIfNoEntry: false})
-    if (stat?.isFile()) break
-  }
-  if (!stat?.isFile()) throw new Error(`Cannot find template \`${themeName}\` in ${config.templates} or ${config.builtinTemplates}`)
+  // Looked up for each article (a `stat` or two), so a file added or edited
+  // while watching is seen.
+  const found = findTemplateFile(config, themeName)
+  if (!found) throw new Error(`Cannot find template \`${themeName}\` in ${config.templates} or ${config.builtinTemplates}`)
+  const {file, stat} = found
   const stamp = `${stat.size}:${stat.mtimeMs}`
   let entry = cache.get(file)
   if (entry?.stamp !== stamp) {
