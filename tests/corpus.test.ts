@@ -1,5 +1,5 @@
 /**
- * The 279 real articles of `../shared/corpus/articles/` (Jekyll/Eleventy and
+ * The 279 real articles of `tests/corpus/articles/` (Jekyll/Eleventy and
  * Hugo posts with real-world noise) all build, and what they need to warn
  * about is reported with a position.
  */
@@ -9,9 +9,9 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {build, type BuildResult} from '../src/build.js'
 import {resolveConfig} from '../src/config.js'
-import {shared} from './helpers/article.js'
+import {corpus} from './helpers/article.js'
 
-const input = path.join(shared, 'corpus/articles')
+const input = path.join(corpus, 'articles')
 
 describe('real articles corpus', () => {
   let output: string

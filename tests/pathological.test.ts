@@ -13,9 +13,9 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {isRisky} from '../src/build.js'
 import {segmentsOf} from '../src/pipeline/characters.js'
 import {wrap} from '../src/emitters/newsletter/wrap.js'
-import {root} from './helpers/article.js'
+import {corpus} from './helpers/article.js'
+import {commonmarkExamples} from './helpers/commonmark.js'
 
-const corpus = path.resolve(root, '../shared/corpus')
 
 /** cmark's pathological tests (test/pathological_tests.py), a few at smaller sizes. */
 const pathological: Record<string, string> = {
@@ -49,7 +49,7 @@ describe('isRisky', () => {
       .flatMap((dir) => readdirSync(dir).filter((name) => /\.(?:md|markdown|txt)$/.test(name)).map((name) => path.join(dir, name)))
     expect(sources.length).toBeGreaterThan(250)
     expect(sources.filter((file) => isRisky(readFileSync(file)))).toEqual([])
-    const examples = JSON.parse(readFileSync(path.join(corpus, 'commonmark/spec.json'), 'utf8')) as Array<{markdown: string}>
+    const examples = commonmarkExamples()
     expect(examples.filter((example) => isRisky(Buffer.from(example.markdown)))).toEqual([])
   })
 })

@@ -28,9 +28,8 @@ import {textOf, unzipEpub} from '../helpers/normalize-epub.js'
 import {conformanceDir, filesWith} from './paths.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const shared = path.resolve(root, '../shared')
-const corpus = path.join(shared, 'corpus/articles')
-const seed = path.join(shared, 'seed-article.txt')
+const corpus = path.join(root, 'tests/corpus/articles')
+const seed = path.join(root, 'tests/corpus/seed-article.txt')
 const sampleSize = 20
 
 /** How to run EPUBCheck: the jar (for the batch runner) and/or a command. */

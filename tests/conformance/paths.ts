@@ -3,8 +3,8 @@ import path from 'node:path'
 
 /** Repository root. */
 export const root = path.resolve(import.meta.dirname, '../..')
-/** The shared corpora. */
-export const shared = path.resolve(root, '../shared')
+/** The corpora copied into the repository. */
+export const corpus = path.resolve(root, 'tests/corpus')
 /** Where the global setup builds. */
 export const conformanceDir = path.resolve(root, process.env['PRESSROOM_CONFORMANCE_DIR'] ?? '.conformance')
 /** The builds made by the global setup. */

@@ -13,7 +13,7 @@ import {select} from 'hast-util-select'
 import {toText} from 'hast-util-to-text'
 import {describe, expect, it} from 'vitest'
 import {inOrderRatio, words} from '../helpers/words.js'
-import {articleFrom, shared, testConfig} from '../helpers/article.js'
+import {articleFrom, corpus, testConfig} from '../helpers/article.js'
 import {fixtureArticle, pdfFixtures, renderArticle} from '../emitters/pdf/helpers.js'
 import type {Article} from '../../src/types.js'
 import {builds, conformanceDir, filesWith, root} from './paths.js'
@@ -29,7 +29,7 @@ function cases(): Array<[string, () => Article]> {
   list.unshift([
     'seed',
     () =>
-      articleFrom(readFileSync(path.join(shared, 'seed-article.txt'), 'utf8'), {
+      articleFrom(readFileSync(path.join(corpus, 'seed-article.txt'), 'utf8'), {
         path: 'input/seed-article.txt',
         config: testConfig()
       })

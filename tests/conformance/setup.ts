@@ -11,7 +11,8 @@ import path from 'node:path'
 import {build} from '../../dist/build.js'
 import {loadConfig, resolveConfig} from '../../dist/config.js'
 import {writeAdversarial} from '../helpers/adversarial.js'
-import {conformanceDir, root, shared} from './paths.js'
+import {commonmarkExamples} from '../helpers/commonmark.js'
+import {conformanceDir, corpus, root} from './paths.js'
 
 export default async function setup(): Promise<void> {
   process.env['SOURCE_DATE_EPOCH'] ??= '1740441600'
@@ -41,7 +42,7 @@ export default async function setup(): Promise<void> {
   // 3. The CommonMark spec examples, one article each.
   const specInput = path.join(conformanceDir, 'spec-input')
   await mkdir(specInput, {recursive: true})
-  const examples = JSON.parse(readFileSync(path.join(shared, 'corpus/commonmark/spec.json'), 'utf8')) as Array<{example: number; markdown: string; section: string}>
+  const examples = commonmarkExamples()
   for (const example of examples) {
     const id = String(example.example).padStart(3, '0')
     await writeFile(path.join(specInput, `example-${id}.md`), `---\ntitle: "CommonMark example ${example.example} (${example.section})"\ndate: 2024-01-01\n---\n${example.markdown}`)
@@ -50,7 +51,7 @@ export default async function setup(): Promise<void> {
 
   // 4. The real articles (drafts included: every file must build).
   const corpus = resolveConfig(
-    {site: {title: 'Corpus', url: 'https://corpus.example.gov/'}, input: path.join(shared, 'corpus/articles'), output: path.join(conformanceDir, 'corpus'), include: ['**/*.md'], exclude: ['README.md'], drafts: true},
+    {site: {title: 'Corpus', url: 'https://corpus.example.gov/'}, input: path.join(corpus, 'articles'), output: path.join(conformanceDir, 'corpus'), include: ['**/*.md'], exclude: ['README.md'], drafts: true},
     root
   )
   record('corpus', await build({config: corpus}))

@@ -7,9 +7,9 @@ import {describe, expect, it} from 'vitest'
 import {createEmitContext} from '../../src/context.js'
 import {htmlEmitter} from '../../src/emitters/html.js'
 import type {Article} from '../../src/types.js'
-import {articleFrom, shared, testConfig} from '../helpers/article.js'
+import {articleFrom, corpus, testConfig} from '../helpers/article.js'
 
-const seedText = '---\ndate: 2025-02-25\nauthor: Kurdistan24\ntags: [Iraq]\n---\n' + readFileSync(path.join(shared, 'seed-article.txt'), 'utf8')
+const seedText = '---\ndate: 2025-02-25\nauthor: Kurdistan24\ntags: [Iraq]\n---\n' + readFileSync(path.join(corpus, 'seed-article.txt'), 'utf8')
 
 async function page(article: Article) {
   const config = testConfig()

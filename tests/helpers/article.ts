@@ -8,8 +8,8 @@ import type {Article} from '../../src/types.js'
 
 /** Repository root. */
 export const root = path.resolve(import.meta.dirname, '../..')
-/** The shared corpora and seed. */
-export const shared = path.resolve(root, '../shared')
+/** The corpora copied into the repository (real articles, the seed): tests never read outside it. */
+export const corpus = path.resolve(root, 'tests/corpus')
 
 /** A configuration rooted at the repository, with a fixed site. */
 export function testConfig(overrides: UserConfig = {}): ResolvedConfig {

@@ -6,9 +6,9 @@ import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {readWireCopy} from '../../src/readers/wire-copy.js'
-import {articleFrom, shared} from '../helpers/article.js'
+import {articleFrom, corpus} from '../helpers/article.js'
 
-const seed = readFileSync(path.join(shared, 'seed-article.txt'), 'utf8')
+const seed = readFileSync(path.join(corpus, 'seed-article.txt'), 'utf8')
 
 describe('wire copy reader', () => {
   const article = articleFrom(seed, {path: 'input/seed.txt'})

@@ -1,5 +1,5 @@
 /**
- * The real corpus (`/work/shared/corpus/articles`, 279 posts): every article
+ * The real corpus (`tests/corpus/articles`, 279 posts): every article
  * that reads without errors is written as plain text that keeps the HTML
  * body's words in order (≥ 99 %), with no trailing spaces, no CR, valid
  * UTF-8 and no line wider than 72 columns except code lines and lone
@@ -12,10 +12,10 @@ import {describe, expect, it} from 'vitest'
 import {createArticle} from '../../../src/article.js'
 import {newsletterEmitter} from '../../../src/emitters/newsletter/index.js'
 import type {Article} from '../../../src/types.js'
-import {shared, testConfig} from '../../helpers/article.js'
+import {corpus as corpora, testConfig} from '../../helpers/article.js'
 import {contextFor, problems, wordOrder} from './helpers.js'
 
-const corpus = path.join(shared, 'corpus/articles')
+const corpus = path.join(corpora, 'articles')
 
 describe('newsletter over the real corpus', () => {
   it('should keep ≥ 99 % of every article’s words in order, with clean lines', async () => {

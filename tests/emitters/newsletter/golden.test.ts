@@ -1,6 +1,6 @@
 /**
  * Golden files: `tests/fixtures/newsletter-<case>/input.md` (the seed is read
- * from `/work/shared/seed-article.txt`) → `expected/newsletter.txt`, and all
+ * from `tests/corpus/seed-article.txt`) → `expected/newsletter.txt`, and all
  * of them together → `newsletter-edition/expected/edition.txt`. `UPDATE=1`
  * rewrites the goldens.
  */

@@ -37,7 +37,7 @@ export function readArticle(source: string, virtual: string): Article {
 
 /** The seed wire copy. */
 export function seedArticle(): Article {
-  return readArticle(path.resolve(root, '../shared/seed-article.txt'), 'input/seed.txt')
+  return readArticle(path.resolve(root, 'tests/corpus/seed-article.txt'), 'input/seed.txt')
 }
 
 /** A context as the build makes it, with the HTML and newsletter emitters. */
