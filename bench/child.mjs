@@ -5,7 +5,7 @@
 // V8's settings of `pressroom build`, first.
 import '../bin/v8-flags.js'
 import {appendFileSync} from 'node:fs'
-import {build} from '../dist/build.js'
+import {build} from '../dist/build/index.js'
 import {loadConfig, resolveConfig} from '../dist/config.js'
 
 const options = JSON.parse(process.argv[2])

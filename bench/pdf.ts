@@ -20,9 +20,9 @@ import {readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:f
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import type {createArticle as CreateArticle} from '../src/article.js'
+import type {createArticle as CreateArticle} from '../src/readers/index.js'
 import type {resolveConfig as ResolveConfig} from '../src/config.js'
-import type {createEmitContext as CreateEmitContext} from '../src/context.js'
+import type {createEmitContext as CreateEmitContext} from '../src/emitters/context.js'
 import type {pdfEmitter as PdfEmitter} from '../src/emitters/pdf/index.js'
 import type {Article} from '../src/types.js'
 
@@ -37,9 +37,9 @@ const dist = argv.includes('--dist')
 async function run(): Promise<void> {
   const base = pathToFileURL(path.join(root, dist ? 'dist' : 'src') + path.sep).href
   const load = async <T>(name: string): Promise<T> => (await import(new URL(name, base).href)) as T
-  const {createArticle} = await load<{createArticle: typeof CreateArticle}>('article.js')
+  const {createArticle} = await load<{createArticle: typeof CreateArticle}>('readers/index.js')
   const {resolveConfig} = await load<{resolveConfig: typeof ResolveConfig}>('config.js')
-  const {createEmitContext} = await load<{createEmitContext: typeof CreateEmitContext}>('context.js')
+  const {createEmitContext} = await load<{createEmitContext: typeof CreateEmitContext}>('emitters/context.js')
   const {pdfEmitter} = await load<{pdfEmitter: typeof PdfEmitter}>('emitters/pdf/index.js')
 
   // As `testConfig()` of `tests/helpers/article.ts`.

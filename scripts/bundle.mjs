@@ -75,7 +75,7 @@ await build({
 })
 await build({
   ...common,
-  entryPoints: {worker: 'src/worker.ts'},
+  entryPoints: {worker: 'src/build/worker.ts'},
   plugins: [plainVisit],
   format: 'esm',
   outExtension: {'.js': '.mjs'},

@@ -6,7 +6,7 @@
 import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import cliProgress from 'cli-progress'
-import {build, merge, version, type BuildResult} from './build.js'
+import {build, merge, version, type BuildResult} from './build/index.js'
 import {ConfigError, loadConfig, provideApi, type ResolvedConfig, type UserConfig} from './config.js'
 import {formatMessage, severityOf} from './diagnostics.js'
 import {UnknownEmitterError} from './emitters/names.js'
@@ -187,7 +187,7 @@ async function runWatch(flags: BuildFlags): Promise<number> {
     throw error
   }
   const only = onlyFrom(flags)
-  const {watch} = await import('./watch.js')
+  const {watch} = await import('./build/watch.js')
   const watcher = await watch({
     config,
     ...(only ? {only} : {}),

@@ -3,11 +3,11 @@ import {mkdtemp, mkdir, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
-import {build, listFiles} from '../src/build.js'
+import {build, listFiles} from '../src/build/index.js'
 import {main} from '../src/cli.js'
 import {resolveConfig, type UserConfig} from '../src/config.js'
 import {formatMessage} from '../src/diagnostics.js'
-import {safeOutputPath} from '../src/write.js'
+import {safeOutputPath} from '../src/build/outputs.js'
 import type {Emitter} from '../src/types.js'
 
 let dir: string

@@ -7,7 +7,7 @@ import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {build, type BuildResult} from '../src/build.js'
+import {build, type BuildResult} from '../src/build/index.js'
 import {resolveConfig} from '../src/config.js'
 import {corpus} from './helpers/article.js'
 

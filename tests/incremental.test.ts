@@ -3,9 +3,9 @@ import {mkdtemp, mkdir, readFile, rm, stat, utimes, writeFile, cp} from 'node:fs
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {build, listFiles, merge} from '../src/build.js'
+import {build, listFiles, merge} from '../src/build/index.js'
 import {resolveConfig, type UserConfig} from '../src/config.js'
-import {watch} from '../src/watch.js'
+import {watch} from '../src/build/watch.js'
 
 let dir: string
 const htmlAndFeeds: NonNullable<UserConfig['builtins']> = {pdf: false, epub: false}

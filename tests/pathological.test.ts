@@ -10,10 +10,10 @@ import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {isRisky} from '../src/build.js'
+import {isRisky} from '../src/build/index.js'
 import {segmentsOf} from '../src/pipeline/characters.js'
 import {wrap} from '../src/emitters/newsletter/wrap.js'
-import {corpus} from './helpers/article.js'
+import {corpus, root} from './helpers/article.js'
 import {commonmarkExamples} from './helpers/commonmark.js'
 
 

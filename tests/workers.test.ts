@@ -10,12 +10,12 @@ import module from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {listFiles} from '../src/build.js'
+import {listFiles} from '../src/build/index.js'
 import {goodInputs} from './helpers/adversarial.js'
 import {root} from './helpers/article.js'
 
 const bin = path.join(root, 'bin/pressroom.js')
-const compiled = existsSync(path.join(root, 'dist/worker.js'))
+const compiled = existsSync(path.join(root, 'dist/build/worker.js'))
 let dir = ''
 
 afterAll(async () => {
@@ -43,7 +43,7 @@ describe.skipIf(!compiled)('worker pool', () => {
     dir ||= await mkdtemp(path.join(os.tmpdir(), 'pressroom-workers-'))
     const epoch = '1740441600'
     execFileSync(process.execPath, [bin, 'build', '--no-progress', '--quiet', '--no-cache', '--output', path.join(dir, 'bundled')], {cwd: root, encoding: 'utf8', env: {...process.env, SOURCE_DATE_EPOCH: epoch}})
-    const {build} = await import('../src/build.js')
+    const {build} = await import('../src/build/index.js')
     const {loadConfig} = await import('../src/config.js')
     const saved = process.env['SOURCE_DATE_EPOCH']
     process.env['SOURCE_DATE_EPOCH'] = epoch
@@ -128,7 +128,7 @@ export default defineConfig({site: {title: 'T', url: 'https://t.example/'}, buil
     for (let index = 0; index < 24; index++) {
       await writeFile(path.join(input, `small-${index}.md`), `---\ntitle: Small ${index}\ndate: 2025-01-0${(index % 9) + 1}\n---\n\nA short article, number ${index}.\n`)
     }
-    const {build} = (await import(path.join(root, 'dist/build.js'))) as typeof import('../src/build.js')
+    const {build} = (await import(path.join(root, 'dist/build/index.js'))) as typeof import('../src/build/index.js')
     const {resolveConfig} = (await import(path.join(root, 'dist/config.js'))) as typeof import('../src/config.js')
     const config = resolveConfig({site: {title: 'T', url: 'https://t.example/'}, input, output: path.join(dir, 'oom-output'), cache: path.join(dir, 'oom-cache'), builtins: {pdf: false, epub: false}}, dir)
     const result = await build({config, workers: 2, workerHeapMb: 64})

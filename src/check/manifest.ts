@@ -5,7 +5,7 @@
  */
 import {createHash} from 'node:crypto'
 import type {VFile} from 'vfile'
-import type {ManifestFile} from '../build.js'
+import type {ManifestFile} from '../build/index.js'
 import {checks, flag} from './catalog.js'
 
 /**

@@ -6,9 +6,9 @@
  */
 import type {ResolvedConfig} from '../config.js'
 import type {Emitter, EmitterFactory} from '../types.js'
-import {epubEmitter} from './epub.js'
-import {feedsEmitter} from './feeds.js'
-import {htmlEmitter} from './html.js'
+import {epubEmitter} from './epub/index.js'
+import {feedsEmitter} from './feeds/index.js'
+import {htmlEmitter} from './html/index.js'
 import {newsletterEmitter} from './newsletter/index.js'
 import {activeEmitterNames} from './names.js'
 import {pdfEmitter} from './pdf/index.js'

@@ -14,7 +14,7 @@ import type {ResolvedConfig} from '../config.js'
 import {diagnostics, report} from '../diagnostics.js'
 import type {ArticleMeta, Dateline, Direction, LeadImage} from '../types.js'
 import type {FrontMatter} from './front-matter.js'
-import {parseDateline} from './dateline.js'
+import {parseDateline} from '../pipeline/dateline.js'
 
 const text = z.string()
 const textList = z.union([

@@ -8,7 +8,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {mkdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {build} from '../../dist/build.js'
+import {build} from '../../dist/build/index.js'
 import {loadConfig, resolveConfig} from '../../dist/config.js'
 import {writeAdversarial} from '../helpers/adversarial.js'
 import {commonmarkExamples} from '../helpers/commonmark.js'
@@ -50,11 +50,11 @@ export default async function setup(): Promise<void> {
   record('spec', await build({config: resolveConfig({site: {title: 'CommonMark spec', url: 'https://spec.example.org/'}, input: specInput, output: path.join(conformanceDir, 'spec')}, root)}))
 
   // 4. The real articles (drafts included: every file must build).
-  const corpus = resolveConfig(
+  const articles = resolveConfig(
     {site: {title: 'Corpus', url: 'https://corpus.example.gov/'}, input: path.join(corpus, 'articles'), output: path.join(conformanceDir, 'corpus'), include: ['**/*.md'], exclude: ['README.md'], drafts: true},
     root
   )
-  record('corpus', await build({config: corpus}))
+  record('corpus', await build({config: articles}))
   // 5. The adversarial set: the bad files fail alone, the rest is validated.
   const adversarialInput = path.join(conformanceDir, 'adversarial-input')
   await writeAdversarial(adversarialInput)

@@ -2,7 +2,7 @@
  * Build articles in tests without touching the disk.
  */
 import path from 'node:path'
-import {createArticle} from '../../src/article.js'
+import {createArticle} from '../../src/readers/index.js'
 import {resolveConfig, type ResolvedConfig, type UserConfig} from '../../src/config.js'
 import type {Article} from '../../src/types.js'
 

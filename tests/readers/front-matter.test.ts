@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {createArticle} from '../../src/article.js'
+import {createArticle} from '../../src/readers/index.js'
 import {formatMessage} from '../../src/diagnostics.js'
 import {testConfig} from '../helpers/article.js'
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {isRtl, parseDate, toSlug} from '../../src/readers/meta.js'
-import {matchDateline} from '../../src/readers/dateline.js'
+import {matchDateline} from '../../src/pipeline/dateline.js'
 
 describe('parseDate', () => {
   it('should read the date forms of real front matter', () => {

@@ -5,7 +5,7 @@ import {toString} from 'mdast-util-to-string'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {readWireCopy} from '../../src/readers/wire-copy.js'
+import {readWireCopy} from '../../src/readers/wire/index.js'
 import {articleFrom, corpus} from '../helpers/article.js'
 
 const seed = readFileSync(path.join(corpus, 'seed-article.txt'), 'utf8')

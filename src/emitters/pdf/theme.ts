@@ -6,7 +6,7 @@
  */
 import {readFileSync} from 'node:fs'
 import type {ResolvedConfig} from '../../config.js'
-import {findTemplateFile} from '../../templates.js'
+import {findTemplateFile} from '../templates.js'
 
 /** Font family name of the theme (`serif`, `sans`, `mono`). */
 export type FamilyName = 'serif' | 'sans' | 'mono'

@@ -5,7 +5,7 @@
  */
 import type {Paragraph, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
-import {matchDateline} from '../../readers/dateline.js'
+import {matchDateline} from '../dateline.js'
 
 export default function remarkDateline() {
   return function (tree: Root, file: VFile) {

@@ -124,7 +124,7 @@ describe('pdfEmitter', () => {
         }
       }
     })
-    const {createEmitContext} = await import('../../../src/context.js')
+    const {createEmitContext} = await import('../../../src/emitters/context.js')
     const config = testConfig()
     const ctx = createEmitContext({config, emitters: [emitter], articles: [article]})
     const files = await emitter.article?.(article, ctx)

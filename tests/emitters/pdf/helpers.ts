@@ -4,7 +4,7 @@
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import {createEmitContext} from '../../../src/context.js'
+import {createEmitContext} from '../../../src/emitters/context.js'
 import {pdfEmitter, type PdfOptions} from '../../../src/emitters/pdf/index.js'
 import type {Article, EmitContext} from '../../../src/types.js'
 import {articleFrom, root, testConfig} from '../../helpers/article.js'

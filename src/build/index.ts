@@ -22,15 +22,15 @@ import {fileURLToPath} from 'node:url'
 import {glob} from 'tinyglobby'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {packageRoot, type ResolvedConfig} from './config.js'
-import {debug} from './debug.js'
-import {countMessages, diagnostics, hasErrors, report} from './diagnostics.js'
-import {activeEmitterNames} from './emitters/names.js'
+import {packageRoot, type ResolvedConfig} from '../config.js'
+import {debug} from '../debug.js'
+import {countMessages, diagnostics, hasErrors, report} from '../diagnostics.js'
+import {activeEmitterNames} from '../emitters/names.js'
 import {articleOf, fileOf, saveTrees, treesName, treesPath, type ArticleRecord, type SourceStat} from './record.js'
-import type {Article, EmitContext, Emitter, OutputFile} from './types.js'
+import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
 import type {ArticleOutcome, ArticleTask, ConfigSource, Runtime, TaskClock} from './worker.js'
-import {runtimeImport} from './runtime-import.js'
-import {digest, safeOutputPath, writeAtomic} from './write.js'
+import {runtimeImport} from '../runtime-import.js'
+import {digest, safeOutputPath, writeAtomic} from './outputs.js'
 
 /** A written file, as listed in the manifest. */
 export interface ManifestFile {
@@ -601,7 +601,7 @@ async function createTaskPool(threads: number, settings: {file: string; source: 
 
 /** The worker threads' module: the bundled one beside the bundled command line (`cli.cjs`), else tsc's. */
 function workerModule(): string {
-  return import.meta.url.endsWith('.cjs') ? fileURLToPath(new URL('./worker.mjs', import.meta.url)) : path.join(packageRoot, 'dist', 'worker.js')
+  return import.meta.url.endsWith('.cjs') ? fileURLToPath(new URL('./worker.mjs', import.meta.url)) : path.join(packageRoot, 'dist', 'build', 'worker.js')
 }
 
 /** A crash in a worker (out of memory, a bug) or a task stopped for its time fails the article, not the build. */
@@ -706,7 +706,7 @@ async function writeCollections(
   cache?: {environment: string; previous: Record<string, CollectionMemo>}
 ): Promise<CollectionsResult> {
   const {config, emitters, templates} = runtime
-  const {createEmitContext} = await import('./context.js')
+  const {createEmitContext} = await import('../emitters/context.js')
   const ctx = createEmitContext({config, emitters, articles, templates, buildFile})
   const labels = new Map(Object.entries(ctx.collectionOutputs()).map(([label, file]) => [file, label]))
   const counts = new Map(articles.map((article) => [article, article.file.messages.length]))
@@ -958,8 +958,8 @@ function sizeIs(file: string, bytes: number): boolean {
 
 /** Slug and draft flag from front matter only (duplicate slugs are found before any work). */
 async function quickMeta(source: string, bytes: Uint8Array): Promise<{slug: string; draft: boolean}> {
-  const {parseFrontMatter, splitFrontMatter} = await import('./readers/front-matter.js')
-  const {toSlug} = await import('./readers/meta.js')
+  const {parseFrontMatter, splitFrontMatter} = await import('../readers/front-matter.js')
+  const {toSlug} = await import('../readers/meta.js')
   let slug = ''
   let draft = false
   const stem = path.basename(source).replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '')

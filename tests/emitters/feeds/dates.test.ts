@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {dateRfc3339, dateRfc822, toDate} from '../../src/feeds/dates.js'
+import {dateRfc3339, dateRfc822, toDate} from '../../../src/emitters/feeds/dates.js'
 
 describe('dateRfc822', () => {
   it('should format a date in UTC with a four-digit year and a numeric zone', () => {

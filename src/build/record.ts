@@ -12,8 +12,8 @@ import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import type {ManifestFile} from './build.js'
-import type {Article, ArticleMeta, ArticleStats, Asset, TocEntry} from './types.js'
+import type {ManifestFile} from './index.js'
+import type {Article, ArticleMeta, ArticleStats, Asset, TocEntry} from '../types.js'
 
 /** A message as plain data. */
 export interface MessageRecord {

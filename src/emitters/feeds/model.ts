@@ -3,7 +3,7 @@
  * from the articles (as Pandoc's `metaToContext`) so that each format's
  * writer only places it.
  */
-import type {Direction} from '../types.js'
+import type {Direction} from '../../types.js'
 
 /** The lead image of an entry. */
 export interface FeedImage {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import fc from 'fast-check'
-import {tagSlug} from '../../src/feeds/tag-slug.js'
+import {tagSlug} from '../../../src/emitters/feeds/tag-slug.js'
 
 describe('tagSlug', () => {
   it('should lower-case and hyphenate', () => {

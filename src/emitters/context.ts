@@ -4,10 +4,10 @@
  * a warning channel.
  */
 import type {VFile} from 'vfile'
-import type {ResolvedConfig} from './config.js'
-import {toPlace} from './diagnostics.js'
+import type {ResolvedConfig} from '../config.js'
+import {toPlace} from '../diagnostics.js'
 import {createTemplates, type Templates} from './templates.js'
-import type {Article, EmitContext, Emitter} from './types.js'
+import type {Article, EmitContext, Emitter} from '../types.js'
 
 /**
  * The reference time of a build: `SOURCE_DATE_EPOCH` when set, else the

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest'
-import {readDateLine} from '../../src/readers/date-line.js'
+import {readDateLine} from '../../src/readers/wire/timestamp.js'
 
 describe('readDateLine', () => {
   const zone = process.env['TZ']

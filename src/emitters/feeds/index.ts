@@ -5,17 +5,17 @@
  * Atom are written by `feed`, JSON Feed by us (see `src/feeds/*`).
  */
 import {absoluteUrl} from '../context.js'
-import {renderAtom} from '../feeds/atom.js'
-import {feedContent} from '../feeds/content.js'
-import {toDate} from '../feeds/dates.js'
-import {renderJsonFeed} from '../feeds/json-feed.js'
-import {diagnostics} from '../diagnostics.js'
-import type {FeedChannel, FeedEntry, FeedImage} from '../feeds/model.js'
-import {renderRss} from '../feeds/rss.js'
-import {tagSlug} from '../feeds/tag-slug.js'
-import {stripXmlIllegal} from '../feeds/xml.js'
-import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
-import {articleKeys} from './collection-key.js'
+import {renderAtom} from './atom.js'
+import {feedContent} from './content.js'
+import {toDate} from './dates.js'
+import {renderJsonFeed} from './json-feed.js'
+import {diagnostics} from '../../diagnostics.js'
+import type {FeedChannel, FeedEntry, FeedImage} from './model.js'
+import {renderRss} from './rss.js'
+import {tagSlug} from './tag-slug.js'
+import {stripXmlIllegal} from './xml.js'
+import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
+import {articleKeys} from '../collection-key.js'
 
 /** Options of {@link feedsEmitter}. */
 export interface FeedsOptions {

@@ -8,7 +8,7 @@ import {statSync, type Stats} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Liquid} from 'liquidjs'
-import type {ResolvedConfig} from './config.js'
+import type {ResolvedConfig} from '../config.js'
 
 /** Rendering and lookup of template files. */
 export interface Templates {

@@ -1,5 +1,5 @@
 /** A hand-built feed model for the writers' unit tests. */
-import type {FeedChannel, FeedEntry} from '../../src/feeds/model.js'
+import type {FeedChannel, FeedEntry} from '../../../src/emitters/feeds/model.js'
 
 export function entry(overrides: Partial<FeedEntry> = {}): FeedEntry {
   return {

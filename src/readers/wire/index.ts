@@ -8,10 +8,10 @@
  */
 import type {Heading, List, ListItem, Paragraph, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
-import {diagnostics, report} from '../diagnostics.js'
-import {readDateLine} from './date-line.js'
-import {matchDateline} from './dateline.js'
-import type {Recovered} from './meta.js'
+import {diagnostics, report} from '../../diagnostics.js'
+import {readDateLine} from './timestamp.js'
+import {matchDateline} from '../../pipeline/dateline.js'
+import type {Recovered} from '../meta.js'
 
 interface Line {
   text: string

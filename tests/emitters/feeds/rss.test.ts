@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {renderRss} from '../../src/feeds/rss.js'
+import {renderRss} from '../../../src/emitters/feeds/rss.js'
 import {channel, entry} from './channel.js'
 
 describe('renderRss', () => {

@@ -5,14 +5,14 @@
  * reuses them for every article it is given.
  */
 import {readFileSync} from 'node:fs'
-import {loadConfig, resolveConfig, type ResolvedConfig, type UserConfig} from './config.js'
-import {createEmitContext} from './context.js'
-import {debug} from './debug.js'
-import {diagnostics, hasErrors, report} from './diagnostics.js'
-import {resolveEmitters} from './emitters/index.js'
+import {loadConfig, resolveConfig, type ResolvedConfig, type UserConfig} from '../config.js'
+import {createEmitContext} from '../emitters/context.js'
+import {debug} from '../debug.js'
+import {diagnostics, hasErrors, report} from '../diagnostics.js'
+import {resolveEmitters} from '../emitters/index.js'
 import {messagesOf, recordOf, saveTrees, type ArticleRecord, type MessageRecord} from './record.js'
-import {createTemplates, type Templates} from './templates.js'
-import type {Article, EmitContext, Emitter, OutputFile} from './types.js'
+import {createTemplates, type Templates} from '../emitters/templates.js'
+import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
 
 /** How a worker recreates the build's configuration. */
 export interface ConfigSource {
@@ -77,7 +77,7 @@ export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise
     return {ok: false, path: task.display, messages: [{reason: diagnostics.readFailed.reason((error as Error).message), ruleId: diagnostics.readFailed.ruleId, fatal: true}]}
   }
   // Loaded on first use: a no-op rebuild never needs the parser.
-  const {createArticle} = await import('./article.js')
+  const {createArticle} = await import('../readers/index.js')
   const result = createArticle({path: task.display, contents}, config)
   if (!result.ok) return {ok: false, path: task.display, messages: messagesOf(result.file)}
   const article = result.article

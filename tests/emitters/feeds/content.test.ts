@@ -1,6 +1,6 @@
 import type {Element, ElementContent, Properties, Root} from 'hast'
 import {describe, expect, it} from 'vitest'
-import {feedContent, type FeedContentOptions} from '../../src/feeds/content.js'
+import {feedContent, type FeedContentOptions} from '../../../src/emitters/feeds/content.js'
 
 const options: FeedContentOptions = {
   resolve: (reference) => new URL(reference, 'https://news.example.org/').href,

@@ -6,8 +6,8 @@
 import http from 'node:http'
 import chokidar from 'chokidar'
 import sirv from 'sirv'
-import {build, type BuildResult} from './build.js'
-import type {ResolvedConfig} from './config.js'
+import {build, type BuildResult} from './index.js'
+import type {ResolvedConfig} from '../config.js'
 
 /** Options of {@link watch}. */
 export interface WatchOptions {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {renderAtom} from '../../src/feeds/atom.js'
+import {renderAtom} from '../../../src/emitters/feeds/atom.js'
 import {channel, entry} from './channel.js'
 
 describe('renderAtom', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {createSlots} from '../../src/feeds/slots.js'
+import {createSlots} from '../../../src/emitters/feeds/slots.js'
 
 describe('createSlots', () => {
   it('should give tokens free of `&`, `<`, `>`, `"` and `]]>`', () => {

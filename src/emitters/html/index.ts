@@ -5,9 +5,9 @@
  */
 import {readFile} from 'node:fs/promises'
 import {toHtml} from 'hast-util-to-html'
-import type {ResolvedConfig} from '../config.js'
-import {displayDate, joinNames} from '../locale.js'
-import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
+import type {ResolvedConfig} from '../../config.js'
+import {displayDate, joinNames} from '../../locale.js'
+import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
 
 /** Options of {@link htmlEmitter}. */
 export interface HtmlOptions {

@@ -9,13 +9,13 @@
  * timestamps come from the articles, `ctx.buildDate` or `SOURCE_DATE_EPOCH`,
  * so the same inputs give the same bytes.
  */
-import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
-import {articleKeys} from './collection-key.js'
-import {buildBook, type BookSpec} from './epub-parts/book.js'
-import {articleDirection, renderChapter, type WarnOnce} from './epub-parts/chapter.js'
-import {createImageStore} from './epub-parts/images.js'
-import {directionOf, isoSeconds, languageTag, longDate} from './epub-parts/locale.js'
-import {uuidV5} from './epub-parts/uuid.js'
+import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
+import {articleKeys} from '../collection-key.js'
+import {buildBook, type BookSpec} from './book.js'
+import {articleDirection, renderChapter, type WarnOnce} from './chapter.js'
+import {createImageStore} from './images.js'
+import {directionOf, isoSeconds, languageTag, longDate} from './locale.js'
+import {uuidV5} from './uuid.js'
 
 /** Options of {@link epubEmitter}. */
 export interface EpubOptions {

@@ -4,7 +4,7 @@
  * attributes (namespaces) added to a serialized document.
  */
 
-import {stripIllegal} from '../pipeline/characters.js'
+import {stripIllegal} from '../../pipeline/characters.js'
 
 /**
  * Remove characters XML 1.0 does not allow (`U+0001`, `U+000B`, `U+FFFE`,

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {renderJsonFeed} from '../../src/feeds/json-feed.js'
+import {renderJsonFeed} from '../../../src/emitters/feeds/json-feed.js'
 import {channel, entry} from './channel.js'
 
 describe('renderJsonFeed', () => {

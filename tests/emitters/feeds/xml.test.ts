@@ -1,6 +1,6 @@
 import {execFileSync} from 'node:child_process'
 import {describe, expect, it} from 'vitest'
-import {addRootAttributes, cdata, escapeHtml, escapeXml, stripXmlIllegal} from '../../src/feeds/xml.js'
+import {addRootAttributes, cdata, escapeHtml, escapeXml, stripXmlIllegal} from '../../../src/emitters/feeds/xml.js'
 
 describe('stripXmlIllegal', () => {
   it('should remove C0 controls but tab, line feed and carriage return', () => {
