@@ -1,7 +1,18 @@
 /**
- * Dates and name lists in an article's language, shared by every emitter
- * (formatters are cached per language; an unknown tag falls back to English).
+ * Dates, name lists and writing direction of an article's language, shared by
+ * readers and every emitter (formatters are cached per language; an unknown
+ * tag falls back to English).
  */
+
+/** Languages written right to left (primary subtags, and `ku-arab`). */
+const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ku-arab', 'ps', 'sd', 'ug', 'ur', 'yi'])
+
+/** Whether a BCP 47 tag names a right-to-left language. */
+export function isRtl(lang: string): boolean {
+  const lower = lang.toLowerCase()
+  if (/-arab\b|-hebr\b|-thaa\b|-syrc\b/.test(lower)) return true
+  return rtlLanguages.has(lower.split('-')[0] ?? '')
+}
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 const listFormats = new Map<string, Intl.ListFormat>()

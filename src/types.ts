@@ -12,6 +12,9 @@ import type {Root as MdastRoot} from 'mdast'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from './config.js'
 
+/** Which reader produced an article (see the registry in `readers/index.ts`). */
+export type ArticleFormat = 'markdown' | 'wire'
+
 /** Text direction of an article. */
 export type Direction = 'ltr' | 'rtl'
 
@@ -120,7 +123,7 @@ export interface Article {
   /** Local files referenced by the article (lead image first), to copy into the output. */
   assets: Asset[]
   /** Which reader produced the article. */
-  format: 'markdown' | 'wire'
+  format: ArticleFormat
   /**
    * Content key, set by the build: a hash of the source bytes and path, the
    * configuration, templates, emitters and Pressroom's version. Articles with

@@ -3,20 +3,18 @@
  * vfile's `DataMap` (as unified packages do) instead of casting.
  */
 import type {ResolvedConfig} from '../config.js'
-import type {ArticleMeta, Asset, ArticleStats, TocEntry} from '../types.js'
+import type {Article} from '../types.js'
 
-/** What the pipeline needs to know about the article being normalized. */
-export interface PressroomData {
-  meta: ArticleMeta
+/**
+ * What the pipeline reads and fills in about the article being normalized:
+ * every field of the {@link Article} but its trees, its file and its key (so a
+ * new field of `Article` is set here by its producer, with nothing restated),
+ * plus what normalization needs to know.
+ */
+export type PressroomData = Omit<Article, 'mdast' | 'hast' | 'file' | 'key'> & {
   config: ResolvedConfig
   /** Absolute folder of the source file (relative URLs resolve against it). */
   sourceDir: string
-  /** Which reader produced the tree. */
-  format: 'markdown' | 'wire'
-  assets: Asset[]
-  toc: TocEntry[]
-  stats: ArticleStats
-  excerpt: string
 }
 
 declare module 'vfile' {

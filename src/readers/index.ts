@@ -6,18 +6,44 @@
  */
 import path from 'node:path'
 import type {Root as HastRoot} from 'hast'
-import type {Root as MdastRoot, Yaml} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config.js'
 import {diagnostics, hasErrors, report} from '../diagnostics.js'
 import {isRemote, resolveAsset} from '../pipeline/assets.js'
-import {codePoint, illegalCharacters, stripIllegal} from '../pipeline/characters.js'
 import {processor} from '../pipeline/processor.js'
-import {parseFrontMatter, splitFrontMatter, type FrontMatter} from './front-matter.js'
-import {resolveMeta, type Recovered} from './meta.js'
-import {readWireCopy} from './wire/index.js'
-import type {Article} from '../types.js'
+import type {Article, ArticleFormat} from '../types.js'
+import {decode} from './decode.js'
+import {markdownReader} from './markdown.js'
+import {resolveMeta} from './meta.js'
+import type {Reader} from './types.js'
+import {wireReader} from './wire/index.js'
+
+/**
+ * The readers, by the article format they produce. A new input format is a
+ * reader module (`Reader`: extensions and `read(text, file)`) added here and
+ * its name added to `ArticleFormat` in `types.ts`.
+ */
+export const readers: Record<ArticleFormat, Reader> = {
+  markdown: markdownReader,
+  wire: wireReader
+}
+
+/**
+ * The format of a source by its extension.
+ *
+ * @param file
+ *   Path or name of the source.
+ * @returns
+ *   Format, or `undefined` when no reader takes the extension.
+ */
+export function formatOf(file: string): ArticleFormat | undefined {
+  const extension = path.extname(file).toLowerCase()
+  for (const [format, reader] of Object.entries(readers) as Array<[ArticleFormat, Reader]>) {
+    if (reader.extensions.includes(extension)) return format
+  }
+  return undefined
+}
 
 /** Input of {@link createArticle}. */
 export interface ArticleSource {
@@ -56,67 +82,19 @@ export function createArticle(source: ArticleSource, config: ResolvedConfig): Ar
 
 function read(source: ArticleSource, file: VFile, config: ResolvedConfig): Article | undefined {
   const extension = path.extname(source.path).toLowerCase()
-  const format = extension === '.txt' ? 'wire' : extension === '.md' || extension === '.markdown' ? 'markdown' : undefined
+  const format = formatOf(source.path)
   if (!format) {
     report(file, diagnostics.unsupportedInput, [extension || '(none)'])
     return undefined
   }
-  let text = decode(source.contents, file)
+  const text = decode(source.contents, file)
   if (text.trim() === '') {
     report(file, diagnostics.emptyFile, [], {place: {line: 1, column: 1}})
     return undefined
   }
-
-  let mdast: MdastRoot
-  let frontMatter: FrontMatter | undefined
-  let recovered: Recovered = {}
-  if (format === 'markdown') {
-    // A blank line before the opening fence (seen in real Hugo content): move
-    // it after the closing fence so body positions stay right.
-    let shift = 0
-    const leading = /^((?:[ \t]*\n)+)(---[ \t]*\n[\s\S]*?\n---[ \t]*(?:\n|$))/.exec(text)
-    if (leading) {
-      shift = leading[1]!.split('\n').length - 1
-      text = leading[2]! + leading[1]! + text.slice(leading[0].length)
-      report(file, diagnostics.frontMatterLeadingBlank, [], {place: {line: shift + 1, column: 1}})
-    }
-    file.value = text
-    mdast = processor.parse(file) as MdastRoot
-    const yaml = mdast.children[0]?.type === 'yaml' ? (mdast.children[0] as Yaml) : undefined
-    if (yaml) {
-      mdast.children.shift()
-      const line = (yaml.position?.start.line ?? 1) + 1 + shift
-      frontMatter = parseFrontMatter(yaml.value, {line, column: 1}, file)
-      if (!frontMatter) return undefined
-    } else if (/^---[ \t]*\n/.test(text)) {
-      report(file, diagnostics.frontMatterUnclosed, [], {place: {line: 1, column: 1}})
-      return undefined
-    }
-    // A leading `# Title` is the title when the front matter has none (or the same).
-    const first = mdast.children[0]
-    if (first?.type === 'heading' && first.depth === 1) {
-      const heading = toString(first).trim()
-      const given = frontMatter?.data['title']
-      if (heading && (given === undefined || (typeof given === 'string' && given.trim() === heading))) {
-        recovered.title = heading
-        mdast.children.shift()
-      }
-    }
-  } else {
-    const split = splitFrontMatter(text)
-    if (split.unclosed) {
-      report(file, diagnostics.frontMatterUnclosed, [], {place: {line: 1, column: 1}})
-      return undefined
-    }
-    if (split.yaml !== undefined) {
-      frontMatter = parseFrontMatter(split.yaml, {line: split.yamlLine, column: 1}, file)
-      if (!frontMatter) return undefined
-    }
-    file.value = text
-    const wire = readWireCopy(split.body, split.bodyLine, text.length - split.body.length, file)
-    mdast = wire.tree
-    recovered = wire.recovered
-  }
+  const output = readers[format].read(text, file)
+  if (!output) return undefined
+  const {mdast, frontMatter, recovered} = output
 
   const meta = resolveMeta(frontMatter, recovered, file, config)
   if (!meta) return undefined
@@ -160,66 +138,7 @@ function read(source: ArticleSource, file: VFile, config: ResolvedConfig): Artic
   }
 
   const hast = processor.runSync(mdast, file) as HastRoot
-  const data = file.data.pressroom
-  return {
-    meta: data.meta,
-    mdast,
-    hast,
-    file,
-    toc: data.toc,
-    excerpt: data.excerpt,
-    stats: data.stats,
-    assets: data.assets,
-    format
-  }
-}
-
-/**
- * Decode bytes as UTF-8: strip a BOM, normalize CRLF and lone CR to LF, replace
- * invalid sequences with U+FFFD (warning with the byte offset), and remove
- * characters XML and HTML forbid (warning with the position).
- */
-function decode(contents: Uint8Array | string, file: VFile): string {
-  let text: string
-  if (typeof contents === 'string') {
-    text = contents
-  } else {
-    try {
-      text = new TextDecoder('utf-8', {fatal: true}).decode(contents)
-    } catch {
-      report(file, diagnostics.invalidUtf8, [firstInvalidUtf8(contents)], {place: {line: 1, column: 1}, source: 'pressroom:decode'})
-      text = new TextDecoder('utf-8').decode(contents)
-    }
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  text = text.replace(/\r\n?/g, '\n')
-  // XML 1.0 forbids C0 controls but tab/LF/CR, U+FFFE/U+FFFF and lone surrogates;
-  // HTML also forbids DEL, C1 controls and the other noncharacters.
-  const illegal = new RegExp(illegalCharacters.source, 'u')
-  const first = illegal.exec(text)
-  if (first) {
-    const before = text.slice(0, first.index)
-    const line = before.split('\n').length
-    const column = first.index - before.lastIndexOf('\n')
-    const stripped = stripIllegal(text)
-    report(file, diagnostics.xmlIllegalCharacter, [stripped.removed, codePoint(first[0])], {place: {line, column}, source: 'pressroom:decode'})
-    text = stripped.text
-  }
-  return text
-}
-
-/** Byte offset of the first invalid UTF-8 sequence (hand-written: TextDecoder does not tell). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let index = 0
-  while (index < bytes.length) {
-    const byte = bytes[index]!
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
-    if (length === 0) return index
-    for (let k = 1; k < length; k++) {
-      const next = bytes[index + k]
-      if (next === undefined || (next & 0xc0) !== 0x80) return index
-    }
-    index += length
-  }
-  return index
+  // Everything the pipeline filled in, and the trees.
+  const {config: _config, sourceDir: _sourceDir, ...fields} = file.data.pressroom
+  return {...fields, mdast, hast, file}
 }

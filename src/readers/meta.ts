@@ -13,8 +13,9 @@ import * as z from 'zod'
 import type {ResolvedConfig} from '../config.js'
 import {diagnostics, report} from '../diagnostics.js'
 import type {ArticleMeta, Dateline, Direction, LeadImage} from '../types.js'
-import type {FrontMatter} from './front-matter.js'
+import {isRtl} from '../locale.js'
 import {parseDateline} from '../pipeline/dateline.js'
+import type {FrontMatter} from './front-matter.js'
 
 const text = z.string()
 const textList = z.union([
@@ -85,8 +86,6 @@ const foreignKeys = new Set([
   'subhead', 'hide_title', 'cta', 'event_organizer', 'event_platform', 'registration_url', 'end_date',
   'host', 'youtube_id', 'youtube_title', 'venue', 'captions', 'short_title', 'archive', 'deck_type'
 ])
-
-const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ku-arab', 'ps', 'sd', 'ug', 'ur', 'yi'])
 
 /** Slugs taken by collection outputs at the root of the output folder. */
 const reservedSlugs = new Set(['index', '404'])
@@ -280,13 +279,6 @@ function leadImage(fields: FrontMatterFields, recovered: Recovered): LeadImage |
   if (caption) image.caption = caption
   if (credit) image.credit = credit
   return image
-}
-
-/** Whether a BCP 47 tag names a right-to-left language. */
-export function isRtl(lang: string): boolean {
-  const lower = lang.toLowerCase()
-  if (/-arab\b|-hebr\b|-thaa\b|-syrc\b/.test(lower)) return true
-  return rtlLanguages.has(lower.split('-')[0] ?? '')
 }
 
 /**

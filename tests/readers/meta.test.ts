@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {isRtl, parseDate, toSlug} from '../../src/readers/meta.js'
+import {isRtl} from '../../src/locale.js'
+import {parseDate, toSlug} from '../../src/readers/meta.js'
 import {matchDateline} from '../../src/pipeline/dateline.js'
 
 describe('parseDate', () => {

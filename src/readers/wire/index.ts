@@ -9,9 +9,11 @@
 import type {Heading, List, ListItem, Paragraph, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import {diagnostics, report} from '../../diagnostics.js'
-import {readDateLine} from './timestamp.js'
 import {matchDateline} from '../../pipeline/dateline.js'
+import {parseFrontMatter, splitFrontMatter, type FrontMatter} from '../front-matter.js'
 import type {Recovered} from '../meta.js'
+import type {Reader, ReaderOutput} from '../types.js'
+import {readDateLine} from './timestamp.js'
 
 interface Line {
   text: string
@@ -42,6 +44,39 @@ const bylinePattern = /^[Bb][Yy]\s+(\p{Lu}.{1,150})$/u
 /** A line of rules only (`___`, `* * *`, `###`, `---`, `• • •`): a break between sections, as in Markdown. */
 const rulePattern = /^(?:([-_*=~#•·])\s*)(?:\1\s*){2,}$/u
 const finalPunctuation = /[.!?…:;,"”’)\]؟۔،؛]$/u
+
+export const wireReader: Reader = {
+  extensions: ['.txt'],
+  read: readWire
+}
+
+/**
+ * Read wire copy: optional YAML front matter (facts the copy does not carry),
+ * then the copy as received.
+ *
+ * @param text
+ *   Decoded source.
+ * @param file
+ *   File that receives the messages (and the text).
+ * @returns
+ *   Tree, front matter and what the copy itself says (headline, standfirst,
+ *   byline, dates, caption).
+ */
+function readWire(text: string, file: VFile): ReaderOutput | undefined {
+  const split = splitFrontMatter(text)
+  if (split.unclosed) {
+    report(file, diagnostics.frontMatterUnclosed, [], {place: {line: 1, column: 1}})
+    return undefined
+  }
+  let frontMatter: FrontMatter | undefined
+  if (split.yaml !== undefined) {
+    frontMatter = parseFrontMatter(split.yaml, {line: split.yamlLine, column: 1}, file)
+    if (!frontMatter) return undefined
+  }
+  file.value = text
+  const wire = readWireCopy(split.body, split.bodyLine, text.length - split.body.length, file)
+  return frontMatter ? {mdast: wire.tree, frontMatter, recovered: wire.recovered} : {mdast: wire.tree, recovered: wire.recovered}
+}
 
 /**
  * Read wire copy into mdast.

@@ -1,0 +1,65 @@
+/**
+ * The Markdown reader: CommonMark + GFM with YAML front matter, parsed by the
+ * normalization processor's own parser (remark-parse), so positions in
+ * messages are the source's.
+ */
+import type {Yaml} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
+import {diagnostics, report} from '../diagnostics.js'
+import {processor} from '../pipeline/processor.js'
+import {parseFrontMatter, type FrontMatter} from './front-matter.js'
+import type {Recovered} from './meta.js'
+import type {Reader, ReaderOutput} from './types.js'
+
+export const markdownReader: Reader = {
+  extensions: ['.md', '.markdown'],
+  read: readMarkdown
+}
+
+/**
+ * Read a Markdown article.
+ *
+ * @param text
+ *   Decoded source.
+ * @param file
+ *   File that receives the messages (and the text).
+ * @returns
+ *   Tree, front matter and the title taken from a leading `# Title`.
+ */
+function readMarkdown(text: string, file: VFile): ReaderOutput | undefined {
+  // A blank line before the opening fence (seen in real Hugo content): move
+  // it after the closing fence so body positions stay right.
+  let shift = 0
+  const leading = /^((?:[ \t]*\n)+)(---[ \t]*\n[\s\S]*?\n---[ \t]*(?:\n|$))/.exec(text)
+  if (leading) {
+    shift = leading[1]!.split('\n').length - 1
+    text = leading[2]! + leading[1]! + text.slice(leading[0].length)
+    report(file, diagnostics.frontMatterLeadingBlank, [], {place: {line: shift + 1, column: 1}})
+  }
+  file.value = text
+  const mdast = processor.parse(file)
+  let frontMatter: FrontMatter | undefined
+  const recovered: Recovered = {}
+  const yaml = mdast.children[0]?.type === 'yaml' ? (mdast.children[0] as Yaml) : undefined
+  if (yaml) {
+    mdast.children.shift()
+    const line = (yaml.position?.start.line ?? 1) + 1 + shift
+    frontMatter = parseFrontMatter(yaml.value, {line, column: 1}, file)
+    if (!frontMatter) return undefined
+  } else if (/^---[ \t]*\n/.test(text)) {
+    report(file, diagnostics.frontMatterUnclosed, [], {place: {line: 1, column: 1}})
+    return undefined
+  }
+  // A leading `# Title` is the title when the front matter has none (or the same).
+  const first = mdast.children[0]
+  if (first?.type === 'heading' && first.depth === 1) {
+    const heading = toString(first).trim()
+    const given = frontMatter?.data['title']
+    if (heading && (given === undefined || (typeof given === 'string' && given.trim() === heading))) {
+      recovered.title = heading
+      mdast.children.shift()
+    }
+  }
+  return frontMatter ? {mdast, frontMatter, recovered} : {mdast, recovered}
+}
