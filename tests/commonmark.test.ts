@@ -3,8 +3,6 @@
  * emitter without throwing, and keeps its text: the words of the spec's
  * expected HTML (sanitized with the same schema) appear in our body, in order.
  */
-import {readFileSync} from 'node:fs'
-import path from 'node:path'
 import {fromHtml} from 'hast-util-from-html'
 import {sanitize} from 'hast-util-sanitize'
 import {toText} from 'hast-util-to-text'

@@ -76,7 +76,7 @@ function checkText(files: OutputFile[]): void {
       expect(line).not.toMatch(/[ \t]$/)
       // A line may be wider only when it is one unbreakable token (a URL or a long word), maybe indented or
       // prefixed, by several markers too (`*   * ` where an empty item starts with a nested list, as pandoc writes it).
-      if (stringWidth(line) > 72) expect(line.trim().replace(/^(?:(?:[>*\-]|\d+\.|\[\d+\])\s+)+/, '').trim(), line).not.toMatch(/\s/)
+      if (stringWidth(line) > 72) expect(line.trim().replace(/^(?:(?:[>*-]|\d+\.|\[\d+\])\s+)+/, '').trim(), line).not.toMatch(/\s/)
     }
   }
 }

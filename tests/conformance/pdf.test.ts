@@ -107,7 +107,7 @@ describe.skipIf(!hasTools)('pdf conformance', () => {
  * evenly is read as one letter-spaced word. There the floor is lower, and
  * every PDF below 99 % is listed in the log.
  */
-function floorOf(build: string, name: string): number {
+function floorOf(build: string): number {
   if (build === 'sample') return 0.99
   if (build === 'fixtures') return 0.99
   if (build === 'corpus') return 0.98
@@ -146,7 +146,7 @@ describe.skipIf(!hasTools || !existsSync(conformanceDir))('pdf conformance of th
         const ratio = inOrderRatio(expected, words(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})))
         lowest = Math.min(lowest, ratio)
         if (ratio < 0.99) short.push(`${name}: ${(ratio * 100).toFixed(1)} %`)
-        if (ratio < floorOf(build, name)) problems.push(`${name}: ${(ratio * 100).toFixed(1)} % of the body's words in order`)
+        if (ratio < floorOf(build)) problems.push(`${name}: ${(ratio * 100).toFixed(1)} % of the body's words in order`)
       }
       console.log(`pdf: ${build}: ${pdfs.length} PDFs, lowest word-order ratio ${(lowest * 100).toFixed(2)} %, ${short.length} below 99 %${short.length > 0 ? ` (${short.join('; ')})` : ''}, ${problems.length} problems`)
       expect(problems).toEqual([])

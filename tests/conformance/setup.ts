@@ -5,7 +5,7 @@
  * `.conformance/`. Test files then only validate. It runs the compiled
  * `dist/` (`npm run test:conformance` compiles first) so the worker pool is used.
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync} from 'node:fs'
 import {mkdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {build} from '../../dist/build/index.js'

@@ -8,7 +8,16 @@
 import {createHash} from 'node:crypto'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import type {EmitContext} from '../../types.js'
-import type {Edition} from './index.js'
+
+/** A rendered edition, handed to the message builder. */
+export interface Edition {
+  /** Plain-text edition. */
+  text: string
+  /** Email-safe HTML edition. */
+  html: string
+  /** Display date of the edition. */
+  date: string
+}
 
 /** Options of {@link toEml}. */
 export interface EmlOptions {

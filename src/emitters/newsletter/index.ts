@@ -15,7 +15,7 @@ import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
 import {displayDate, joinNames} from '../../locale.js'
 import {articleKeys} from '../collection-key.js'
 import {toEmailHtml} from './email-html.js'
-import {toEml} from './eml.js'
+import {toEml, type Edition} from './eml.js'
 import type {Handlers} from './state.js'
 import {toPlainText} from './to-plain-text.js'
 import {displayWidth} from './width.js'
@@ -98,16 +98,6 @@ export function newsletterEmitter(options: NewsletterOptions = {}): Emitter {
       return files
     }
   }
-}
-
-/** A rendered edition, handed to the message builder. */
-export interface Edition {
-  /** Plain-text edition. */
-  text: string
-  /** Email-safe HTML edition. */
-  html: string
-  /** Display date of the edition. */
-  date: string
 }
 
 /**

@@ -1,0 +1,78 @@
+/**
+ * The layers of ARCHITECTURE.md, enforced: `npm run lint:deps` (run by
+ * `npm run lint`, which `.ci/run` runs) fails on any violation. Type-only
+ * imports count too (`tsPreCompilationDeps`): a cycle of types is still a
+ * cycle in the design.
+ *
+ * Data flows readers → pipeline → emitters → build; `cli` and `check` sit on
+ * top. Shared leaves (`types`, `config`, `diagnostics`, `locale`, `debug`,
+ * `runtime-import`) import none of the layers.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import cycles, type-only ones included.',
+      from: {path: '^src/'},
+      to: {circular: true}
+    },
+    {
+      name: 'leaves-import-no-layer',
+      severity: 'error',
+      comment: 'The shared leaves (types, config, diagnostics, locale, …) import none of the layers.',
+      from: {path: '^src/[^/]+\\.ts$', pathNot: '^src/(index|cli)\\.ts$'},
+      to: {path: '^src/(readers|pipeline|emitters|build|check)/'}
+    },
+    {
+      name: 'readers-not-downstream',
+      severity: 'error',
+      comment: 'Readers turn bytes into an Article: they never import emitters, the build or check.',
+      from: {path: '^src/readers/'},
+      to: {path: '^src/(emitters|build|check)/|^src/cli\\.ts$'}
+    },
+    {
+      name: 'pipeline-not-readers-or-downstream',
+      severity: 'error',
+      comment: 'The pipeline normalizes a tree: it never imports a reader, an emitter, the build or check.',
+      from: {path: '^src/pipeline/'},
+      to: {path: '^src/(readers|emitters|build|check)/|^src/cli\\.ts$'}
+    },
+    {
+      name: 'emitters-not-build',
+      severity: 'error',
+      comment: 'Emitters turn Articles into files: they never import the build, check or the CLI (nor readers: they never re-parse).',
+      from: {path: '^src/emitters/'},
+      to: {path: '^src/(readers|build|check)/|^src/cli\\.ts$'}
+    },
+    {
+      name: 'emitters-independent',
+      severity: 'error',
+      comment: 'An emitter does not reach into another emitter\'s folder; shared code lives in emitters/*.ts or pipeline/.',
+      from: {path: '^src/emitters/([^/]+)/'},
+      to: {path: '^src/emitters/[^/]+/', pathNot: '^src/emitters/$1/'}
+    },
+    {
+      name: 'build-not-check-or-cli',
+      severity: 'error',
+      comment: 'The build does not import check or the CLI.',
+      from: {path: '^src/build/'},
+      to: {path: '^src/check/|^src/cli\\.ts$'}
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      comment: 'A relative import that names no file (type-only packages such as `hast` resolve to no file and are fine).',
+      from: {path: '^src/'},
+      to: {couldNotResolve: true, path: '^\\.'}
+    }
+  ],
+  options: {
+    doNotFollow: {path: 'node_modules'},
+    exclude: {path: '^(dist|node_modules)/'},
+    tsPreCompilationDeps: true,
+    tsConfig: {fileName: 'tsconfig.json'},
+    enhancedResolveOptions: {extensions: ['.ts', '.js']}
+  }
+}
