@@ -29,6 +29,7 @@ import {activeEmitterNames} from '../emitters/names.js'
 import {articleOf, fileOf, saveTrees, treesName, treesPath, type ArticleRecord, type SourceStat} from './record.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
 import type {ArticleOutcome, ArticleTask, ConfigSource, Runtime, TaskClock} from './worker.js'
+import {isRisky, quickMeta} from '../readers/peek.js'
 import {runtimeImport} from '../runtime-import.js'
 import {digest, safeOutputPath, writeAtomic} from './outputs.js'
 
@@ -619,63 +620,6 @@ async function safely(task: ArticleTask, run: () => Promise<ArticleOutcome>): Pr
   }
 }
 
-/**
- * Whether a source may take the Markdown parser very long. micromark is
- * quadratic or worse on some inputs (cmark's "pathological" cases: thousands
- * of nested brackets, emphasis marks or backticks in one paragraph, lists or
- * quotes nested hundreds deep), and time spent in this thread cannot be cut
- * short. Such a source is built in a worker thread, under the time limit,
- * even in a small build. Articles do not come near: their lines and
- * paragraphs are short, their nesting shallow, their emphasis and links few.
- *
- * @param bytes
- *   Source.
- * @returns
- *   Whether it has a line over 10,000 bytes, a paragraph (lines between
- *   blank ones) over 20,000, a line whose container prefix (spaces, tabs,
- *   `>`, list markers) is over 64 bytes, or over 2,000 inline delimiters
- *   (`` *_[]`<>!~ ``) in a paragraph or 20,000 in all.
- */
-export function isRisky(bytes: Uint8Array): boolean {
-  let lineStart = 0
-  let blockStart = 0
-  let blockMarks = 0
-  let marks = 0
-  let prefix = 0
-  let inPrefix = true
-  let blank = true
-  for (let index = 0; index <= bytes.length; index++) {
-    const byte = index < bytes.length ? bytes[index]! : 0x0a
-    if (byte === 0x0a) {
-      if (index - lineStart > 10_000) return true
-      if (blank) {
-        blockStart = index + 1
-        blockMarks = 0
-      } else if (index - blockStart > 20_000) return true
-      lineStart = index + 1
-      prefix = 0
-      inPrefix = true
-      blank = true
-      continue
-    }
-    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) blank = false
-    if (delimiters[byte] === 1 && (++blockMarks > 2000 || ++marks > 20_000)) return true
-    if (!inPrefix) continue
-    const next = bytes[index + 1]
-    const marker = (byte === 0x2d || byte === 0x2a || byte === 0x2b) && (next === 0x20 || next === 0x09)
-    if (byte === 0x20 || byte === 0x09 || byte === 0x3e || marker) {
-      if (++prefix > 64) return true
-    } else {
-      inPrefix = false
-    }
-  }
-  return false
-}
-
-/** The bytes of inline delimiters micromark matches in pairs: `` * _ [ ] ` < > ! ~ ``. */
-const delimiters = new Uint8Array(256)
-for (const character of '*_[]`<>!~') delimiters[character.charCodeAt(0)] = 1
-
 /** Running from TypeScript sources (tests): the compiled worker may be stale, so stay in this thread. */
 function isTypeScriptSource(): boolean {
   return fileURLToPath(import.meta.url).endsWith('.ts')
@@ -954,28 +898,6 @@ function sizeIs(file: string, bytes: number): boolean {
   } catch {
     return false
   }
-}
-
-/** Slug and draft flag from front matter only (duplicate slugs are found before any work). */
-async function quickMeta(source: string, bytes: Uint8Array): Promise<{slug: string; draft: boolean}> {
-  const {parseFrontMatter, splitFrontMatter} = await import('../readers/front-matter.js')
-  const {toSlug} = await import('../readers/meta.js')
-  let slug = ''
-  let draft = false
-  const stem = path.basename(source).replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '')
-  try {
-    const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^(?:[ \t]*\n)+(?=---)/, '')
-    const split = splitFrontMatter(text)
-    if (split.yaml !== undefined) {
-      const frontMatter = parseFrontMatter(split.yaml, {line: 2, column: 1}, new VFile())
-      const value = frontMatter?.data['slug']
-      if (typeof value === 'string' || typeof value === 'number') slug = toSlug(String(value))
-      draft = frontMatter?.data['draft'] === true
-    }
-  } catch {
-    // The article's own build reports it.
-  }
-  return {slug: slug || toSlug(stem), draft}
 }
 
 /** Which shard (1-based) an article belongs to: stable under additions and removals. */
