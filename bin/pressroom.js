@@ -29,9 +29,15 @@ import vm from 'node:vm'
 const debug = debuglog('pressroom')
 
 const file = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url))
-const {main} = load(file)
+// Whether a build of this run built an article in this thread (see `load`).
+let builtHere = false
+const {main} = load(file, () => builtHere)
 
-main(process.argv).then(
+main(process.argv, {
+  onResult(result) {
+    if (result.builtInProcess) builtHere = true
+  }
+}).then(
   (code) => {
     process.exitCode = code
   },
@@ -45,9 +51,11 @@ main(process.argv).then(
  * Load a CommonJS file with a code cache.
  *
  * @param {string} file
- * @returns {{main: (argv: string[]) => Promise<number>}}
+ * @param {() => boolean} builtHere
+ *   Whether the article pipeline ran in this thread (asked at exit).
+ * @returns {{main: (argv: string[], hooks?: {onResult?: (result: {builtInProcess: boolean}) => void}) => Promise<number>}}
  */
-function load(file) {
+function load(file, builtHere) {
   const setting = process.env['PRESSROOM_COMPILE_CACHE']
   const require = createRequire(file)
   if (setting === '0') return require(file)
@@ -62,14 +70,14 @@ function load(file) {
   }
 
   const source = readFileSync(file, 'utf8')
-  // The bundle is known by its size, modification time and inode (hashing its
-  // 5 MB took 15 ms); V8 also rejects data made for a source of another length.
+  // The bundle is known by its size, modification time and inode (cheaper
+  // than hashing its megabytes); V8 also rejects data made for a source of
+  // another length.
   const stat = statSync(file)
   const name = createHash('sha256').update(`${process.version}\0${process.arch}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}`).digest('hex').slice(0, 32)
   // The data of a run that built no article in this thread lacks the article
-  // pipeline (level 0): the first run that does (the build marks it) writes
-  // it again (level 1).
-  const builtHere = () => globalThis[Symbol.for('pressroom.builtHere')] === true
+  // pipeline (level 0): the first run that does (its build result says so)
+  // writes it again (level 1).
   let cachedData
   let level = -1
   for (const candidate of [1, 0]) {

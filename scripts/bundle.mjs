@@ -45,9 +45,9 @@ const pdfkitHome = {
 /**
  * unist-util-visit-parents names each node's visit function after the node
  * (`Object.defineProperty(visit, 'name', …)`, for stack traces) every time it
- * visits one: a fifth of normalizing an article went there (6.5 ms against
- * 5.1-5.6 ms an article without it). The bundles leave the name out; the
- * walk is the same. The bundle fails if the code is no longer there.
+ * visits one: a large share of normalizing an article went there. The
+ * bundles leave the name out; the walk is the same. The bundle fails if the
+ * code is no longer there.
  */
 const plainVisit = {
   name: 'plain-visit',

@@ -52,15 +52,24 @@ function printResult(result: BuildResult, flags: BuildFlags, seconds: number): v
   )
 }
 
+/** What the caller of {@link main} hears of besides the exit code. */
+export interface MainHooks {
+  /** Called with the result of every build (also each of `watch`) and merge. */
+  onResult?: (result: BuildResult) => void
+}
+
 /**
  * Run the CLI.
  *
  * @param argv
  *   Arguments, as `process.argv`.
+ * @param hooks
+ *   Callbacks (`bin/pressroom.js` learns from the results whether the article
+ *   pipeline ran in this process).
  * @returns
  *   Exit code.
  */
-export async function main(argv: readonly string[] = process.argv): Promise<number> {
+export async function main(argv: readonly string[] = process.argv, hooks: MainHooks = {}): Promise<number> {
   // A configuration that imports `pressroom` gets this process's API.
   provideApi(async () => ({...(await import('./index.js'))}))
   let exitCode = 0
@@ -88,7 +97,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--since <date>', 'newsletter edition: articles published since this date')
     .addOption(new Option('--no-progress', 'never show a progress bar'))
     .action(async (flags: BuildFlags) => {
-      exitCode = await run(flags, 'build')
+      exitCode = await run(flags, 'build', hooks)
     })
 
   program
@@ -100,7 +109,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('-q, --quiet', 'print errors and the summary only')
     .action(async (flags: BuildFlags) => {
-      exitCode = await run(flags, 'merge')
+      exitCode = await run(flags, 'merge', hooks)
     })
 
   program
@@ -112,7 +121,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--only <names>', 'comma-separated emitters')
     .option('-p, --port <port>', 'port of the preview server (default: 4321)')
     .action(async (flags: BuildFlags) => {
-      exitCode = await runWatch(flags)
+      exitCode = await runWatch(flags, hooks)
     })
 
   program
@@ -154,9 +163,9 @@ function onlyFrom(flags: BuildFlags): string[] | undefined {
   return flags.only ? flags.only.split(',').map((name) => name.trim()).filter(Boolean) : undefined
 }
 
-async function run(flags: BuildFlags, command: 'build' | 'merge'): Promise<number> {
+async function run(flags: BuildFlags, command: 'build' | 'merge', hooks: MainHooks): Promise<number> {
   try {
-    return command === 'build' ? await runBuild(flags) : await runMerge(flags)
+    return command === 'build' ? await runBuild(flags, hooks) : await runMerge(flags, hooks)
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError || error instanceof UnknownEmitterError || error instanceof TypeError) {
       console.error(`error ${error.message}`)
@@ -166,16 +175,17 @@ async function run(flags: BuildFlags, command: 'build' | 'merge'): Promise<numbe
   }
 }
 
-async function runMerge(flags: BuildFlags): Promise<number> {
+async function runMerge(flags: BuildFlags, hooks: MainHooks): Promise<number> {
   const started = performance.now()
   const config = await configFrom(flags)
   const only = onlyFrom(flags)
   const result = await merge({config, ...(only ? {only} : {}), strict: flags.strict ?? false})
+  hooks.onResult?.(result)
   printResult(result, flags, (performance.now() - started) / 1000)
   return result.exitCode
 }
 
-async function runWatch(flags: BuildFlags): Promise<number> {
+async function runWatch(flags: BuildFlags, hooks: MainHooks): Promise<number> {
   let config
   try {
     config = await configFrom(flags)
@@ -193,6 +203,7 @@ async function runWatch(flags: BuildFlags): Promise<number> {
     ...(only ? {only} : {}),
     ...(flags.port ? {port: Number(flags.port)} : {}),
     onBuild(result, changed) {
+      hooks.onResult?.(result)
       if (changed.length > 0) console.log(`changed: ${changed.map((file) => path.relative(process.cwd(), file)).join(', ')}`)
       printResult(result, {...flags, quiet: true}, result.milliseconds / 1000)
     }
@@ -212,7 +223,7 @@ function shardFrom(value: string | undefined): {index: number; count: number} | 
   return {index, count}
 }
 
-async function runBuild(flags: BuildFlags): Promise<number> {
+async function runBuild(flags: BuildFlags, hooks: MainHooks): Promise<number> {
   const started = performance.now()
   const config = await configFrom(flags)
   const only = onlyFrom(flags)
@@ -249,6 +260,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   } finally {
     bar?.stop()
   }
+  hooks.onResult?.(result)
   printResult(result, flags, (performance.now() - started) / 1000)
   return result.exitCode
 }

@@ -38,11 +38,15 @@ describe('incremental builds', () => {
     for (let i = 1; i <= 6; i++) await utimes(path.join(dir, 'input', `a${i}.md`), old, old)
     const first = await build({config: configFor()})
     expect(first.rebuilt).toBe(6)
+    // From TypeScript sources the articles are built in this thread.
+    expect(first.builtInProcess).toBe(true)
     const before = await snapshot(path.join(dir, 'output'))
     const written = async () => [(await stat(path.join(dir, 'output/manifest.json'))).mtimeMs, (await stat(path.join(dir, '.pressroom-cache/index.json'))).mtimeMs]
     const times = await written()
     const second = await build({config: configFor()})
     expect(second.rebuilt).toBe(0)
+    // Nothing built: the article pipeline did not run in this thread.
+    expect(second.builtInProcess).toBe(false)
     expect(second.articles).toHaveLength(6)
     expect(second.manifest.articles).toHaveLength(6)
     expect(await snapshot(path.join(dir, 'output'))).toEqual(before)

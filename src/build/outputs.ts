@@ -1,11 +1,26 @@
 /**
- * Safe output: every path is checked to stay inside the output folder, and
- * every file is written to a temporary sibling and renamed over the target,
- * so a build killed at any moment leaves each file old or new, never partial.
+ * Safe output: every path is checked to stay inside the output folder, every
+ * path has one owner (an article or the collections), and every file is
+ * written to a temporary sibling and renamed over the target, so a build
+ * killed at any moment leaves each file old or new, never partial.
  */
 import {createHash, randomBytes} from 'node:crypto'
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import type {VFile} from 'vfile'
+import {diagnostics, report} from '../diagnostics.js'
+import type {OutputFile} from '../types.js'
+
+/** Output path → who wrote it (an article's display path, or the build's for collections) and its hash. */
+export type Owners = Map<string, {owner: string; sha256: string}>
+
+/** An output that passed {@link checkOutputs}: where to write it and what the manifest says of it. */
+export interface CheckedOutput {
+  file: OutputFile
+  emitter: string
+  absolute: string
+  info: {bytes: number; sha256: string}
+}
 
 /**
  * Check an emitter's output path and turn it into an absolute path inside
@@ -58,4 +73,77 @@ export async function writeAtomic(absolute: string, contents: string | Uint8Arra
 export function digest(contents: string | Uint8Array): {bytes: number; sha256: string} {
   const buffer = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents
   return {bytes: buffer.byteLength, sha256: createHash('sha256').update(buffer).digest('hex')}
+}
+
+/**
+ * Check paths and ownership of outputs before anything is written. Identical
+ * bytes at the same path (a shared image) are fine; different bytes are a
+ * conflict. Problems are reported on `file`.
+ *
+ * @param outputs
+ *   Files and the emitters that made them.
+ * @param file
+ *   File to report on (the article's, or the build's).
+ * @param owner
+ *   Who the files belong to (see {@link Owners}).
+ * @param outputDir
+ *   Absolute output folder.
+ * @param owners
+ *   Paths taken so far; the checked files are added.
+ * @returns
+ *   The files to write (each path once), or `undefined` when one is unsafe or taken.
+ */
+export function checkOutputs(
+  outputs: ReadonlyArray<{file: OutputFile; emitter: string}>,
+  file: VFile,
+  owner: string,
+  outputDir: string,
+  owners: Owners
+): CheckedOutput[] | undefined {
+  const checked: CheckedOutput[] = []
+  const seen = new Set<string>()
+  let ok = true
+  for (const {file: output, emitter} of outputs) {
+    const absolute = safeOutputPath(outputDir, output.path)
+    if (!absolute || output.path === 'manifest.json' || output.path.startsWith('.')) {
+      report(file, diagnostics.unsafeOutputPath, [String(output.path)], {source: `pressroom:${emitter}`, place: {line: 1, column: 1}})
+      ok = false
+      continue
+    }
+    const info = digest(output.contents)
+    const taken = owners.get(output.path)
+    if (taken && taken.owner !== owner && taken.sha256 !== info.sha256) {
+      report(file, diagnostics.outputConflict, [output.path, taken.owner], {source: `pressroom:${emitter}`, place: {line: 1, column: 1}})
+      ok = false
+      continue
+    }
+    if (seen.has(output.path)) continue
+    seen.add(output.path)
+    checked.push({file: output, emitter, absolute, info})
+  }
+  if (!ok) return undefined
+  for (const {file: output, info} of checked) owners.set(output.path, {owner, sha256: info.sha256})
+  return checked
+}
+
+/** A path with posix separators. */
+export function toPosix(file: string): string {
+  return file.split(path.sep).join('/')
+}
+
+/**
+ * List files in a folder recursively, skipping dot folders (tests and `check`).
+ *
+ * @param dir
+ *   Folder.
+ * @returns
+ *   Posix paths relative to `dir`, sorted.
+ */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, {recursive: true, withFileTypes: true})
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => toPosix(path.relative(dir, path.join(entry.parentPath, entry.name))))
+    .filter((file) => !file.split('/').some((segment) => segment.startsWith('.')))
+    .sort()
 }

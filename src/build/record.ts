@@ -12,8 +12,8 @@ import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import type {ManifestFile} from './index.js'
-import type {Article, ArticleMeta, ArticleStats, Asset, TocEntry} from '../types.js'
+import type {Article} from '../types.js'
+import type {ManifestFile} from './manifest.js'
 
 /** A message as plain data. */
 export interface MessageRecord {
@@ -27,23 +27,21 @@ export interface MessageRecord {
   fatal?: boolean
 }
 
-/** Everything about a built article but its trees. */
-export interface ArticleRecord {
+/**
+ * Everything about a built article but its trees: the {@link Article} without
+ * its trees and file (a new field of `Article` is kept with no edit here),
+ * plus what the build knows of it.
+ */
+export type ArticleRecord = Omit<Article, 'mdast' | 'hast' | 'file' | 'key'> & {
   /** Content hash of everything the article's outputs depend on. */
   key: string
   /** Source path as shown in messages (relative to the cwd). */
   path: string
-  meta: ArticleMeta
-  toc: TocEntry[]
-  excerpt: string
-  stats: ArticleStats
-  assets: Asset[]
-  format: 'markdown' | 'wire'
   messages: MessageRecord[]
   /** Files the article hooks wrote. */
   files: ManifestFile[]
   outputs: Record<string, string>
-  /** The source file when its bytes were last read (see `build.ts`). */
+  /** The source file when its bytes were last read (see `plan.ts`). */
   source?: SourceStat
 }
 
@@ -117,7 +115,7 @@ export function saveTrees(cacheDir: string, key: string, trees: ArticleTrees): v
   try {
     writeFileSync(temp, json)
   } catch (error) {
-    // The folder is made on first need (a `mkdir` per article was 1% of a cold build).
+    // The folder is made on first need, not with a `mkdir` for every article.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     mkdirSync(path.dirname(file), {recursive: true})
     writeFileSync(temp, json)
@@ -135,16 +133,8 @@ export function articleOf(record: ArticleRecord, cacheDir: string, trees?: Artic
     loaded ??= JSON.parse(readFileSync(treesPath(cacheDir, record.key), 'utf8')) as ArticleTrees
     return loaded
   }
-  const article = {
-    meta: record.meta,
-    toc: record.toc,
-    excerpt: record.excerpt,
-    stats: record.stats,
-    assets: record.assets,
-    format: record.format,
-    key: record.key,
-    file: fileOf(record.path, record.messages)
-  } as Omit<Article, 'hast' | 'mdast'> as Article
+  const {key, path: filePath, messages, files: _files, outputs: _outputs, source: _source, ...fields} = record
+  const article = {...fields, key, file: fileOf(filePath, messages)} as Omit<Article, 'hast' | 'mdast'> as Article
   Object.defineProperty(article, 'hast', {enumerable: true, get: () => load().hast})
   Object.defineProperty(article, 'mdast', {enumerable: true, get: () => load().mdast})
   return article
@@ -152,17 +142,19 @@ export function articleOf(record: ArticleRecord, cacheDir: string, trees?: Artic
 
 /** The record of a built article. */
 export function recordOf(article: Article, key: string, files: ManifestFile[], outputs: Record<string, string>): ArticleRecord {
-  return {
-    key,
-    path: article.file.path,
-    meta: article.meta,
-    toc: article.toc,
-    excerpt: article.excerpt,
-    stats: article.stats,
-    assets: article.assets,
-    format: article.format,
-    messages: messagesOf(article.file),
-    files,
-    outputs
-  }
+  const {mdast: _mdast, hast: _hast, file, key: _key, ...fields} = article
+  return {key, path: file.path, ...fields, messages: messagesOf(file), files, outputs}
+}
+
+/**
+ * Sort records newest first (then by slug): the order collections get
+ * articles in.
+ *
+ * @param records
+ *   Records, sorted in place.
+ * @returns
+ *   `records`.
+ */
+export function newestFirst<T extends Pick<ArticleRecord, 'meta'>>(records: T[]): T[] {
+  return records.sort((a, b) => b.meta.date.localeCompare(a.meta.date) || a.meta.slug.localeCompare(b.meta.slug, 'en'))
 }

@@ -28,9 +28,9 @@ export interface ArticleTask {
   source: string
   /** Path shown in messages. */
   display: string
-  /** Cache key (see `build.ts`). */
+  /** Cache key (see `contentKey` in `plan.ts`). */
   key: string
-  /** Whether the source may take the parser very long (see `isRisky` in `build.ts`): built in a worker, under the time limit. */
+  /** Whether the source may take the parser very long (see `isRisky` in `readers/peek.ts`): built in a worker, under the time limit. */
   risky?: boolean
 }
 

@@ -299,7 +299,11 @@ export function toSlug(value: string): string {
     .replace(/-$/, '')
 }
 
-function fileStem(filePath: string): {name: string; date?: string} {
+/**
+ * The name a file gives an article: its base name without extension, and
+ * without a leading `YYYY-MM-DD-` (Jekyll's posts), which is its date.
+ */
+export function fileStem(filePath: string): {name: string; date?: string} {
   const base = path.basename(filePath).replace(/\.[^.]+$/, '')
   const match = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/.exec(base)
   if (match) {
