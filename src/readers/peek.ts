@@ -23,10 +23,12 @@ export async function quickMeta(source: string, bytes: Uint8Array): Promise<{slu
   // Loaded on first use: a rebuild that reads no source needs neither.
   const {parseFrontMatter, splitFrontMatter} = await import('./front-matter.js')
   const {fileStem, toSlug} = await import('./meta.js')
+  const {decode} = await import('./decode.js')
   let slug = ''
   let draft = false
   try {
-    const split = splitFrontMatter(frontText(bytes))
+    // Decoded as the reader decodes it; its messages are the reader's to give.
+    const split = splitFrontMatter(decode(bytes, new VFile()).replace(/^(?:[ \t]*\n)+(?=---)/, ''))
     if (split.yaml !== undefined) {
       const frontMatter = parseFrontMatter(split.yaml, {line: 2, column: 1}, new VFile())
       const value = frontMatter?.data['slug']
@@ -37,15 +39,6 @@ export async function quickMeta(source: string, bytes: Uint8Array): Promise<{slu
     // The article's own build reports it.
   }
   return {slug: slug || toSlug(fileStem(source).name), draft}
-}
-
-/**
- * The text as the readers see it for front matter, without their messages:
- * UTF-8 (U+FFFD where the bytes are not), no BOM, LF line ends, no blank
- * lines before the opening fence (the Markdown reader moves them after it).
- */
-function frontText(bytes: Uint8Array): string {
-  return new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^(?:[ \t]*\n)+(?=---)/, '')
 }
 
 /**
