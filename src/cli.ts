@@ -22,6 +22,7 @@ interface BuildFlags {
   config?: string
   only?: string
   clean?: boolean
+  allowEmpty?: boolean
   strict?: boolean
   quiet?: boolean
   progress?: boolean
@@ -47,7 +48,7 @@ function printResult(result: BuildResult, flags: BuildFlags, seconds: number): v
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   console.log(
     `${plural(result.articles.length, 'article')} built (${result.rebuilt} rebuilt), ${result.failed} failed, ` +
-      `${plural(result.written.length + 1, 'file')}, ${plural(result.warnings, 'warning')}, ` +
+      `${plural(result.written.length + 1, 'file')}${result.removed > 0 ? ` (${plural(result.removed, 'old file')} removed)` : ''}, ${plural(result.warnings, 'warning')}, ` +
       `${plural(result.errors, 'error')} in ${seconds.toFixed(2)} s`
   )
 }
@@ -88,6 +89,7 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     .option('-c, --config <file>', 'config file (default: pressroom.config.{ts,js,mjs,json})')
     .option('--only <names>', 'comma-separated emitters to run, e.g. html,pdf')
     .option('--clean', 'empty the output folder first')
+    .option('--allow-empty', 'build an input folder with no articles even when the last build had some (removes their files)')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('-q, --quiet', 'print errors and the summary only')
     .option('--no-cache', 'rebuild every article (ignore the incremental cache)')
@@ -249,6 +251,7 @@ async function runBuild(flags: BuildFlags, hooks: MainHooks): Promise<number> {
       ...(timeout === undefined ? {} : {timeout}),
       cache: flags.cache !== false,
       clean: flags.clean ?? false,
+      allowEmpty: flags.allowEmpty ?? false,
       strict: flags.strict ?? false,
       onArticle(done, total, file) {
         if (bar) {

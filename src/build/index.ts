@@ -22,8 +22,8 @@ import {activeEmitterNames} from '../emitters/names.js'
 import {buildArticles, ownersOf} from './articles.js'
 import {emptyIndex, environmentKey, holdsRecords, pruneTrees, readCacheIndex, saveCacheIndex} from './cache.js'
 import {addMessages, updateCollections, writeCollections} from './collections.js'
-import {manifestOf, readManifest, removeStale, writeManifest} from './manifest.js'
-import {buildFileOf, checkBuildOptions, summarize, type BuildOptions, type BuildResult} from './options.js'
+import {manifestOf, readManifest, removeStale, sourceOf, writeManifest} from './manifest.js'
+import {buildFileOf, checkBuildOptions, refuseEmpty, summarize, type BuildOptions, type BuildResult} from './options.js'
 import {planBuild} from './plan.js'
 import {lazyRuntime} from './pool.js'
 import {articleOf, fileOf, newestFirst} from './record.js'
@@ -62,6 +62,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const environment = environmentKey(config, names)
   const plan = await planBuild(config, index, environment, options.shard)
   debug(`${plan.sources} sources read and hashed, ${plan.tasks.length} to build`)
+  // An empty input folder where the last build had articles is a mistake
+  // far more often than a wish to unpublish everything: nothing is touched.
+  if (plan.sources === 0 && !options.shard) refuseEmpty(config, previous, options)
 
   // 2. Build what changed, in parallel; write each article's files as it comes.
   const built = await buildArticles(plan, runtime, options)
@@ -80,7 +83,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   written.push(...Object.values(collections.files))
 
   // 4. Remove what the previous build wrote and this one did not (deleted inputs).
-  if (previous && !options.shard) await removeStale(config.output, previous, written, names)
+  const removed = previous && !options.shard
+    ? await removeStale(config.output, {
+        previous, written, active: names, collections: true,
+        sources: new Set(plan.inputs.map((source) => sourceOf(config, source))),
+        built: new Set(records.map((record) => sourceOf(config, record.path)))
+      })
+    : 0
 
   // 5. The cache index, the shard records, the manifest last. A no-op build
   // (the same records, collections kept, a manifest there) writes nothing:
@@ -96,7 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!same) await (options.shard ? writeShard(config, options.shard, records) : writeManifest(config.output, manifest))
   debug(same ? (plan.restated ? 'manifest kept, cache index written' : 'nothing changed: cache index and manifest kept') : 'cache index and manifest written')
   return summarize({
-    articles, files: plan.files, buildFile, failed: plan.failed, written, rebuilt: plan.tasks.length,
+    articles, files: plan.files, buildFile, failed: plan.failed, written, rebuilt: plan.tasks.length, removed,
     builtInProcess: built.builtHere, manifest, strict: options.strict ?? false, started
   })
 }
@@ -130,7 +139,7 @@ export async function merge(options: Pick<BuildOptions, 'config' | 'only' | 'str
   for (const file of collections.reported) addMessages(files, file)
   const written = [...records.flatMap((record) => record.files), ...Object.values(collections.files)]
   return summarize({
-    articles, files, buildFile, failed: 0, written, rebuilt: 0,
+    articles, files, buildFile, failed: 0, written, rebuilt: 0, removed: 0,
     builtInProcess: false, manifest, strict: options.strict ?? false, started
   })
 }

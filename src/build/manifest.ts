@@ -4,6 +4,7 @@
  * leaves the previous manifest; the next build reads it to remove what it no
  * longer writes (a deleted input's files).
  */
+import {existsSync} from 'node:fs'
 import {readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import type {ResolvedConfig} from '../config.js'
@@ -70,7 +71,7 @@ export function manifestOf(config: ResolvedConfig, records: readonly ManifestEnt
       .map((record) => ({
         slug: record.meta.slug,
         title: record.meta.title,
-        source: toPosix(path.relative(config.root, path.resolve(record.path))),
+        source: sourceOf(config, record.path),
         date: record.meta.date,
         outputs: record.outputs,
         files: record.files
@@ -108,33 +109,53 @@ export async function writeManifest(outputDir: string, manifest: Manifest): Prom
   await writeAtomic(path.join(outputDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
 }
 
-/**
- * Remove the files the previous build wrote and this one did not (the files
- * of deleted inputs, of collections no longer made). Files of emitters that
- * did not run (`--only`) stay.
- *
- * @param outputDir
- *   Absolute output folder.
- * @param previous
- *   The previous build's manifest.
- * @param written
- *   Every file of this build.
- * @param active
- *   Names of the emitters that ran.
- */
-export async function removeStale(outputDir: string, previous: Manifest, written: readonly ManifestFile[], active: readonly string[]): Promise<void> {
-  const now = new Set(written.map((file) => file.path))
-  const ran = new Set(active)
-  for (const {path: old, emitter} of previousFiles(previous)) {
-    if (now.has(old) || !ran.has(emitter)) continue
-    const absolute = safeOutputPath(outputDir, old)
-    if (absolute) await rm(absolute, {force: true})
-  }
+/** A source as the manifest names it: POSIX, relative to the project root. */
+export function sourceOf(config: ResolvedConfig, source: string): string {
+  return toPosix(path.relative(config.root, path.resolve(source)))
 }
 
-function previousFiles(manifest: Manifest): ManifestFile[] {
-  const files: ManifestFile[] = []
-  for (const article of manifest.articles ?? []) files.push(...(article.files ?? []))
-  files.push(...Object.values(manifest.collections ?? {}))
-  return files.filter((file) => typeof file?.path === 'string')
+/** What {@link removeStale} may remove. */
+export interface Stale {
+  /** The last build's manifest. */
+  previous: Manifest
+  /** Every file of this build. */
+  written: readonly ManifestFile[]
+  /** Emitters that ran (the others' files stay). */
+  active: readonly string[]
+  /** Sources of this build (as the manifest names them). */
+  sources: ReadonlySet<string>
+  /** Sources that built now (their outputs are this build's). */
+  built: ReadonlySet<string>
+  /** Whether this build made the collections. */
+  collections: boolean
+}
+
+/**
+ * Remove what the previous build wrote and this one did not, and nothing
+ * more: the files of articles whose source is gone or that built now under
+ * other names (a new slug), and collection files no longer made. The files
+ * of an article that failed this time stay (the last good version stays
+ * published until it is fixed), as do those of emitters that did not run.
+ *
+ * @returns
+ *   How many files were removed.
+ */
+export async function removeStale(outputDir: string, stale: Stale): Promise<number> {
+  const now = new Set(stale.written.map((file) => file.path))
+  const ran = new Set(stale.active)
+  const candidates: ManifestFile[] = []
+  for (const article of stale.previous.articles ?? []) {
+    const source = typeof article?.source === 'string' ? article.source : ''
+    if (!stale.sources.has(source) || stale.built.has(source)) candidates.push(...(article.files ?? []))
+  }
+  if (stale.collections) candidates.push(...Object.values(stale.previous.collections ?? {}))
+  let removed = 0
+  for (const file of candidates) {
+    if (typeof file?.path !== 'string' || now.has(file.path) || !ran.has(file.emitter)) continue
+    const absolute = safeOutputPath(outputDir, file.path)
+    if (!absolute || !existsSync(absolute)) continue
+    await rm(absolute, {force: true})
+    removed++
+  }
+  return removed
 }

@@ -2,10 +2,11 @@
  * The build's options and result (the public types of `build` and `merge`),
  * and the summary that turns what a build collected into its result.
  */
+import {statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import type {ResolvedConfig} from '../config.js'
+import {ConfigError, type ResolvedConfig} from '../config.js'
 import {countMessages, hasErrors} from '../diagnostics.js'
 import type {Article} from '../types.js'
 import type {Manifest, ManifestFile} from './manifest.js'
@@ -17,6 +18,12 @@ export interface BuildOptions {
   only?: readonly string[]
   /** Empty the output folder (and ignore the cache) first. */
   clean?: boolean
+  /**
+   * Build even when the input folder holds no article although the last
+   * build had some (which removes their files). Without it such a build is
+   * refused with a `ConfigError` and nothing is touched.
+   */
+  allowEmpty?: boolean
   /** Treat warnings as failures. */
   strict?: boolean
   /** Reuse unchanged articles from the cache (default: `true`). */
@@ -49,6 +56,8 @@ export interface BuildResult {
   written: ManifestFile[]
   /** Articles built now (not taken from the cache). */
   rebuilt: number
+  /** Files of the last build removed (of deleted articles, renamed ones, collections no longer made). */
+  removed: number
   /**
    * Whether an article was read and emitted in this thread (not only in
    * worker threads, not only taken from the cache): the article pipeline
@@ -80,7 +89,58 @@ export function checkBuildOptions(options: BuildOptions): ResolvedConfig {
   if (options.shard && !(options.shard.count >= 1 && options.shard.index >= 1 && options.shard.index <= options.shard.count)) {
     throw new TypeError('Expected `shard` as `{index, count}` with 1 <= index <= count')
   }
+  checkFolders(config)
   return config
+}
+
+/**
+ * Refuse input and output folders that would lose work: a missing input
+ * folder (the commonest typo: the build would prune the whole site), an
+ * input that is a file, and an output folder that is the input, inside it
+ * (the next build reads its own outputs as articles) or around it (`--clean`
+ * would delete the articles).
+ *
+ * @throws {ConfigError}
+ *   Naming the folder and the current folder.
+ */
+function checkFolders(config: ResolvedConfig): void {
+  const cwd = process.cwd()
+  const shown = (folder: string) => `\`${path.relative(cwd, folder) || '.'}\``
+  let input
+  try {
+    input = statSync(config.input)
+  } catch {
+    throw new ConfigError(`Cannot find input folder ${shown(config.input)} (from \`${cwd}\`); check \`--input\` or \`input\` in the configuration`)
+  }
+  if (!input.isDirectory()) throw new ConfigError(`Expected input ${shown(config.input)} to be a folder of articles, not a file (from \`${cwd}\`)`)
+  const inside = (child: string, parent: string) => {
+    const relative = path.relative(parent, child)
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+  }
+  if (inside(config.output, config.input) || inside(config.input, config.output)) {
+    throw new ConfigError(
+      `Expected the output folder ${shown(config.output)} and the input folder ${shown(config.input)} apart: ` +
+        'one inside the other would read outputs as articles or remove articles with the outputs'
+    )
+  }
+}
+
+/**
+ * Refuse a build of an empty input folder over an output folder whose last
+ * build had articles: it would remove them all.
+ *
+ * @throws {ConfigError}
+ *   Unless `clean` or `allowEmpty` says it is meant.
+ */
+export function refuseEmpty(config: ResolvedConfig, previous: Manifest | undefined, options: BuildOptions): void {
+  const count = previous?.articles?.length ?? 0
+  if (count === 0 || options.clean || options.allowEmpty) return
+  const cwd = process.cwd()
+  throw new ConfigError(
+    `Expected articles in \`${path.relative(cwd, config.input) || '.'}\` (${config.include.join(', ')}), found none; ` +
+      `the last build in \`${path.relative(cwd, config.output) || '.'}\` has ${count}: nothing was removed. ` +
+      'Pass `--allow-empty` to remove their files, or check `--input`'
+  )
 }
 
 /**
@@ -104,6 +164,7 @@ export interface Summary {
   failed: number
   written: ManifestFile[]
   rebuilt: number
+  removed: number
   builtInProcess: boolean
   manifest: Manifest
   strict: boolean
@@ -131,6 +192,7 @@ export function summarize(input: Summary): BuildResult {
     failed: input.failed,
     written: input.written,
     rebuilt: input.rebuilt,
+    removed: input.removed,
     builtInProcess: input.builtInProcess,
     manifest: input.manifest,
     errors,

@@ -22,6 +22,8 @@ import type {ArticleTask} from './worker.js'
 export interface Plan {
   /** Number of sources found (in the shard). */
   sources: number
+  /** Their absolute paths. */
+  inputs: string[]
   /** Sources to build, in source order. */
   tasks: ArticleTask[]
   /** Records taken from the cache as they are. */
@@ -70,7 +72,7 @@ export async function findInputs(config: ResolvedConfig): Promise<string[]> {
 export async function planBuild(config: ResolvedConfig, index: CacheIndex, environment: string, shard?: Shard): Promise<Plan> {
   let sources = await findInputs(config)
   if (shard) sources = sources.filter((source) => shardOf(config, source, shard.count) === shard.index)
-  const plan: Plan = {sources: sources.length, tasks: [], cached: [], read: new Map(), restated: false, files: [], failed: 0, present: undefined}
+  const plan: Plan = {sources: sources.length, inputs: sources, tasks: [], cached: [], read: new Map(), restated: false, files: [], failed: 0, present: undefined}
   const slugs = new Map<string, string>()
   /** Take a slug for a source; `false` (and the source failed) when another has it. */
   const claimSlug = (slug: string, display: string): boolean => {
