@@ -35,6 +35,10 @@ export const diagnostics = {
   // Reading
   invalidUtf8: define('invalid-utf8', 'warning', (offset: number) =>
     `Unexpected invalid UTF-8 byte at offset ${offset}; decoded it as U+FFFD, save the file as UTF-8`),
+  invalidUtf8More: define('invalid-utf8', 'warning', (count: number) =>
+    `Unexpected invalid UTF-8 bytes: ${count} more from here, each decoded as U+FFFD; save the file as UTF-8`),
+  legacyEncoding: define('legacy-encoding', 'warning', (encoding: string, offset: number) =>
+    `Unexpected ${encoding} text (not UTF-8 from byte offset ${offset}); decoded it as ${encoding}, save the file as UTF-8`),
   emptyFile: define('empty-file', 'error', () =>
     'Unexpected empty file, write an article or remove the file'),
   unsupportedInput: define('unsupported-input', 'error', (ext: string) =>
@@ -56,6 +60,8 @@ export const diagnostics = {
     'Unexpected blank line before the opening `---` of the front matter; read it as front matter, remove the blank line'),
   frontMatterNotMap: define('front-matter-not-map', 'error', () =>
     'Unexpected front matter that is not a map of `key: value` fields'),
+  markupInField: define('markup-in-field', 'warning', (key: string, text: string) =>
+    `Unexpected markup in plain-text field \`${key}\`; kept its text only (${JSON.stringify(text)}), remove the markup`),
   frontMatterUnknownKey: define('front-matter-unknown-key', 'warning', (key: string) =>
     `Unknown front matter key \`${key}\` is ignored; check its spelling or remove it`),
 

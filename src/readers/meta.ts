@@ -15,6 +15,7 @@ import {diagnostics, report} from '../diagnostics.js'
 import type {ArticleMeta, Dateline, Direction, LeadImage} from '../types.js'
 import {isRtl} from '../locale.js'
 import {parseDateline} from '../pipeline/dateline.js'
+import {stripMarkup} from './plain-text.js'
 import type {FrontMatter} from './front-matter.js'
 
 const text = z.string()
@@ -127,6 +128,14 @@ export function resolveMeta(
   const source = 'pressroom:front-matter'
   const data = frontMatter?.data ?? {}
   const placeOf = (key: string): Point => frontMatter?.positions.get(key) ?? frontMatter?.start ?? {line: 1, column: 1}
+  /** A plain-text field's text: markup stripped, with a warning at its key. */
+  const plain = (value: string | undefined, key: string): string | undefined => {
+    if (value === undefined) return undefined
+    const {text, tags} = stripMarkup(value)
+    if (tags) report(file, diagnostics.markupInField, [key, text], {place: placeOf(key), source})
+    return text || undefined
+  }
+  const plainList = (list: string[], key: string): string[] => list.map((item) => plain(item, key)).filter((item): item is string => item !== undefined)
 
   // An empty value (`deck:`) is YAML null: the field is not set.
   const present = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null && value !== undefined))
@@ -150,7 +159,7 @@ export function resolveMeta(
   let failed = false
 
   // Title.
-  let title = clean(fields.title) ?? recovered.title
+  let title = plain(clean(fields.title), 'title') ?? recovered.title
   if (!title) {
     title = stem.name.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase()) || 'Untitled'
     report(file, diagnostics.missingTitle, [title], {place: frontMatter?.start ?? {line: 1, column: 1}, source})
@@ -206,20 +215,30 @@ export function resolveMeta(
     title,
     slug,
     date,
-    authors: byline === undefined ? (recovered.authors ?? []) : toList(byline),
-    tags: unique(toList(fields.tags ?? fields.topics ?? fields.categories ?? fields.keywords)),
+    authors: byline === undefined ? (recovered.authors ?? []) : plainList(toList(byline), keyOf(fields, ['authors', 'author', 'byline'])),
+    tags: unique(plainList(toList(fields.tags ?? fields.topics ?? fields.categories ?? fields.keywords), keyOf(fields, ['tags', 'topics', 'categories', 'keywords']))),
     lang,
     dir,
     draft: fields.draft ?? false
   }
   if (updated && updated !== date) meta.updated = updated
-  const description =
-    clean(fields.standfirst) ?? clean(fields.description) ?? clean(fields.deck) ?? clean(fields.summary) ??
-    clean(fields.excerpt) ?? clean(fields.subtitle) ?? recovered.description
+  const descriptionKey = (['standfirst', 'description', 'deck', 'summary', 'excerpt', 'subtitle'] as const).find((key) => clean(fields[key]) !== undefined)
+  const description = (descriptionKey && plain(clean(fields[descriptionKey]), descriptionKey)) ?? recovered.description
   if (description) meta.description = description
 
   const image = leadImage(fields, recovered)
-  if (image) meta.image = image
+  if (image) {
+    const imageKey = keyOf(fields, ['image', 'primary_image', 'featured_image', 'hero_image'])
+    const caption = plain(image.caption, imageKey)
+    const credit = plain(image.credit, imageKey)
+    // The alt text defaults to the caption: stripped with it, warned once.
+    image.alt = (image.alt === image.caption ? caption : plain(image.alt, imageKey)) ?? ''
+    if (caption) image.caption = caption
+    else delete image.caption
+    if (credit) image.credit = credit
+    else delete image.credit
+    meta.image = image
+  }
   const dateline = fields.dateline ? parseDateline(fields.dateline.trim() + ' –', {loose: true}) : recovered.dateline
   if (dateline) meta.dateline = dateline
   const canonical = clean(fields.canonical) ?? clean(fields.canonical_url) ?? clean(fields.source_url)
@@ -251,6 +270,11 @@ function withArticle(type: string): string {
 function clean(value: string | undefined): string | undefined {
   const trimmed = value?.replace(/\s+/g, ' ').trim()
   return trimmed ? trimmed : undefined
+}
+
+/** The first of `keys` the front matter sets (the first key when none is set). */
+function keyOf<Key extends string>(fields: Partial<Record<Key, unknown>>, keys: readonly [Key, ...Key[]]): Key {
+  return keys.find((key) => fields[key] !== undefined) ?? keys[0]
 }
 
 function unique(list: string[]): string[] {

@@ -14,7 +14,10 @@ export const goodInputs: Record<string, string | Uint8Array> = {
   'bom.md': '\uFEFF' + fm('Byte order mark') + 'Text after a BOM.\n',
   'crlf.md': (fm('Windows line endings') + 'Line one\nline two.\n\n## Heading\n\nMore.\n').replace(/\n/g, '\r\n'),
   'lone-cr.md': (fm('Old Mac line endings') + 'Line one\nline two.\n\n- a\n- b\n').replace(/\n/g, '\r'),
-  'invalid-utf8.md': Buffer.concat([Buffer.from(fm('Invalid UTF-8') + 'Before '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' after.\n')]),
+  // 0x81 means nothing in Windows-1252 either: the bytes stay U+FFFD.
+  'invalid-utf8.md': Buffer.concat([Buffer.from(fm('Invalid UTF-8') + 'Before '), Buffer.from([0xff, 0xfe, 0xc3, 0x81]), Buffer.from(' after.\n')]),
+  'utf-16le.md': Buffer.from('\uFEFF' + fm('UTF-16, little-endian') + 'Ünïcödé text saved by Notepad.\n', 'utf16le'),
+  'windows-1252.md': Buffer.concat([Buffer.from(fm('Windows-1252')), Buffer.from([0x93, 0x43, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x96, 0x20, 0x35, 0x80, 0x2e, 0x0a])]),
   'unknown-key.md': fm('Unknown key', 'colour: red\n') + 'Body.\n',
   'no-title.md': '---\ndate: 2024-06-01\n---\n\nAn article without a title.\n',
   'huge.md': fm('A five megabyte article') + Array.from({length: 520}, (_, i) => `## Part ${i + 1}\n\n` + Array.from({length: 10}, () => bigParagraph.repeat(10)).join('\n\n')).join('\n\n') + '\n',
