@@ -12,7 +12,7 @@ import type {VFile} from 'vfile'
 import * as z from 'zod'
 import type {ResolvedConfig} from '../config.js'
 import {diagnostics, report} from '../diagnostics.js'
-import type {ArticleMeta, Dateline, Direction, LeadImage} from '../types.js'
+import type {ArticleMeta, Contact, Dateline, Direction, LeadImage, ReleaseInfo} from '../types.js'
 import {isRtl} from '../locale.js'
 import {parseDateline} from '../pipeline/dateline.js'
 import type {FrontMatter} from './front-matter.js'
@@ -44,7 +44,10 @@ export const frontMatterSchema = z.looseObject({
   authors: textList.optional(),
   byline: text.optional(),
   description: text.optional(),
-  standfirst: text.optional(),
+  // `false`: the text's standfirst is body text (wire copy).
+  standfirst: z.union([text, z.literal(false)]).optional(),
+  // `false`: no subheadings are read from wire copy.
+  subheadings: z.boolean().optional(),
   deck: text.optional(),
   summary: text.optional(),
   excerpt: text.optional(),
@@ -66,7 +69,8 @@ export const frontMatterSchema = z.looseObject({
   primary_image: z.union([z.string(), imageObject]).optional(),
   featured_image: z.union([z.string(), imageObject]).optional(),
   hero_image: z.union([z.string(), imageObject]).optional(),
-  dateline: text.optional(),
+  // `false`: no dateline is read from wire copy.
+  dateline: z.union([text, z.literal(false)]).optional(),
   canonical: text.optional(),
   canonical_url: text.optional(),
   source_url: text.optional(),
@@ -102,6 +106,12 @@ export interface Recovered {
   description?: string
   image?: {caption: string; credit?: string}
   dateline?: Dateline
+  /** The date a dateline gives (`Washington, D.C., June 4, 2007 -`), ISO 8601: the date when nothing better does. */
+  datelineDate?: string
+  /** Media contacts (a press release's contacts block). */
+  contacts?: Contact[]
+  /** A press release's header: release notes, number, document type, issuer. */
+  release?: ReleaseInfo
 }
 
 /**
@@ -179,8 +189,8 @@ export function resolveMeta(
     }
   } else if (stem.date) {
     date = stem.date
-  } else if (recovered.published ?? recovered.updated) {
-    date = recovered.published ?? recovered.updated
+  } else if (recovered.published ?? recovered.updated ?? recovered.datelineDate) {
+    date = recovered.published ?? recovered.updated ?? recovered.datelineDate
   } else {
     const fallback = fallbackDate(file.path)
     date = fallback.iso
@@ -214,13 +224,15 @@ export function resolveMeta(
   }
   if (updated && updated !== date) meta.updated = updated
   const description =
-    clean(fields.standfirst) ?? clean(fields.description) ?? clean(fields.deck) ?? clean(fields.summary) ??
+    clean(fields.standfirst === false ? undefined : fields.standfirst) ?? clean(fields.description) ?? clean(fields.deck) ?? clean(fields.summary) ??
     clean(fields.excerpt) ?? clean(fields.subtitle) ?? recovered.description
   if (description) meta.description = description
 
   const image = leadImage(fields, recovered)
   if (image) meta.image = image
-  const dateline = fields.dateline ? parseDateline(fields.dateline.trim() + ' –', {loose: true}) : recovered.dateline
+  if (recovered.contacts) meta.contacts = recovered.contacts
+  if (recovered.release) meta.release = recovered.release
+  const dateline = fields.dateline === false ? undefined : fields.dateline ? parseDateline(fields.dateline.trim() + ' –', {loose: true}) : recovered.dateline
   if (dateline) meta.dateline = dateline
   const canonical = clean(fields.canonical) ?? clean(fields.canonical_url) ?? clean(fields.source_url)
   if (canonical && /^https?:\/\//i.test(canonical)) meta.canonical = canonical
