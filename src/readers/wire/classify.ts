@@ -136,6 +136,10 @@ function isHeadline(block: Block, afterHeader: boolean): boolean {
 export function headerLines(lines: Line[]): {header: Reading[]; rest: Line[]} {
   const header: Reading[] = []
   let index = 0
+  // A contacts block without a label: names, titles, places, with a phone or an e-mail address.
+  if (lines.length > 1 && lines.length <= 8 && lines.every((line) => isContactLine(line.text)) && lines.some((line) => f.isContactField(line.text)) && f.isName(lines[0]!.text)) {
+    return {header: [{kind: 'contacts', rule: 'contact-block', lines, text: lines.map((line) => line.text).join('\n')}], rest: []}
+  }
   while (index < lines.length) {
     const line = lines[index]!
     const text = line.text
@@ -160,6 +164,7 @@ export function headerLines(lines: Line[]): {header: Reading[]; rest: Line[]} {
     else if (f.isDocumentType(text)) one({kind: 'header', rule: 'document-type', field: 'type', value: text.replace(/[.:]$/, '')})
     else if (date) one({kind: 'date line', rule: date.kind === 'updated' ? 'updated-line' : 'date-alone', date})
     else if (authors) one({kind: 'byline', rule: 'by-line', authors})
+    else if (f.nameWithTitleOf(text)) one({kind: 'byline', rule: 'name-comma-title', authors: [f.nameWithTitleOf(text)!]})
     else if (f.isName(text) && index + 1 < lines.length && f.isTitleLine(lines[index + 1]!.text)) {
       one({kind: 'byline', rule: 'name-over-title', authors: [text]})
       one({kind: 'byline', rule: 'title-under-name'})

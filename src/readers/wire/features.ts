@@ -5,7 +5,7 @@
  * them with a fixed precedence; nothing here decides a block's kind.
  */
 import {readDateLine, type DateLine} from './timestamp.js'
-import {groupOf, patternOf, titleWords} from './patterns.js'
+import {groupOf, monthNames, patternOf, titleWords} from './patterns.js'
 
 /** Sentence-final punctuation, in the scripts the reader knows. */
 export const finalPunctuation = /[.!?…:;,"”’)\]؟۔،؛]$/u
@@ -99,6 +99,12 @@ export function isTitleLine(text: string): boolean {
   return words.length > 0 && words.length <= 12 && titleWords.has(words[0]!.replace(/[^\p{L}]/gu, ''))
 }
 
+/** A name and a title on one line (`John Kirby, Spokesperson`): the name. */
+export function nameWithTitleOf(text: string): string | undefined {
+  const match = /^([^,]{3,50}),\s*(.{3,100})$/u.exec(text)
+  return match && isName(match[1]!) && isTitleLine(match[2]!) ? match[1] : undefined
+}
+
 /** Is the line a place alone (`Washington, DC`)? */
 export function isPlace(text: string): boolean {
   return placePattern.test(text) && wordCount(text) <= 6
@@ -138,7 +144,18 @@ export function releaseNumberOf(text: string): string | undefined {
 
 /** The date of a line that is only a date (`September 7, 2018`, `Updated: …`). */
 export function dateOf(text: string): DateLine | undefined {
-  return readDateLine(text)
+  return readDateLine(text) ?? scriptDateOf(text)
+}
+
+/** `١٥ آذار ٢٠٢٤`, `15 مارس 2024`, `٢٤ی شوباتی ٢٠٢٥`: a day, a month name of {@link monthNames}, a year. */
+function scriptDateOf(text: string): DateLine | undefined {
+  const latin = text.replace(/[٠-٩]/gu, (digit) => String(digit.charCodeAt(0) - 0x660)).replace(/[۰-۹]/gu, (digit) => String(digit.charCodeAt(0) - 0x6f0))
+  const match = /^(?:[\p{L}]+[،,]?\s+)?(\d{1,2})(?:ی)?\s+(\p{L}+(?:\s\p{L}+)?)\s+(\d{4})$/u.exec(latin.trim())
+  if (!match) return undefined
+  const month = monthNames[match[2]!.replace(/ی$/u, '')] ?? monthNames[match[2]!]
+  const day = Number(match[1])
+  if (!month || day < 1 || day > 31) return undefined
+  return {iso: new Date(Date.UTC(Number(match[3]), month - 1, day)).toISOString(), kind: 'published'}
 }
 
 /** The names of a byline (`By A, B and C`), or `undefined`. */

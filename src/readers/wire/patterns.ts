@@ -54,7 +54,8 @@ const en: PatternTable = {
     String.raw`(?:prepared )?remarks(?: as prepared for delivery)?`,
     String.raw`transcript`,
     String.raw`speech`,
-    String.raw`note to (?:editors|correspondents)`,
+    String.raw`notes? to (?:editors|correspondents)`,
+    String.raw`media note`,
     String.raw`notice to (?:editors|media)`,
     String.raw`photo release`,
     String.raw`news`,
@@ -88,7 +89,7 @@ const en: PatternTable = {
   endMarks: [
     String.raw`-+\s*(?:end|ends|30|xxx)\s*-+`,
     String.raw`(?:end|ends|xxx)`,
-    String.raw`#(?:\s*#){2,}`,
+    String.raw`-?#(?:\s*#){2,}-?`,
     String.raw`[–—]\s*30\s*[–—]`,
     String.raw`\+{3}`
   ],
@@ -102,7 +103,8 @@ const en: PatternTable = {
   reportingCredits: [
     String.raw`\(?(?:additional )?reporting by (?<names>[^;()]{2,160}?)(?:[;,]? (?:in|from) [^;()]{2,60})?(?:;.*)?\)?\.?`,
     String.raw`(?:writing|compiled|written) by (?<names>[^;()]{2,120})(?:;.*)?\)?\.?`,
-    String.raw`(?<names>\p{Lu}[^.;]{1,120}?) (?:reported|wrote|contributed to) this (?:story|report|article)(?: (?:for|from) .{1,120})?\.?`,
+    String.raw`(?<names>\p{Lu}[^.;]{1,120}?) (?:reported|wrote) this (?:story|report|article)(?: (?:for|from) .{1,120})?\.?`,
+    // Contributors are credited, not authors.
     String.raw`(?:\p{Lu}[^.;]{1,120}?) contributed (?:to )?(?:this )?(?:reporting|report|story)(?: from .{1,80})?\.?`
   ],
   creditLines: [
@@ -145,6 +147,19 @@ const ckb: PatternTable = {
   creditLines: [String.raw`(?:وێنە|وێنەکان|فۆتۆ)\s*:\s*(?<credit>.{2,80})`],
   captionOpeners: [String.raw`(?:لە وێنەکەدا)\s*:`],
   bylineLabels: [String.raw`(?:نووسینی|لەلایەن)`]
+}
+
+/**
+ * Month names of scripts chrono-node does not read (Arabic: Levantine and
+ * Egyptian names; Sorani), month number by name.
+ */
+export const monthNames: Record<string, number> = {
+  'كانون الثاني': 1, 'شباط': 2, 'آذار': 3, 'نيسان': 4, 'أيار': 5, 'حزيران': 6, 'تموز': 7, 'آب': 8, 'أيلول': 9,
+  'تشرين الأول': 10, 'تشرين الثاني': 11, 'كانون الأول': 12,
+  'يناير': 1, 'فبراير': 2, 'مارس': 3, 'أبريل': 4, 'مايو': 5, 'يونيو': 6, 'يوليو': 7, 'أغسطس': 8, 'سبتمبر': 9,
+  'أكتوبر': 10, 'نوفمبر': 11, 'ديسمبر': 12,
+  'کانوونی دووەم': 1, 'شوبات': 2, 'ئازار': 3, 'نیسان': 4, 'ئایار': 5, 'حوزەیران': 6, 'تەممووز': 7, 'ئاب': 8,
+  'ئەیلوول': 9, 'تشرینی یەکەم': 10, 'تشرینی دووەم': 11, 'کانوونی یەکەم': 12
 }
 
 /** The tables, by BCP 47 language. */

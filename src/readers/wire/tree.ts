@@ -51,7 +51,8 @@ export function buildTree(readings: Reading[]): {tree: Root; recovered: Recovere
         break
       case 'byline':
         if (reading.authors && !recovered.authors) recovered.authors = reading.authors
-        else if (!reading.authors || recovered.authors) release.lines.push(reading.text)
+        // A name with its title (`John Kirby, Spokesperson`), a title under a name: shown with the release header.
+        if (reading.rule !== 'by-line' || recovered.authors !== reading.authors) release.lines.push(reading.text)
         break
       case 'date line':
         if (reading.date && !recovered[reading.date.kind]) recovered[reading.date.kind] = reading.date.iso
