@@ -103,7 +103,6 @@ export function classify(blocks: Block[], options: ReadOptions = {}): Reading[] 
   // 3. Body.
   let ended = false
   for (; index < blocks.length; index++) {
-    const block = blocks[index]!
     const reading = bodyBlock(blocks, index, readings, {...options, ended, lede: index === lede})
     if (reading.kind === 'end mark') ended = true
     readings.push(reading)
