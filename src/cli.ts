@@ -138,6 +138,16 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
       exitCode = await runCheck(dir ?? (await defaultCheckDir(flags.config)), flags.json ? {json: true} : {})
     })
 
+  program
+    .command('explain')
+    .description('show how each block of a wire-copy source (.txt) is read, and the rule that decided it')
+    .argument('<file>', 'wire-copy source')
+    .option('--json', 'print the reading as JSON')
+    .action(async (file: string, flags: {json?: boolean}) => {
+      const {runExplain} = await import('./readers/wire/explain-command.js')
+      exitCode = await runExplain(file, flags)
+    })
+
   try {
     await program.parseAsync([...argv])
   } catch (error) {

@@ -58,6 +58,29 @@ export interface Dateline {
   agency?: string
   /** The dateline as it is displayed, e.g. `ERBIL (Kurdistan24) –`. */
   text: string
+  /** The date the dateline gives (`Washington, D.C., June 4, 2007 -`), ISO 8601. */
+  date?: string
+}
+
+/** A media contact of a press release: its lines as written, and what was read from them. */
+export interface Contact {
+  /** The contact's lines as written (name, title, phone, e-mail). */
+  lines: string[]
+  name?: string
+  emails: string[]
+  phones: string[]
+}
+
+/** What a release's header block says about it (`FOR IMMEDIATE RELEASE`, `RELEASE: 07-44`, `Press Statement`). */
+export interface ReleaseInfo {
+  /** The header's lines as written, in order (shown above the headline). */
+  lines: string[]
+  /** Release number: `07-44` of `RELEASE: 07-44`. */
+  number?: string
+  /** Document type: `Press Statement`, `Readout`, `Media Advisory`. */
+  documentType?: string
+  /** Issuer: `Office of the Press Secretary`. */
+  issuer?: string
 }
 
 /** Validated, typed metadata of an article. Dates are ISO 8601 strings (UTC). */
@@ -79,6 +102,10 @@ export interface ArticleMeta {
   dir: Direction
   image?: LeadImage
   dateline?: Dateline
+  /** Media contacts of a press release (shown after the article, never in summaries). */
+  contacts?: Contact[]
+  /** What a press release's header block says (never in the standfirst or descriptions). */
+  release?: ReleaseInfo
   /** Canonical URL of the article if it lives elsewhere first (cross-posts, wire source). */
   canonical?: string
   draft: boolean

@@ -12,7 +12,7 @@ import type {VFile} from 'vfile'
 import * as z from 'zod'
 import type {ResolvedConfig} from '../config.js'
 import {diagnostics, report} from '../diagnostics.js'
-import type {ArticleMeta, Dateline, Direction, LeadImage} from '../types.js'
+import type {ArticleMeta, Contact, Dateline, Direction, LeadImage, ReleaseInfo} from '../types.js'
 import {isRtl} from '../locale.js'
 import {parseDateline} from '../pipeline/dateline.js'
 import {stripMarkup} from './plain-text.js'
@@ -45,7 +45,10 @@ export const frontMatterSchema = z.looseObject({
   authors: textList.optional(),
   byline: text.optional(),
   description: text.optional(),
-  standfirst: text.optional(),
+  // `false`: the text's standfirst is body text (wire copy).
+  standfirst: z.union([text, z.literal(false)]).optional(),
+  // `false`: no subheadings are read from wire copy.
+  subheadings: z.boolean().optional(),
   deck: text.optional(),
   summary: text.optional(),
   excerpt: text.optional(),
@@ -67,7 +70,8 @@ export const frontMatterSchema = z.looseObject({
   primary_image: z.union([z.string(), imageObject]).optional(),
   featured_image: z.union([z.string(), imageObject]).optional(),
   hero_image: z.union([z.string(), imageObject]).optional(),
-  dateline: text.optional(),
+  // `false`: no dateline is read from wire copy.
+  dateline: z.union([text, z.literal(false)]).optional(),
   canonical: text.optional(),
   canonical_url: text.optional(),
   source_url: text.optional(),
@@ -103,6 +107,12 @@ export interface Recovered {
   description?: string
   image?: {caption: string; credit?: string}
   dateline?: Dateline
+  /** The date a dateline gives (`Washington, D.C., June 4, 2007 -`), ISO 8601: the date when nothing better does. */
+  datelineDate?: string
+  /** Media contacts (a press release's contacts block). */
+  contacts?: Contact[]
+  /** A press release's header: release notes, number, document type, issuer. */
+  release?: ReleaseInfo
 }
 
 /**
@@ -188,8 +198,8 @@ export function resolveMeta(
     }
   } else if (stem.date) {
     date = stem.date
-  } else if (recovered.published ?? recovered.updated) {
-    date = recovered.published ?? recovered.updated
+  } else if (recovered.published ?? recovered.updated ?? recovered.datelineDate) {
+    date = recovered.published ?? recovered.updated ?? recovered.datelineDate
   } else {
     const fallback = fallbackDate(file.path)
     date = fallback.iso
@@ -222,8 +232,8 @@ export function resolveMeta(
     draft: fields.draft ?? false
   }
   if (updated && updated !== date) meta.updated = updated
-  const descriptionKey = (['standfirst', 'description', 'deck', 'summary', 'excerpt', 'subtitle'] as const).find((key) => clean(fields[key]) !== undefined)
-  const description = (descriptionKey && plain(clean(fields[descriptionKey]), descriptionKey)) ?? recovered.description
+  const descriptionKey = (['standfirst', 'description', 'deck', 'summary', 'excerpt', 'subtitle'] as const).find((key) => textOf(fields[key]) !== undefined)
+  const description = (descriptionKey && plain(textOf(fields[descriptionKey]), descriptionKey)) ?? recovered.description
   if (description) meta.description = description
 
   const image = leadImage(fields, recovered)
@@ -239,7 +249,9 @@ export function resolveMeta(
     else delete image.credit
     meta.image = image
   }
-  const dateline = fields.dateline ? parseDateline(fields.dateline.trim() + ' –', {loose: true}) : recovered.dateline
+  if (recovered.contacts) meta.contacts = recovered.contacts
+  if (recovered.release) meta.release = recovered.release
+  const dateline = fields.dateline === false ? undefined : fields.dateline ? parseDateline(fields.dateline.trim() + ' –', {loose: true}) : recovered.dateline
   if (dateline) meta.dateline = dateline
   const canonical = clean(fields.canonical) ?? clean(fields.canonical_url) ?? clean(fields.source_url)
   if (canonical && /^https?:\/\//i.test(canonical)) meta.canonical = canonical
@@ -265,6 +277,11 @@ function withArticle(type: string): string {
     object: 'a map', date: 'a date'
   }
   return names[type] ?? type
+}
+
+/** A text field's value, or `undefined` for an override such as `standfirst: false`. */
+function textOf(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? clean(value) : undefined
 }
 
 function clean(value: string | undefined): string | undefined {

@@ -85,11 +85,13 @@ describe('html emitter', () => {
     expect(files[1]!.contents).toBeInstanceOf(Uint8Array)
   })
 
-  it('should escape metadata in templates', async () => {
-    const article = articleFrom('---\ntitle: "<script>alert(1)</script> & co"\ndate: 2024-01-01\ndescription: "\\"><img src=x onerror=alert(1)>"\n---\n\nBody.\n')
+  it('should escape metadata in templates (after the reader stripped its markup)', async () => {
+    const article = articleFrom('---\ntitle: "<b>Budget</b> & <i>co</i> < 3"\ndate: 2024-01-01\ndescription: "\\"><img src=x onerror=alert(1)>"\n---\n\nBody.\n')
+    expect(article.meta.title).toBe('Budget & co < 3')
     const {html} = await page(article)
-    expect(html).not.toMatch(/<script>alert|<img src=x/)
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; co')
+    expect(html).not.toMatch(/<img src=x|<b>Budget/)
+    expect(html).toContain('<title>Budget &amp; co &lt; 3 · ')
+    expect(html).toContain('<meta name="description" content="&#34;&gt;">')
   })
 
   it('should write an index page newest first and the stylesheet', async () => {

@@ -159,6 +159,11 @@ function articleContext(article: Article, ctx: EmitContext) {
     ...siteContext(ctx),
     ...summaryContext(article, ctx.config),
     description,
+    // Only a real standfirst is displayed: the excerpt is the body's opening,
+    // shown right below (it serves descriptions only).
+    standfirst: meta.description,
+    release: meta.release?.lines,
+    contacts: meta.contacts?.map((contact) => contact.lines),
     url,
     canonical,
     updated: meta.updated,
