@@ -21,6 +21,7 @@
 import type {Element, ElementContent, Properties, Root, RootContent} from 'hast'
 import {toXast} from 'hast-util-to-xast'
 import {toXml} from 'xast-util-to-xml'
+import {removeXmlIllegal} from '../../pipeline/hast/xml-characters.js'
 
 /** Options of {@link bodyToXhtml}. */
 export interface BodyOptions {
@@ -52,10 +53,6 @@ export interface BodyResult {
 type PropertyValue = string | number | boolean | Array<string | number>
 
 const xhtmlNamespace = 'http://www.w3.org/1999/xhtml'
-
-// Characters XML 1.0 does not allow, and lone surrogates.
-// eslint-disable-next-line no-control-regex
-const illegalCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 const nameStart =
   'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D' +
@@ -202,7 +199,7 @@ export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
 
   function one(node: RootContent | ElementContent, context: Context): ElementContent[] {
     if (node.type === 'text') {
-      const value = node.value.replace(illegalCharacters, '')
+      const value = removeXmlIllegal(node.value)
       return value ? [{type: 'text', value}] : []
     }
     if (node.type !== 'element') return []
@@ -304,8 +301,8 @@ export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
         properties['type'] = 'checkbox'
         continue
       }
-      if (typeof raw === 'string') properties[key] = raw.replace(illegalCharacters, '')
-      else if (Array.isArray(raw)) properties[key] = raw.map((item) => String(item).replace(illegalCharacters, ''))
+      if (typeof raw === 'string') properties[key] = removeXmlIllegal(raw)
+      else if (Array.isArray(raw)) properties[key] = raw.map((item) => removeXmlIllegal(String(item)))
       else properties[key] = raw
     }
 
@@ -357,7 +354,7 @@ export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
 
   function image(node: Element): ElementContent[] {
     const src = String(node.properties['src'] ?? '').trim()
-    const alt = String(node.properties['alt'] ?? '').replace(illegalCharacters, '').trim()
+    const alt = removeXmlIllegal(String(node.properties['alt'] ?? '')).trim()
     let href: string | undefined
     if (/^(https?:)?\/\//i.test(src)) options.remote(src, node)
     else if (src) href = options.image(src, node)
@@ -542,7 +539,7 @@ export function rfc3986(url: string): string {
  *   when it does not start with a letter or `_`.
  */
 export function xmlName(value: string): string {
-  let name = value.normalize('NFC').replace(illegalCharacters, '').replace(notNameCharacters, '-')
+  let name = removeXmlIllegal(value.normalize('NFC')).replace(notNameCharacters, '-')
   // Letters only: digits of any script (`٢٠٢٥`) and marks start no name in older XML parsers.
   if (!nameStartCharacter.test(name) || !/^[\p{L}_]/u.test(name)) name = 'id-' + name
   return name
