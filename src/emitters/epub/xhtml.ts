@@ -21,6 +21,7 @@
 import type {Element, ElementContent, Properties, Root, RootContent} from 'hast'
 import {toXast} from 'hast-util-to-xast'
 import {toXml} from 'xast-util-to-xml'
+import {isUrlProperty} from '../../pipeline/hast/url-attributes.js'
 import {removeXmlIllegal} from '../../pipeline/hast/xml-characters.js'
 
 /** Options of {@link bodyToXhtml}. */
@@ -291,7 +292,8 @@ export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
         }
         continue
       }
-      if (key === 'href' || key === 'cite') {
+      // `href`, `cite` (an image's `src` is handled by `image`).
+      if (isUrlProperty(tagName, key)) {
         const url = reference(String(raw))
         if (url !== undefined) properties[key] = url
         continue
