@@ -21,6 +21,7 @@
 import type {Element, ElementContent, Properties, Root, RootContent} from 'hast'
 import {toXast} from 'hast-util-to-xast'
 import {toXml} from 'xast-util-to-xml'
+import {phrasingContainers, phrasingElements, transparentElements} from '../../pipeline/hast/content-model.js'
 import {isUrlProperty} from '../../pipeline/hast/url-attributes.js'
 import {removeXmlIllegal} from '../../pipeline/hast/xml-characters.js'
 
@@ -74,21 +75,6 @@ const keptElements = new Set([
 
 /** Where an element is: flow content, phrasing content, or phrasing inside a link. */
 type Context = 'flow' | 'phrasing' | 'link'
-
-/** Phrasing content: allowed inside paragraphs and headings. */
-const phrasingElements = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img',
-  'input', 'ins', 'kbd', 'mark', 'q', 'ruby', 'rp', 'rt', 's', 'samp', 'small', 'span', 'strong',
-  'sub', 'sup', 'time', 'u', 'var', 'wbr'
-])
-
-/** Elements whose content must be phrasing content. */
-const phrasingParents = new Set([
-  ...phrasingElements, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'pre', 'summary'
-])
-
-/** Elements with the content model of their parent. */
-const transparentElements = new Set(['del', 'ins'])
 
 /** Obsolete or HTML-only elements and what they become. */
 const renamedElements: Record<string, {tagName: string; className?: string}> = {
@@ -238,7 +224,7 @@ export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
 
     const properties = attributes(node, tagName, extraClasses)
     const childContext: Context =
-      tagName === 'a' ? 'link' : transparentElements.has(tagName) ? context : phrasingParents.has(tagName) ? (context === 'link' ? 'link' : 'phrasing') : 'flow'
+      tagName === 'a' ? 'link' : transparentElements.has(tagName) ? context : phrasingContainers.has(tagName) ? (context === 'link' ? 'link' : 'phrasing') : 'flow'
     let children = all(node.children, childContext)
     if (tagName === 'ul' || tagName === 'ol') children = wrapStrays(children, ['li'], 'li')
     if (tagName === 'dl' && !isDefinitionList(children)) {
