@@ -3,7 +3,8 @@ import {mkdtemp, mkdir, readFile, rm, stat, utimes, writeFile, cp} from 'node:fs
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {build, listFiles, merge} from '../src/build/index.js'
+import {build, merge} from '../src/build/index.js'
+import {listFiles} from '../src/util/list-files.js'
 import {resolveConfig, type UserConfig} from '../src/config.js'
 import {watch} from '../src/build/watch.js'
 

@@ -10,7 +10,7 @@ import module from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {listFiles} from '../src/build/index.js'
+import {listFiles} from '../src/util/list-files.js'
 import {goodInputs} from './helpers/adversarial.js'
 import {root} from './helpers/article.js'
 

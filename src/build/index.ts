@@ -32,7 +32,6 @@ import {readShards, writeShard} from './shards.js'
 export {version} from './cache.js'
 export type {Manifest, ManifestFile} from './manifest.js'
 export {allMessages, type BuildOptions, type BuildResult} from './options.js'
-export {listFiles} from './outputs.js'
 export {findInputs} from './plan.js'
 
 /**

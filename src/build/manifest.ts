@@ -7,6 +7,7 @@
 import {existsSync} from 'node:fs'
 import {readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
+import {buildDateOf} from '../build-date.js'
 import type {ResolvedConfig} from '../config.js'
 import type {ArticleMeta} from '../types.js'
 import {safeOutputPath, toPosix, writeAtomic} from './outputs.js'
@@ -61,11 +62,9 @@ const generator = 'Pressroom'
  *   The manifest.
  */
 export function manifestOf(config: ResolvedConfig, records: readonly ManifestEntry[], collections: Manifest['collections']): Manifest {
-  const epoch = process.env['SOURCE_DATE_EPOCH']
-  const newest = records.reduce((max, record) => Math.max(max, Date.parse(record.meta.updated ?? record.meta.date)), 0)
   return {
     generator,
-    buildDate: (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(newest)).toISOString(),
+    buildDate: buildDateOf(records).toISOString(),
     site: {title: config.site.title, url: config.site.url},
     articles: records
       .map((record) => ({

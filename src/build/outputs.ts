@@ -5,7 +5,7 @@
  * killed at any moment leaves each file old or new, never partial.
  */
 import {createHash, randomBytes} from 'node:crypto'
-import {mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {diagnostics, report} from '../diagnostics.js'
@@ -129,21 +129,4 @@ export function checkOutputs(
 /** A path with posix separators. */
 export function toPosix(file: string): string {
   return file.split(path.sep).join('/')
-}
-
-/**
- * List files in a folder recursively, skipping dot folders (tests and `check`).
- *
- * @param dir
- *   Folder.
- * @returns
- *   Posix paths relative to `dir`, sorted.
- */
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, {recursive: true, withFileTypes: true})
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => toPosix(path.relative(dir, path.join(entry.parentPath, entry.name))))
-    .filter((file) => !file.split('/').some((segment) => segment.startsWith('.')))
-    .sort()
 }

@@ -7,6 +7,7 @@ import type {Element, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {urlsOf, urlsOfAttributes} from '../pipeline/hast/url-attributes.js'
 import {checks, flag, pointAt} from './catalog.js'
 import {isRfc3339, isRfc822} from './dates.js'
 import {childOf, childrenOf, descendantsOf, parseXml, textOf, type XmlElement} from './xml.js'
@@ -14,8 +15,6 @@ import {childOf, childrenOf, descendantsOf, parseXml, textOf, type XmlElement} f
 const atomNs = 'http://www.w3.org/2005/Atom'
 const contentNs = 'http://purl.org/rss/1.0/modules/content/'
 const xhtmlNs = 'http://www.w3.org/1999/xhtml'
-/** Attributes holding one URL. */
-const urlAttributes = ['href', 'src', 'poster', 'cite', 'action', 'formAction', 'background', 'longDesc']
 
 /**
  * Check an RSS or Atom document.
@@ -136,9 +135,7 @@ function checkXhtmlContent(file: VFile, content: XmlElement, where: string, scri
   for (const element of descendantsOf(content)) {
     if (element.uri !== xhtmlNs) continue
     if (element.local === 'script' && !scripted.script) flag(file, checks.feedScript, [where], {place: element.place})
-    for (const [name, value] of Object.entries(element.attributes)) {
-      if (urlAttributes.includes(name)) checkUrl(file, value, where, element.place, scripted)
-    }
+    for (const url of urlsOfAttributes(element.local, element.attributes)) checkUrl(file, url, where, element.place, scripted)
   }
 }
 
@@ -168,14 +165,7 @@ export function checkContentHtml(
   const options = place ? {place} : {}
   visit(tree, 'element', (element: Element) => {
     if (element.tagName === 'script' && !scripted.script) flag(file, checks.feedScript, [where], options)
-    for (const name of urlAttributes) {
-      const value = element.properties[name]
-      if (typeof value === 'string') checkUrl(file, value, where, place, scripted)
-    }
-    const srcset = element.properties.srcSet
-    if (Array.isArray(srcset)) {
-      for (const candidate of srcset) checkUrl(file, String(candidate).trim().split(/\s+/)[0] ?? '', where, place, scripted)
-    }
+    for (const url of urlsOf(element)) checkUrl(file, url, where, place, scripted)
   })
 }
 

@@ -9,10 +9,8 @@ import {fromHtml} from 'hast-util-from-html'
 import {toText} from 'hast-util-to-text'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {urlsOf} from '../pipeline/hast/url-attributes.js'
 import {checks, flag, type CheckContext} from './catalog.js'
-
-/** hast properties that hold one URL, by element (`*`: any). */
-const urlProperties = ['href', 'src', 'poster', 'cite', 'action', 'formAction', 'data', 'background', 'longDesc']
 
 /**
  * Check an HTML page.
@@ -64,20 +62,6 @@ export function checkHtml(file: VFile, text: string, context: CheckContext): voi
   if (h1 !== 1) flag(file, checks.htmlH1Count, [h1], start)
   if (!lang || lang.trim() === '') flag(file, checks.htmlMissingLang, [], start)
   if (!title) flag(file, checks.htmlMissingTitle, [], start)
-}
-
-/** URLs of an element that may point into the output folder. */
-function urlsOf(element: Element): string[] {
-  const urls: string[] = []
-  for (const name of urlProperties) {
-    const value = element.properties[name]
-    if (typeof value === 'string') urls.push(value)
-  }
-  const srcset = element.properties.srcSet
-  if (Array.isArray(srcset)) {
-    for (const candidate of srcset) urls.push(String(candidate).trim().split(/\s+/)[0] ?? '')
-  }
-  return urls
 }
 
 /**

@@ -10,10 +10,11 @@
  * throws becomes a `check-failed` error on that file.
  */
 import {countMessages} from '../diagnostics.js'
-import {readdir, readFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {ManifestFile} from '../build/index.js'
+import {listFiles} from '../util/list-files.js'
 import {checks, decodeText, flag, type CheckContext} from './catalog.js'
 import {checkEml} from './eml.js'
 import {checkEpub} from './epub.js'
@@ -149,17 +150,4 @@ function checkXmlFile(file: VFile, text: string): void {
 function checkJsonFile(file: VFile, text: string): void {
   const value = parseJson(file, text)
   if (value !== undefined && isJsonFeed(value)) checkJsonFeed(file, text, value)
-}
-
-/**
- * Files of a folder, recursively, as sorted POSIX relative paths; dotfiles
- * and dot-folders (`.git`, temp files of an interrupted build) are skipped.
- */
-async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, {recursive: true, withFileTypes: true})
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((name) => !name.split('/').some((segment) => segment.startsWith('.')))
-    .sort()
 }

@@ -6,6 +6,8 @@
  */
 import {SaxesParser} from 'saxes'
 import type {VFile} from 'vfile'
+import {codePoint} from '../pipeline/characters.js'
+import {xmlIllegalCharacters} from '../pipeline/hast/xml-characters.js'
 import {checks, flag, pointAt} from './catalog.js'
 
 /** An element of the small tree {@link parseXml} builds. */
@@ -25,9 +27,6 @@ export interface XmlElement {
   place: {line: number; column: number}
 }
 
-/** Characters XML 1.0 allows (`Char`); lone surrogates are code points outside it. */
-const illegalCharacter = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
-
 /**
  * Report every character XML 1.0 does not allow (at most 10, then a count).
  *
@@ -42,11 +41,10 @@ const illegalCharacter = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}
  */
 export function checkXmlCharacters(file: VFile, text: string, inner?: string): boolean {
   let count = 0
-  for (const match of text.matchAll(illegalCharacter)) {
+  for (const match of text.matchAll(xmlIllegalCharacters)) {
     count++
     if (count > 10) break
-    const code = 'U+' + (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')
-    flag(file, checks.xmlIllegalCharacter, [code], {place: pointAt(text, match.index), ...(inner ? {inner} : {})})
+    flag(file, checks.xmlIllegalCharacter, [codePoint(match[0])], {place: pointAt(text, match.index), ...(inner ? {inner} : {})})
   }
   return count > 0
 }

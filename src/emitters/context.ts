@@ -4,31 +4,11 @@
  * a warning channel.
  */
 import type {VFile} from 'vfile'
+import {buildDateOf} from '../build-date.js'
 import type {ResolvedConfig} from '../config.js'
 import {toPlace} from '../diagnostics.js'
 import {createTemplates, type Templates} from './templates.js'
 import type {Article, EmitContext, Emitter} from '../types.js'
-
-/**
- * The reference time of a build: `SOURCE_DATE_EPOCH` when set, else the
- * newest article's (updated or published) date, else the Unix epoch. Never the
- * wall clock, so the same inputs give the same bytes.
- *
- * @param articles
- *   Articles of the build.
- * @returns
- *   The date.
- */
-export function buildDateOf(articles: readonly Article[]): Date {
-  const epoch = process.env['SOURCE_DATE_EPOCH']
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000)
-  let newest = 0
-  for (const article of articles) {
-    const time = Date.parse(article.meta.updated ?? article.meta.date)
-    if (time > newest) newest = time
-  }
-  return new Date(newest)
-}
 
 /**
  * Join an output-root-relative path (or any URL reference) onto the site URL.

@@ -20,6 +20,7 @@ export type CleanUrl = {ok: true; url: string} | {ok: false; reason: 'unsafe' | 
  */
 export function cleanUrl(value: string): CleanUrl {
   // Browsers ignore tabs, newlines and leading/trailing C0 controls and spaces in URLs.
+  // eslint-disable-next-line no-control-regex -- the URL standard strips C0 controls and spaces around a URL
   const trimmed = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
   if (trimmed === '') return {ok: false, reason: 'invalid'}
   const scheme = /^([a-z][a-z\d+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase()

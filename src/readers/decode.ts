@@ -9,7 +9,8 @@
 import iconv from 'iconv-lite'
 import type {VFile} from 'vfile'
 import {diagnostics, report} from '../diagnostics.js'
-import {codePoint, illegalCharacters, stripIllegal} from '../pipeline/characters.js'
+import {codePoint} from '../pipeline/characters.js'
+import {illegalCharacters, stripIllegal} from '../pipeline/hast/xml-characters.js'
 
 /** Invalid sequences reported one by one; past this, one message gives the count of the rest. */
 const reportedInvalid = 20

@@ -9,7 +9,8 @@ import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {LineCounter, parseDocument, isMap, isScalar, type YAMLError} from 'yaml'
 import {diagnostics, report} from '../diagnostics.js'
-import {codePoint, stripIllegal} from '../pipeline/characters.js'
+import {codePoint} from '../pipeline/characters.js'
+import {stripIllegal} from '../pipeline/hast/xml-characters.js'
 
 // js-yaml is loaded only when strict parsing fails: loading it also loads
 // esprima (for its `!!js/function` type, unused by `safeLoad`), about 60 ms

@@ -9,6 +9,7 @@
  * timestamps come from the articles, `ctx.buildDate` or `SOURCE_DATE_EPOCH`,
  * so the same inputs give the same bytes.
  */
+import {sourceDateEpoch} from '../../build-date.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
 import {articleKeys} from '../collection-key.js'
 import {buildBook, type BookSpec} from './book.js'
@@ -151,12 +152,6 @@ export function epubEmitter(options: EpubOptions = {}): Emitter {
       return [{path: 'epub/edition.epub', contents: await buildBook(spec, ctx)}]
     }
   }
-}
-
-/** `SOURCE_DATE_EPOCH` as a date, when set to a number of seconds. */
-function sourceDateEpoch(): Date | undefined {
-  const epoch = process.env['SOURCE_DATE_EPOCH']
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined
 }
 
 function unique(values: readonly string[]): string[] {

@@ -21,6 +21,9 @@
 import type {Element, ElementContent, Properties, Root, RootContent} from 'hast'
 import {toXast} from 'hast-util-to-xast'
 import {toXml} from 'xast-util-to-xml'
+import {phrasingContainers, phrasingElements, transparentElements} from '../../pipeline/hast/content-model.js'
+import {isUrlProperty} from '../../pipeline/hast/url-attributes.js'
+import {removeXmlIllegal} from '../../pipeline/hast/xml-characters.js'
 
 /** Options of {@link bodyToXhtml}. */
 export interface BodyOptions {
@@ -53,10 +56,6 @@ type PropertyValue = string | number | boolean | Array<string | number>
 
 const xhtmlNamespace = 'http://www.w3.org/1999/xhtml'
 
-// Characters XML 1.0 does not allow, and lone surrogates.
-// eslint-disable-next-line no-control-regex
-const illegalCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
 const nameStart =
   'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D' +
   '\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}'
@@ -76,21 +75,6 @@ const keptElements = new Set([
 
 /** Where an element is: flow content, phrasing content, or phrasing inside a link. */
 type Context = 'flow' | 'phrasing' | 'link'
-
-/** Phrasing content: allowed inside paragraphs and headings. */
-const phrasingElements = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img',
-  'input', 'ins', 'kbd', 'mark', 'q', 'ruby', 'rp', 'rt', 's', 'samp', 'small', 'span', 'strong',
-  'sub', 'sup', 'time', 'u', 'var', 'wbr'
-])
-
-/** Elements whose content must be phrasing content. */
-const phrasingParents = new Set([
-  ...phrasingElements, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'pre', 'summary'
-])
-
-/** Elements with the content model of their parent. */
-const transparentElements = new Set(['del', 'ins'])
 
 /** Obsolete or HTML-only elements and what they become. */
 const renamedElements: Record<string, {tagName: string; className?: string}> = {
@@ -202,7 +186,7 @@ export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
 
   function one(node: RootContent | ElementContent, context: Context): ElementContent[] {
     if (node.type === 'text') {
-      const value = node.value.replace(illegalCharacters, '')
+      const value = removeXmlIllegal(node.value)
       return value ? [{type: 'text', value}] : []
     }
     if (node.type !== 'element') return []
@@ -240,7 +224,7 @@ export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
 
     const properties = attributes(node, tagName, extraClasses)
     const childContext: Context =
-      tagName === 'a' ? 'link' : transparentElements.has(tagName) ? context : phrasingParents.has(tagName) ? (context === 'link' ? 'link' : 'phrasing') : 'flow'
+      tagName === 'a' ? 'link' : transparentElements.has(tagName) ? context : phrasingContainers.has(tagName) ? (context === 'link' ? 'link' : 'phrasing') : 'flow'
     let children = all(node.children, childContext)
     if (tagName === 'ul' || tagName === 'ol') children = wrapStrays(children, ['li'], 'li')
     if (tagName === 'dl' && !isDefinitionList(children)) {
@@ -294,7 +278,8 @@ export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
         }
         continue
       }
-      if (key === 'href' || key === 'cite') {
+      // `href`, `cite` (an image's `src` is handled by `image`).
+      if (isUrlProperty(tagName, key)) {
         const url = reference(String(raw))
         if (url !== undefined) properties[key] = url
         continue
@@ -304,8 +289,8 @@ export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
         properties['type'] = 'checkbox'
         continue
       }
-      if (typeof raw === 'string') properties[key] = raw.replace(illegalCharacters, '')
-      else if (Array.isArray(raw)) properties[key] = raw.map((item) => String(item).replace(illegalCharacters, ''))
+      if (typeof raw === 'string') properties[key] = removeXmlIllegal(raw)
+      else if (Array.isArray(raw)) properties[key] = raw.map((item) => removeXmlIllegal(String(item)))
       else properties[key] = raw
     }
 
@@ -357,7 +342,7 @@ export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
 
   function image(node: Element): ElementContent[] {
     const src = String(node.properties['src'] ?? '').trim()
-    const alt = String(node.properties['alt'] ?? '').replace(illegalCharacters, '').trim()
+    const alt = removeXmlIllegal(String(node.properties['alt'] ?? '')).trim()
     let href: string | undefined
     if (/^(https?:)?\/\//i.test(src)) options.remote(src, node)
     else if (src) href = options.image(src, node)
@@ -542,7 +527,7 @@ export function rfc3986(url: string): string {
  *   when it does not start with a letter or `_`.
  */
 export function xmlName(value: string): string {
-  let name = value.normalize('NFC').replace(illegalCharacters, '').replace(notNameCharacters, '-')
+  let name = removeXmlIllegal(value.normalize('NFC')).replace(notNameCharacters, '-')
   // Letters only: digits of any script (`٢٠٢٥`) and marks start no name in older XML parsers.
   if (!nameStartCharacter.test(name) || !/^[\p{L}_]/u.test(name)) name = 'id-' + name
   return name

@@ -6,8 +6,8 @@ import type {Element, ElementContent, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {visit} from 'unist-util-visit'
 import type {Direction} from '../../types.js'
-import {toAbsoluteUrls, type Resolve} from './absolute-urls.js'
-import {stripXmlIllegal} from './xml.js'
+import {toAbsoluteUrls, type Resolve} from '../../pipeline/hast/absolute-urls.js'
+import {removeIllegal} from '../../pipeline/hast/xml-characters.js'
 
 /** Elements never carried into a feed, even if the tree held them. */
 const dropped = new Set([
@@ -69,5 +69,5 @@ export function feedContent(tree: Root, options: FeedContentOptions): string {
     }
     root = {type: 'root', children: [wrapper]}
   }
-  return stripXmlIllegal(toHtml(root))
+  return removeIllegal(toHtml(root))
 }

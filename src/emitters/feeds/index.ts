@@ -13,7 +13,7 @@ import {diagnostics} from '../../diagnostics.js'
 import type {FeedChannel, FeedEntry, FeedImage} from './model.js'
 import {renderRss} from './rss.js'
 import {tagSlug} from './tag-slug.js'
-import {stripXmlIllegal} from './xml.js'
+import {removeIllegal} from '../../pipeline/hast/xml-characters.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
 import {articleKeys} from '../collection-key.js'
 
@@ -321,5 +321,5 @@ function leadImage(article: Article, ctx: EmitContext): FeedImage | undefined {
  *   Text.
  */
 function clean(text: string): string {
-  return stripXmlIllegal(text)
+  return removeIllegal(text)
 }

@@ -11,7 +11,8 @@
  * document holds no author content until {@link Slots.fill}, so structural
  * fixes on it (namespaces, the Atom title type) cannot be fooled by content.
  */
-import {cdata, escapeXml, stripXmlIllegal} from './xml.js'
+import {removeIllegal} from '../../pipeline/hast/xml-characters.js'
+import {cdata, escapeXml} from './xml.js'
 
 /** A set of slots for one document. */
 export interface Slots {
@@ -51,7 +52,7 @@ export function createSlots(): Slots {
   const values: string[] = []
   return {
     put(value) {
-      values.push(stripXmlIllegal(value))
+      values.push(removeIllegal(value))
       return `\uFFFF${values.length - 1}\uFFFF`
     },
     fill(xml) {

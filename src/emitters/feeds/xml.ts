@@ -1,23 +1,10 @@
 /**
- * XML text safety: characters XML 1.0 forbids, escaping for text and
- * attributes, CDATA sections that cannot be closed early, and root
- * attributes (namespaces) added to a serialized document.
+ * XML text safety: escaping for text and attributes, CDATA sections that
+ * cannot be closed early, and root attributes (namespaces) added to a
+ * serialized document. Which characters are illegal is defined in
+ * `pipeline/hast/xml-characters.ts`.
  */
-
-import {stripIllegal} from '../../pipeline/characters.js'
-
-/**
- * Remove characters XML 1.0 does not allow (`U+0001`, `U+000B`, `U+FFFE`,
- * lone surrogates…).
- *
- * @param text
- *   Any text.
- * @returns
- *   Text that may appear in an XML document.
- */
-export function stripXmlIllegal(text: string): string {
-  return stripIllegal(text).text
-}
+import {removeIllegal} from '../../pipeline/hast/xml-characters.js'
 
 /**
  * Escape text for XML element content or a double- or single-quoted
@@ -29,7 +16,7 @@ export function stripXmlIllegal(text: string): string {
  *   Escaped text.
  */
 export function escapeXml(text: string): string {
-  return stripXmlIllegal(text)
+  return removeIllegal(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -60,7 +47,7 @@ export function escapeHtml(text: string): string {
  *   `<![CDATA[…]]>`.
  */
 export function cdata(text: string): string {
-  return '<![CDATA[' + stripXmlIllegal(text).replaceAll(']]>', ']]]]><![CDATA[>') + ']]>'
+  return '<![CDATA[' + removeIllegal(text).replaceAll(']]>', ']]]]><![CDATA[>') + ']]>'
 }
 
 /**

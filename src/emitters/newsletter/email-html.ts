@@ -1,11 +1,13 @@
 /**
  * The HTML part of the message: the article's sanitized tree (no script, no
- * style element — the sanitizer removed them) with absolute URLs and inline
- * styles, which is what mail clients honour.
+ * style element — the sanitizer removed them) with absolute URLs (unsafe or
+ * unresolvable ones removed) and inline styles, which is what mail clients
+ * honour.
  */
 import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {visit} from 'unist-util-visit'
+import {toAbsoluteUrls} from '../../pipeline/hast/absolute-urls.js'
 
 /** Inline styles by element. */
 const styles: Record<string, string> = {
@@ -29,9 +31,6 @@ const styles: Record<string, string> = {
   section: 'font-size:14px;border-top:1px solid #dddddd;margin-top:24px;'
 }
 
-/** URL attributes to make absolute. */
-const urlAttributes = ['href', 'src', 'cite']
-
 /** Options of {@link toEmailHtml}. */
 export interface EmailHtmlOptions {
   /** Absolute URL of a reference (relative path or `#fragment`). */
@@ -49,12 +48,9 @@ export interface EmailHtmlOptions {
  *   HTML.
  */
 export function toEmailHtml(tree: Root, options: EmailHtmlOptions): string {
-  const copy = structuredClone(tree)
+  // Every URL the tree holds (`srcset` and `poster` too), as the feeds do.
+  const copy = toAbsoluteUrls(tree, options.resolve)
   visit(copy, 'element', (node: Element) => {
-    for (const name of urlAttributes) {
-      const value = node.properties[name]
-      if (typeof value === 'string' && value !== '') node.properties[name] = options.resolve(value)
-    }
     const style = styles[node.tagName]
     if (style) node.properties['style'] = style
     // The screen-reader-only label of the footnotes shows in mail clients.

@@ -13,9 +13,16 @@
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {SKIP, visit} from 'unist-util-visit'
+import {blockElements, phrasingContainers} from '../hast/content-model.js'
 
-const phrasingOnly = new Set(['p', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'a', 'em', 'strong', 'b', 'i', 'u', 's', 'code', 'kbd', 'samp', 'var', 'sub', 'sup', 'small', 'mark', 'abbr', 'cite', 'dfn', 'q', 'time', 'del', 'ins', 'summary', 'dt', 'figcaption', 'caption', 'th'])
-const flow = new Set(['p', 'div', 'ul', 'ol', 'dl', 'table', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'section', 'hr', 'details', 'figcaption'])
+/**
+ * Elements a block is unwrapped from: those HTML holds to phrasing content,
+ * and — stricter than HTML, which allows some flow content in them — the
+ * one-run-of-text parts: term, captions and header cells.
+ */
+const phrasingOnly = new Set([...phrasingContainers, 'dt', 'figcaption', 'caption', 'th'])
+/** Elements unwrapped from those: blocks, and a figure's caption (only valid in a figure). */
+const flow = new Set([...blockElements, 'figcaption'])
 const headingTag = /^h([1-6])$/
 
 export default function rehypeContentModel() {

@@ -7,6 +7,7 @@ import type {Root} from 'hast'
 import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
 import {diagnostics, report} from '../../diagnostics.js'
+import {urlPropertyNames} from '../hast/url-attributes.js'
 
 const dangerous = new Set(['script', 'style', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'form', 'base', 'meta', 'link'])
 const source = 'pressroom:sanitize'
@@ -21,7 +22,9 @@ export default function rehypeReportUnsafe() {
       for (const [key, value] of Object.entries(node.properties)) {
         if (/^on/i.test(key)) report(file, diagnostics.removedHtml, [`event handler \`${key.toLowerCase()}\``], {place: node, source})
         else if (key === 'style') report(file, diagnostics.removedHtml, ['a `style` attribute'], {place: node, source})
-        else if ((key === 'href' || key === 'src' || key === 'cite' || key === 'action' || key === 'formAction') && typeof value === 'string') {
+        // Any element: the sanitizer drops the attribute wherever it is.
+        else if (urlPropertyNames.has(key) && typeof value === 'string') {
+          // eslint-disable-next-line no-control-regex -- browsers ignore control characters in a URL's scheme, so must we
           const scheme = /^\s*([a-z][a-z\d+.-]*):/i.exec(value.replace(/[\u0000-\u001F]/g, ''))?.[1]?.toLowerCase()
           if (scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data' || scheme === 'file') {
             report(file, diagnostics.unsafeUrl, [value.slice(0, 60)], {place: node, source})

@@ -1,7 +1,7 @@
 /**
- * After sanitizing: encode every `href`/`src`/`cite`, drop invalid or unsafe
- * ones (the sanitizer keeps relative references with odd schemes), and turn
- * local images into assets (`assets/<hash>-name.ext`). Missing local images
+ * After sanitizing: encode every URL (`href`, `src`, `cite`… — the sanitize
+ * schema decides which survive), drop invalid or unsafe ones (the sanitizer
+ * keeps relative references with odd schemes), and turn local images into assets (`assets/<hash>-name.ext`). Missing local images
  * become their alt text; remote images stay for HTML and feeds, with a warning.
  */
 import type {Element, ElementContent, Root} from 'hast'
@@ -9,6 +9,7 @@ import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
 import {diagnostics, report} from '../../diagnostics.js'
 import {isRemote, resolveAsset} from '../assets.js'
+import {mapUrls} from '../hast/url-attributes.js'
 import {cleanUrl} from '../url.js'
 
 const source = 'pressroom:urls'
@@ -17,18 +18,13 @@ export default function rehypeUrls() {
   return function (tree: Root, file: VFile) {
     const data = file.data.pressroom
     visit(tree, 'element', (node, index, parent) => {
-      for (const key of ['href', 'src', 'cite'] as const) {
-        const value = node.properties[key]
-        if (value === undefined || value === null) continue
-        const result = cleanUrl(String(value))
-        if (result.ok) {
-          node.properties[key] = result.url
-        } else {
-          delete node.properties[key]
-          const builder = result.reason === 'unsafe' ? diagnostics.unsafeUrl : diagnostics.invalidUrl
-          report(file, builder, [String(value).slice(0, 80)], {place: node, source})
-        }
-      }
+      mapUrls(node, (value) => {
+        const result = cleanUrl(value)
+        if (result.ok) return result.url
+        const builder = result.reason === 'unsafe' ? diagnostics.unsafeUrl : diagnostics.invalidUrl
+        report(file, builder, [value.slice(0, 80)], {place: node, source})
+        return undefined
+      })
       if (node.tagName !== 'img' || !parent || index === undefined) return undefined
       const src = node.properties['src']
       const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'] : ''

@@ -1,21 +1,6 @@
 import {execFileSync} from 'node:child_process'
 import {describe, expect, it} from 'vitest'
-import {addRootAttributes, cdata, escapeHtml, escapeXml, stripXmlIllegal} from '../../../src/emitters/feeds/xml.js'
-
-describe('stripXmlIllegal', () => {
-  it('should remove C0 controls but tab, line feed and carriage return', () => {
-    expect(stripXmlIllegal('a\u0001b\u000Bc\u001Fd\te\nf\rg')).toBe('abcd\te\nf\rg')
-  })
-
-  it('should remove U+FFFE, U+FFFF and lone surrogates but keep astral characters', () => {
-    expect(stripXmlIllegal('a\uFFFEb\uFFFFc\uD800d\uDC00e😀f')).toBe('abcde😀f')
-  })
-
-  it('should keep Arabic text and its marks intact', () => {
-    const arabic = 'نصٌّ عربيّ مع تشكيل\u200F'
-    expect(stripXmlIllegal(arabic)).toBe(arabic)
-  })
-})
+import {addRootAttributes, cdata, escapeHtml, escapeXml} from '../../../src/emitters/feeds/xml.js'
 
 describe('escapeXml', () => {
   it('should escape the five XML specials', () => {
