@@ -4,8 +4,9 @@
  */
 import {drawGlyphs} from './draw.js'
 import {measure, type FontSet, type LoadedFont} from './fonts.js'
+import {breakLines} from './line-breaking.js'
 import type {Hyphenator} from './hyphenate.js'
-import {breakLines, drawText, shape, visualOrder, type Glue, type LinkTarget, type Segment, type TextStyle} from './layout.js'
+import {drawText, shape, visualOrder, type Glue, type LinkTarget, type Segment, type TextStyle} from './layout.js'
 import type {PendingLabel, State, TextState} from './state-types.js'
 import type {StructNode} from './tagger.js'
 import type {BlockStyle} from './theme.js'
