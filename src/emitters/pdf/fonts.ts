@@ -20,13 +20,13 @@ import type {FamilyName, Theme} from './theme.js'
 export interface LoadedFont {
   /** Stable key (file name), used as pdfkit's font family name. */
   key: string
-  /**
-   * The fontkit font, wrapped so that its `layout` (shaping) is cached per
-   * process: pdfkit caches layouts per document only, and shaping is most of
-   * the work of drawing text.
-   */
+  /** The font handed to pdfkit: the fontkit font with the overrides of `overrides/fontkit.ts`. */
   font: fontkit.Font
-  /** The fontkit font itself (for layout). */
+  /**
+   * The fontkit font itself, for layout ({@link layoutOf} caches its layouts
+   * per process: pdfkit caches them per document only, and shaping is most
+   * of the work of drawing text).
+   */
   original: fontkit.Font
   /** Ascender and descender in em units (1 = font size). */
   ascent: number
