@@ -89,6 +89,8 @@ async function run(): Promise<void> {
     `peak RSS ${mb(peak)} MB (sampled ${mb(sampled)} MB; ${mb(baseline.rss)} MB before the first article; heap now ${mb(process.memoryUsage().heapUsed)} MB), ${(bytes / count / 1024).toFixed(0)} KiB/article`
   )
   if (hash) console.log(`sha256 of every PDF ${hash.digest('hex')}`)
+  // The machine may be shared: a high load makes the times above unreliable.
+  console.log(`load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} on ${os.availableParallelism()} cores`)
 }
 
 const vocabulary =

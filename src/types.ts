@@ -190,6 +190,13 @@ export interface EmitContext {
   readTemplateFile(name: string): Promise<Uint8Array>
   /** Absolute path of a file in the templates folder (user folder first, then the built-in one). */
   templatePath(name: string): string
+  /**
+   * A folder the build owns where an emitter may keep data across builds
+   * (in a subfolder starting with its name, e.g. `pdf-shaping/`), such as a
+   * cache held in the factory's closure. Only time may depend on it, never
+   * the bytes of an output: it can be emptied at any time.
+   */
+  cacheDir: string
   /** Report a warning about an article (or the build, when `article` is undefined). */
   warn(reason: string, options: {ruleId: string; article?: Article; place?: unknown}): void
 }

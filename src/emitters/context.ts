@@ -69,6 +69,7 @@ export function createEmitContext(options: EmitContextOptions): EmitContext {
     render: (name, context) => templates.render(name, context),
     readTemplateFile: (name) => templates.read(name),
     templatePath: (name) => templates.path(name),
+    cacheDir: config.cache,
     warn(reason, {ruleId, article, place}) {
       const file = article?.file ?? options.buildFile
       if (!file) return

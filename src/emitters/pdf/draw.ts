@@ -10,6 +10,7 @@
  */
 import {BoundedCache} from './cache.js'
 import {layoutOf, type Glyph, type LoadedFont} from './fonts.js'
+import {cidOf, useFont} from './overrides/pdfkit.js'
 import type {Pdf, PdfFont} from './pdf.js'
 
 /** The glyphs of a piece of text, ready to encode (positions in 1/1000 em). */
@@ -28,7 +29,7 @@ interface Prepared {
 }
 
 /** Per font, by direction and text (bounded: words repeat across documents). */
-const prepared = new WeakMap<LoadedFont, BoundedCache<string, Prepared>>()
+const prepared = new WeakMap<LoadedFont['original'], BoundedCache<string, Prepared>>()
 const colors = new Map<string, string>()
 
 /**
@@ -61,9 +62,7 @@ export function drawGlyphs(
   y: number,
   rtl = false
 ): void {
-  doc.font(font.font, font.key)
-  const embedded = doc._font
-  if (doc.page.fonts[embedded.id] == null) doc.page.fonts[embedded.id] = embedded.ref()
+  const embedded = useFont(doc, font.font, font.key)
   const glyphs = prepare(font, text, rtl)
   const head = `BT\n${rgb(color)} rg\n/${embedded.id} ${num(size)} Tf\n1 0 0 -1 ${num(x)} ${num(y)} Tm\n`
   // A piece without rise draws the same at every size: its operators are
@@ -73,7 +72,7 @@ export function drawGlyphs(
     body = textBody(embedded, glyphs, size / 1000)
     if (glyphs.flat) (embedded.pressroomBodies ??= new Map()).set(glyphs, body)
   }
-  // The document batches strings (see `batchContent` in `render.ts`); pdfkit
+  // The document batches strings (see `batchContent` in `overrides/pdfkit.ts`); pdfkit
   // adds the line break.
   doc.addContent(head + body + 'ET')
 }
@@ -139,10 +138,10 @@ function textBody(embedded: PdfFont, glyphs: Prepared, scale: number): string {
  * poppler reads them before it reorders the line.
  */
 function prepare(font: LoadedFont, text: string, rtl: boolean): Prepared {
-  let cache = prepared.get(font)
+  let cache = prepared.get(font.original)
   if (!cache) {
     cache = new BoundedCache(2000)
-    prepared.set(font, cache)
+    prepared.set(font.original, cache)
   }
   const key = (rtl ? 'r' : 'l') + text
   let result = cache.get(key)
@@ -189,28 +188,14 @@ function isMark(glyph: Glyph, xAdvance: number): boolean {
   return xAdvance === 0 && glyph.codePoints.length > 0 && markPattern.test(String.fromCodePoint(...glyph.codePoints))
 }
 
-/**
- * The CID of a glyph for the characters it stands for here. pdfkit maps a
- * glyph to the characters of its first use; when the same glyph stands for
- * others (Arabic kaf and Persian keheh share forms), it gets another CID (a
- * copy in the subset), so text extraction gives each use its own characters.
- */
+/** The CID (hex) of a glyph for the characters it stands for here (see `cidOf`). */
 function cid(embedded: PdfFont, glyphs: Prepared, index: number): string {
   const key = glyphs.keys[index] ?? ''
   embedded.pressroomCids ??= new Map()
   let hex = embedded.pressroomCids.get(key)
   if (hex === undefined) {
-    const glyph = glyphs.ids[index] ?? 0
-    const codePoints = glyphs.codePoints[index] ?? []
-    let id = embedded.subset.includeGlyph(glyph)
-    const existing = embedded.unicode[id]
-    if (existing && existing.join(',') !== codePoints.join(',')) {
-      embedded.subset.glyphs.push(glyph)
-      id = embedded.subset.glyphs.length - 1
-    }
-    embedded.unicode[id] = codePoints
     // Widths are in thousandths of an em, as the advances.
-    embedded.widths[id] = glyphs.advances[index] ?? 0
+    const id = cidOf(embedded, glyphs.ids[index] ?? 0, glyphs.codePoints[index] ?? [], glyphs.advances[index] ?? 0)
     hex = ('0000' + id.toString(16)).slice(-4)
     embedded.pressroomCids.set(key, hex)
   }

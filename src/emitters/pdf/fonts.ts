@@ -11,26 +11,30 @@ import path from 'node:path'
 import * as fontkit from 'fontkit'
 import type {ResolvedConfig} from '../../config.js'
 import {BoundedCache} from './cache.js'
-import {storedRun, storeRun} from './shaping-store.js'
+import {fontForPdf} from './overrides/fontkit.js'
+import {installedVersion} from './overrides/versions.js'
+import type {ShapingStore} from './shaping-store.js'
 import type {FamilyName, Theme} from './theme.js'
 
 /** A loaded font: the fontkit object and its key in pdfkit documents. */
 export interface LoadedFont {
   /** Stable key (file name), used as pdfkit's font family name. */
   key: string
-  /**
-   * The fontkit font, wrapped so that its `layout` (shaping) is cached per
-   * process: pdfkit caches layouts per document only, and shaping is most of
-   * the work of drawing text.
-   */
+  /** The font handed to pdfkit: the fontkit font with the overrides of `overrides/fontkit.ts`. */
   font: fontkit.Font
-  /** The fontkit font itself (for layout). */
+  /**
+   * The fontkit font itself, for layout ({@link layoutOf} caches its layouts
+   * per process: pdfkit caches them per document only, and shaping is most
+   * of the work of drawing text).
+   */
   original: fontkit.Font
   /** Ascender and descender in em units (1 = font size). */
   ascent: number
   descent: number
   /** Digest of the file and of fontkit's version: the face's name in the shaping store. */
   face: string
+  /** Where shaped words are kept across builds (see `createFontSet`). */
+  store?: ShapingStore
 }
 
 /** An ordered list of fonts with a memo of which one covers a code point. */
@@ -53,7 +57,6 @@ const chainCache = new Map<string, FontChain>()
 const foundCache = new Map<string, string[]>()
 const require = createRequire(import.meta.url)
 let dejavuFolder: string | undefined
-let fontkitVersion: string | undefined
 
 /**
  * Find a font file: the templates folders first, then the `dejavu-fonts-ttf`
@@ -92,34 +95,18 @@ export function loadFont(file: string): LoadedFont {
   if (!loaded) {
     const bytes = readFileSync(file)
     const original = fontkit.create(bytes)
-    const font = withPostHeader(wrapFont(original), original as unknown as RawFont)
-    fontkitVersion ??= versionOf('fontkit')
+    const font = fontForPdf(original)
     loaded = {
       key: path.basename(file).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9-]/g, ''),
       font,
       original,
       ascent: font.ascent / font.unitsPerEm,
       descent: -font.descent / font.unitsPerEm,
-      face: createHash('sha256').update(`fontkit@${fontkitVersion}\0`).update(bytes).digest('hex').slice(0, 32)
+      face: createHash('sha256').update(`fontkit@${installedVersion('fontkit') ?? 'unknown'}\0`).update(bytes).digest('hex').slice(0, 32)
     }
     fontCache.set(file, loaded)
   }
   return loaded
-}
-
-/** A package's version (its `package.json` is not in its exports), or `unknown`. */
-function versionOf(name: string): string {
-  try {
-    for (let dir = path.dirname(require.resolve(name)); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-      const file = path.join(dir, 'package.json')
-      if (!existsSync(file)) continue
-      const data = JSON.parse(readFileSync(file, 'utf8')) as {name?: string; version?: string}
-      if (data.name === name) return data.version ?? 'unknown'
-    }
-  } catch {
-    // Not resolvable from here.
-  }
-  return 'unknown'
 }
 
 /** Fonts of a theme, with chains per style. */
@@ -134,10 +121,12 @@ export interface FontSet {
  *   Theme (font file names).
  * @param config
  *   Templates folders.
+ * @param store
+ *   Shaping store the fonts read shaped words from and add to (optional).
  * @returns
  *   Font set.
  */
-export function createFontSet(theme: Theme, config: Pick<ResolvedConfig, 'templates' | 'builtinTemplates'>): FontSet {
+export function createFontSet(theme: Theme, config: Pick<ResolvedConfig, 'templates' | 'builtinTemplates'>, store?: ShapingStore): FontSet {
   const chains = new Map<string, FontChain>()
   let folders: string | undefined
   return {
@@ -147,6 +136,7 @@ export function createFontSet(theme: Theme, config: Pick<ResolvedConfig, 'templa
       if (!found) {
         folders ??= foldersStamp(config)
         found = resolveChain(theme, config, style, folders)
+        if (store) found = withStore(found, store)
         chains.set(styleKey, found)
       }
       return found
@@ -193,6 +183,27 @@ function resolveChain(
   return chain
 }
 
+/** The fonts of each store: the process's fonts, with the store. */
+const storeFonts = new WeakMap<ShapingStore, Map<LoadedFont, LoadedFont>>()
+
+/** A chain whose fonts use `store` (the same fonts, so the same choices). */
+function withStore(chain: FontChain, store: ShapingStore): FontChain {
+  let fonts = storeFonts.get(store)
+  if (!fonts) {
+    fonts = new Map()
+    storeFonts.set(store, fonts)
+  }
+  const views = chain.fonts.map((font) => {
+    let view = fonts.get(font)
+    if (!view) {
+      view = {...font, store}
+      fonts.set(font, view)
+    }
+    return view
+  })
+  return {fonts: views, pick: (codePoint) => chain.pick(codePoint)}
+}
+
 function createChain(fonts: LoadedFont[]): FontChain {
   // Basic Multilingual Plane in a table (index + 2; 0: not looked up yet),
   // the rest in a map.
@@ -227,253 +238,11 @@ interface Position {
   yOffset: number
 }
 
-function sameNumbers(a: readonly number[] | undefined, b: readonly number[]): boolean {
-  if (!a || a.length !== b.length) return false
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
-  return true
-}
-
 /** A fontkit glyph, as used here. */
 export interface Glyph {
   id: number
   codePoints: number[]
   advanceWidth: number
-  _decode(): unknown
-  _getMetrics(): {leftBearing: number}
-  pressroomDecoded?: boolean
-}
-
-/** The part of a fontkit TrueType subset used here. */
-interface Subset {
-  font: fontkit.Font & {getGlyph(id: number): Glyph}
-  glyphs: number[]
-  includeGlyph(id: number): number
-  encode(): Uint8Array
-}
-
-/**
- * Wrap a fontkit font for pdfkit: each use of a glyph keeps its own code
- * points, glyphs decode once per process, and subsets encode faster. (Text is
- * laid out by {@link layoutOf}, never by pdfkit's text methods, which this
- * emitter does not call.)
- *
- * @param font
- *   fontkit font.
- * @returns
- *   A font object inheriting from `font`.
- */
-function wrapFont(font: fontkit.Font): fontkit.Font {
-  type GetGlyph = (id: number, codePoints?: number[]) => Glyph
-  const proto = Object.getPrototypeOf(font) as {getGlyph: GetGlyph; createSubset(): Subset}
-  const protoGetGlyph = proto.getGlyph
-  // fontkit caches glyph objects by id, with the code points of their first
-  // use: one glyph drawn for two characters (Arabic kaf and Persian keheh
-  // share forms) would read as the first. Give each use its own view.
-  ;(font as unknown as {getGlyph: GetGlyph}).getGlyph = (id, codePoints = []) => {
-    const glyph = protoGetGlyph.call(font, id, codePoints)
-    if (!glyph || sameNumbers(glyph.codePoints, codePoints)) return glyph
-    return Object.create(glyph, {codePoints: {value: codePoints}}) as Glyph
-  }
-  const wrapper = Object.create(font) as fontkit.Font & {getGlyph: GetGlyph; createSubset(): Subset}
-  // Subsetting decodes every glyph of every document again: decode once.
-  wrapper.getGlyph = (id, codePoints) => {
-    const glyph = protoGetGlyph.call(font, id, codePoints)
-    if (!glyph.pressroomDecoded) {
-      const decode = glyph._decode.bind(glyph)
-      let value: unknown
-      let done = false
-      glyph._decode = () => {
-        if (!done) {
-          value = decode()
-          done = true
-        }
-        return value
-      }
-      glyph.pressroomDecoded = true
-    }
-    return glyph
-  }
-  // The subset stays per document; only its encoding is faster (see below).
-  const raw = font as unknown as RawFont
-  const fast = raw.directory.tables['glyf'] && !raw.directory.tables['CFF '] && !raw._variationProcessor
-  let template: SubsetTemplate | undefined
-  wrapper.createSubset = () => {
-    const subset = proto.createSubset.call(wrapper)
-    if (fast) {
-      subset.encode = () => {
-        template ??= subsetTemplate(proto.createSubset.call(wrapper))
-        return encodeSubset(subset, raw, template)
-      }
-    }
-    return subset
-  }
-  return wrapper
-}
-
-/**
- * pdfkit reads two fields of a font's `post` table (italic angle, fixed
- * pitch), but fontkit decodes all of it, with the name of every glyph: 16 ms
- * for a DejaVu face in a fresh process. The wrapper reads the fixed-size
- * header itself (OpenType `post`: Fixed version, Fixed italicAngle, FWORD
- * underlinePosition and underlineThickness, uint32 isFixedPitch); glyph names
- * still come from fontkit's full table when asked for.
- */
-function withPostHeader(font: fontkit.Font, raw: RawFont): fontkit.Font {
-  const entry = raw.directory.tables['post']
-  if (!entry || entry.length < 16) return font
-  const view = new DataView(raw.stream.buffer.buffer, raw.stream.buffer.byteOffset + entry.offset, 16)
-  const fixed = (at: number) => view.getInt32(at) / 65536
-  const full = () => Reflect.get(raw, 'post') as Record<string, unknown>
-  const header: Record<string, unknown> = {
-    version: fixed(0),
-    italicAngle: fixed(4),
-    underlinePosition: view.getInt16(8),
-    underlineThickness: view.getInt16(10),
-    isFixedPitch: view.getUint32(12)
-  }
-  for (const name of ['minMemType42', 'maxMemType42', 'minMemType1', 'maxMemType1', 'numberOfGlyphs', 'glyphNameIndex', 'names', 'offsets', 'map']) {
-    Object.defineProperty(header, name, {enumerable: true, get: () => full()[name]})
-  }
-  Object.defineProperty(font, 'post', {value: header})
-  return font
-}
-
-/** The parts of a fontkit TrueType font read here. */
-interface RawFont {
-  stream: {buffer: Uint8Array}
-  directory: {tables: Record<string, {offset: number; length: number} | undefined>}
-  loca: {offsets: number[]; version: number}
-  _variationProcessor?: unknown
-}
-
-/** The tables of a font's subsets that do not depend on the glyphs. */
-interface SubsetTemplate {
-  /** Table tags in file order, with their bytes when they are constant. */
-  tables: Array<{tag: string; bytes: Uint8Array}>
-  /** The first 12 bytes (tag, numTables, search fields). */
-  header: Uint8Array
-  /** Checksum fields of the directory entries (fontkit writes zeros). */
-  checksums: number[]
-}
-
-/**
- * Encode a subset of a TrueType font, byte for byte as fontkit's
- * `TTFSubset#encode` (a directory, then head, hhea, loca, maxp, cvt, prep,
- * glyf, hmtx, fpgm), without its generic struct encoder: fontkit encodes the
- * constant tables (cvt, prep, fpgm: arrays of numbers) one number at a time
- * for every document, which made subsetting the costliest part of a PDF.
- * `tests/emitters/pdf/fonts.test.ts` compares the bytes with fontkit's.
- *
- * @param subset
- *   fontkit subset (glyph ids in CID order; compound glyphs add theirs).
- * @param font
- *   The font.
- * @param template
- *   Constant tables, from fontkit's encoding of the empty subset.
- * @returns
- *   The font file.
- */
-function encodeSubset(subset: Subset, font: RawFont, template: SubsetTemplate): Uint8Array {
-  const file = font.stream.buffer
-  const glyf = font.directory.tables['glyf']
-  const glyfStart = glyf?.offset ?? 0
-  const offsets = font.loca.offsets
-  const starts: number[] = []
-  const ends: number[] = []
-  const advances: number[] = []
-  const bearings: number[] = []
-  /** Compound glyphs: where their component ids go, and the new ids. */
-  const patches: Array<[glyph: number, position: number, id: number]> = []
-  let glyfLength = 0
-  // `subset.glyphs` grows while compound glyphs include their components.
-  for (let index = 0; index < subset.glyphs.length; index++) {
-    const id = subset.glyphs[index] as number
-    const glyph = subset.font.getGlyph(id)
-    const decoded = glyph._decode() as {numberOfContours: number; components?: Array<{glyphID: number; pos: number}>} | null
-    const start = offsets[id] ?? 0
-    const end = offsets[id + 1] ?? 0
-    if (decoded && decoded.numberOfContours < 0) {
-      for (const component of decoded.components ?? []) {
-        patches.push([index, component.pos, subset.includeGlyph(component.glyphID)])
-      }
-    }
-    starts.push(glyfStart + start)
-    ends.push(glyfStart + end)
-    glyfLength += end - start
-    advances.push(glyph.advanceWidth)
-    bearings.push(glyph._getMetrics().leftBearing)
-  }
-  const count = starts.length
-  const long = font.loca.version !== 0
-  const lengths = new Map<string, number>()
-  for (const table of template.tables) lengths.set(table.tag, table.bytes.length)
-  lengths.set('loca', (count + 1) * (long ? 4 : 2))
-  lengths.set('glyf', glyfLength)
-  lengths.set('hmtx', count * 4)
-  let size = 12 + 16 * template.tables.length
-  for (const table of template.tables) size += lengths.get(table.tag) ?? 0
-  const out = new Uint8Array(size)
-  const view = new DataView(out.buffer)
-  out.set(template.header, 0)
-  let entry = 12
-  let position = 12 + 16 * template.tables.length
-  const glyphStarts: number[] = []
-  for (const [index, table] of template.tables.entries()) {
-    const length = lengths.get(table.tag) ?? 0
-    for (let c = 0; c < 4; c++) out[entry + c] = table.tag.charCodeAt(c)
-    view.setUint32(entry + 4, template.checksums[index] ?? 0)
-    view.setUint32(entry + 8, position)
-    view.setUint32(entry + 12, length)
-    entry += 16
-    if (table.tag === 'loca') {
-      let offset = 0
-      for (let index = 0; index <= count; index++) {
-        if (long) view.setUint32(position + index * 4, offset)
-        else view.setUint16(position + index * 2, offset >>> 1)
-        offset += (ends[index] ?? 0) - (starts[index] ?? 0)
-      }
-    } else if (table.tag === 'glyf') {
-      let at = position
-      for (let index = 0; index < count; index++) {
-        glyphStarts.push(at)
-        out.set(file.subarray(starts[index], ends[index]), at)
-        at += (ends[index] ?? 0) - (starts[index] ?? 0)
-      }
-      for (const [glyph, offset, id] of patches) view.setUint16((glyphStarts[glyph] ?? 0) + offset, id)
-    } else if (table.tag === 'hmtx') {
-      for (let index = 0; index < count; index++) {
-        view.setUint16(position + index * 4, advances[index] ?? 0)
-        view.setInt16(position + index * 4 + 2, bearings[index] ?? 0)
-      }
-    } else {
-      out.set(table.bytes, position)
-      if (table.tag === 'hhea') view.setUint16(position + 34, count)
-      if (table.tag === 'maxp') view.setUint16(position + 4, count)
-    }
-    position += length
-  }
-  return out
-}
-
-/**
- * The constant tables of a font's subsets, from fontkit's own encoding of a
- * subset with only `.notdef`.
- */
-function subsetTemplate(empty: Subset): SubsetTemplate {
-  const bytes = empty.encode()
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const count = view.getUint16(4)
-  const tables: SubsetTemplate['tables'] = []
-  const checksums: number[] = []
-  for (let index = 0; index < count; index++) {
-    const entry = 12 + index * 16
-    const tag = String.fromCharCode(...bytes.subarray(entry, entry + 4))
-    const offset = view.getUint32(entry + 8)
-    const length = view.getUint32(entry + 12)
-    checksums.push(view.getUint32(entry + 4))
-    tables.push({tag, bytes: bytes.slice(offset, offset + length)})
-  }
-  return {tables, header: bytes.slice(0, 12), checksums}
 }
 
 /** A laid-out text: fontkit's glyphs (shared per font) and positions. */
@@ -486,8 +255,8 @@ export interface Shaped {
   readonly width: number
 }
 
-/** Per font: shaped texts (bounded). */
-const shapedCache = new WeakMap<LoadedFont, BoundedCache<string, Shaped>>()
+/** Per fontkit font: shaped texts (bounded; shared by every store). */
+const shapedCache = new WeakMap<fontkit.Font, BoundedCache<string, Shaped>>()
 
 /**
  * The glyph run of a text, laid out once per process and shared (frozen: do
@@ -506,10 +275,10 @@ export function layoutOf(font: LoadedFont, text: string): Shaped {
   // space, the pieces a line breaker cuts from it) is shaped and not kept:
   // kept, each piece would hold its own copy of the rest.
   if (text.length > longestKept) return shape(font, text, false)
-  let cache = shapedCache.get(font)
+  let cache = shapedCache.get(font.original)
   if (!cache) {
     cache = new BoundedCache(shapedLimit)
-    shapedCache.set(font, cache)
+    shapedCache.set(font.original, cache)
   }
   let run = cache.get(text)
   if (!run) {
@@ -527,7 +296,7 @@ function shape(font: LoadedFont, text: string, keep = true): Shaped {
   const fresh = font.original.layout(text)
   const glyphs = fresh.glyphs as unknown as Glyph[]
   const positions = fresh.positions.map((p) => Object.freeze({xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset}))
-  if (keep) storeRun(font.face, text, [
+  if (keep) font.store?.put(font.face, text, [
     glyphs.map((glyph) => glyph.id),
     glyphs.map((glyph) => glyph.codePoints),
     positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
@@ -545,7 +314,7 @@ function shape(font: LoadedFont, text: string, keep = true): Shaped {
 
 /** A text's shaping from the store: the same glyphs (by id and code points) and positions fontkit gave. */
 function fromStore(font: LoadedFont, text: string): Shaped | undefined {
-  const stored = storedRun(font.face, text)
+  const stored = font.store?.get(font.face, text)
   if (!stored) return undefined
   const [ids, codePoints, flat, advanceWidth] = stored
   const getGlyph = (font.original as unknown as {getGlyph(id: number, codePoints: number[]): Glyph}).getGlyph

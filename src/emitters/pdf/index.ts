@@ -7,11 +7,11 @@
 import path from 'node:path'
 import {diagnostics} from '../../diagnostics.js'
 import type {Article, Emitter} from '../../types.js'
-import {mergeShapingStores, useShapingStore} from './shaping-store.js'
-import type {Handlers} from './state.js'
+import {createShapingStore, type ShapingStore} from './shaping-store.js'
+import type {Handlers} from './state-types.js'
 
 export {defaultHandlers} from './handlers/index.js'
-export type {Handler, Handlers, State} from './state.js'
+export type {Handler, Handlers, State} from './state-types.js'
 
 /** Options of {@link pdfEmitter}. */
 export interface PdfOptions {
@@ -35,6 +35,9 @@ export interface PdfOptions {
  */
 export function pdfEmitter(options: PdfOptions = {}): Emitter {
   const settings = options
+  // The shaping store of the build's cache folder, opened on first use and
+  // kept here, for every article this emitter renders in this thread.
+  let store: {folder: string; store: ShapingStore} | undefined
   return {
     name: 'pdf',
     paths(article: Article) {
@@ -45,9 +48,10 @@ export function pdfEmitter(options: PdfOptions = {}): Emitter {
         // pdfkit, fontkit and the fonts load on first use: a build without
         // PDFs (`--only html`) or with nothing to rebuild never loads them.
         const {renderPdf} = await import('./render.js')
-        useShapingStore(path.join(ctx.config.cache, 'pdf-shaping'))
-        const contents = await renderPdf(article, ctx, settings)
-        mergeShapingStores()
+        const folder = path.join(ctx.cacheDir, 'pdf-shaping')
+        if (store?.folder !== folder) store = {folder, store: createShapingStore(folder)}
+        const contents = await renderPdf(article, ctx, {...settings, store: store.store})
+        store.store.merge()
         return [{path: `pdf/${article.meta.slug}.pdf`, contents}]
       } catch (error) {
         // Bad content never throws: the article gets a message, the build goes on.

@@ -5,7 +5,10 @@
  * archive's words repeat from article to article. Each font face gets a file
  * of `text → glyph ids, code points and positions`, read on first use in a
  * process; words shaped anew are merged into it (at most every few seconds
- * per thread, so a worker pool does not rewrite it for every article).
+ * per store, so a worker pool does not rewrite it for every article).
+ *
+ * The build owns the folder (`EmitContext.cacheDir`); the emitter opens the
+ * store in it and keeps it in its factory's closure (`index.ts`).
  *
  * What is stored is exactly what fontkit returned, so a PDF is the same bytes
  * with or without the store (`tests/emitters/pdf/shaping-store.test.ts`).
@@ -22,43 +25,107 @@ export type StoredRun = [ids: number[], codePoints: number[][], positions: numbe
 
 /** Entries kept per face (the most recently used). */
 const limit = 20_000
-/** Least time between two merges by one thread, unless many words wait. */
+/** Least time between two merges by one store, unless many words wait. */
 const interval = 5000
 const eager = 500
 /** Bump when the stored form changes. */
 const format = 1
 
-interface Store {
+/** Shaped words of the font faces, kept in one folder. */
+export interface ShapingStore {
+  /** A stored shaping of `text` in a face, or `undefined` when it is not stored (or unreadable). */
+  get(face: string, text: string): StoredRun | undefined
+  /** Remember a shaping of `text` in a face (merged into the folder by `merge`). */
+  put(face: string, text: string, run: StoredRun): void
+  /**
+   * Merge the words shaped since the last merge into the files: at the first
+   * call with new words, then when a few seconds have passed or many wait.
+   * Errors are ignored (the store only saves time).
+   */
+  merge(): void
+}
+
+/** One face's file. */
+interface FaceStore {
   file: string
   /** `text → JSON of a StoredRun`, as read (parsed on use). */
   entries: Map<string, string>
-  /** Texts read from the store in this process (kept when trimming). */
+  /** Texts read from the store here (kept when trimming). */
   used: Set<string>
-  /** Texts shaped in this process and not merged yet. */
+  /** Texts shaped here and not merged yet. */
   fresh: Map<string, string>
 }
 
-let folder: string | undefined
-const stores = new Map<string, Store>()
-let lastMerge = 0
-
 /**
- * Set the folder of the store (the cache folder's `pdf-shaping/`), or
- * `undefined` to use none.
+ * Open the store in a folder (created on the first merge). Old temporary
+ * files (a worker stopped for its time, see `--timeout`, can leave one
+ * mid-merge) are removed.
+ *
+ * @param folder
+ *   Folder of the store.
+ * @returns
+ *   The store.
  */
-export function useShapingStore(dir: string | undefined): void {
-  if (dir !== folder) {
-    folder = dir
-    stores.clear()
-    lastMerge = 0
-    if (dir) removeStale(dir)
+export function createShapingStore(folder: string): ShapingStore {
+  const faces = new Map<string, FaceStore>()
+  let lastMerge = 0
+  removeStale(folder)
+
+  const faceOf = (face: string): FaceStore => {
+    let store = faces.get(face)
+    if (!store) {
+      const file = path.join(folder, `${face}-v${format}.json`)
+      store = {file, entries: read(file), used: new Set(), fresh: new Map()}
+      faces.set(face, store)
+    }
+    return store
+  }
+
+  return {
+    get(face, text) {
+      const store = faceOf(face)
+      const json = store.entries.get(text)
+      if (json === undefined) return undefined
+      try {
+        const run = JSON.parse(json) as StoredRun
+        if (Array.isArray(run) && run.length === 4 && run[0].length === run[1].length && run[2].length === run[0].length * 4) {
+          store.used.add(text)
+          return run
+        }
+      } catch {
+        // Fall through: shaped again and stored anew.
+      }
+      store.entries.delete(text)
+      return undefined
+    },
+
+    put(face, text, run) {
+      const store = faceOf(face)
+      const json = JSON.stringify(run)
+      store.entries.set(text, json)
+      store.fresh.set(text, json)
+    },
+
+    merge() {
+      let waiting = 0
+      for (const store of faces.values()) waiting += store.fresh.size
+      if (waiting === 0) return
+      const now = Date.now()
+      if (lastMerge !== 0 && now - lastMerge < interval && waiting < eager) return
+      lastMerge = now
+      for (const store of faces.values()) {
+        if (store.fresh.size === 0) continue
+        try {
+          merge(store)
+        } catch {
+          // Not writable: no store.
+        }
+      }
+    }
   }
 }
 
-/**
- * Remove temporary files over ten minutes old: a worker stopped for its time
- * (see `--timeout`) can leave one mid-merge.
- */
+/** Remove temporary files over ten minutes old. */
 function removeStale(dir: string): void {
   try {
     const now = Date.now()
@@ -70,23 +137,6 @@ function removeStale(dir: string): void {
   } catch {
     // No store yet.
   }
-}
-
-/**
- * The store of a face: `undefined` when no folder is set.
- *
- * @param face
- *   Key of the face (digest of its bytes and fontkit's version).
- */
-function storeOf(face: string): Store | undefined {
-  if (!folder) return undefined
-  let store = stores.get(face)
-  if (!store) {
-    const file = path.join(folder, `${face}-v${format}.json`)
-    store = {file, entries: read(file), used: new Set(), fresh: new Map()}
-    stores.set(face, store)
-  }
-  return store
 }
 
 function read(file: string): Map<string, string> {
@@ -101,62 +151,7 @@ function read(file: string): Map<string, string> {
   return new Map()
 }
 
-/**
- * A stored shaping of `text` in a face.
- *
- * @returns
- *   The run, or `undefined` when it is not stored (or unreadable).
- */
-export function storedRun(face: string, text: string): StoredRun | undefined {
-  const store = storeOf(face)
-  const json = store?.entries.get(text)
-  if (json === undefined) return undefined
-  try {
-    const run = JSON.parse(json) as StoredRun
-    if (Array.isArray(run) && run.length === 4 && run[0].length === run[1].length && run[2].length === run[0].length * 4) {
-      store!.used.add(text)
-      return run
-    }
-  } catch {
-    // Fall through: shaped again and stored anew.
-  }
-  store!.entries.delete(text)
-  return undefined
-}
-
-/** Remember a shaping of `text` in a face (merged into the store later). */
-export function storeRun(face: string, text: string, run: StoredRun): void {
-  const store = storeOf(face)
-  if (!store) return
-  const json = JSON.stringify(run)
-  store.entries.set(text, json)
-  store.fresh.set(text, json)
-}
-
-/**
- * Merge the words shaped in this process into the store files: at the first
- * call with new words, then when `interval` has passed or many wait.
- * Errors are ignored (the store only saves time).
- */
-export function mergeShapingStores(): void {
-  if (!folder) return
-  let waiting = 0
-  for (const store of stores.values()) waiting += store.fresh.size
-  if (waiting === 0) return
-  const now = Date.now()
-  if (lastMerge !== 0 && now - lastMerge < interval && waiting < eager) return
-  lastMerge = now
-  for (const store of stores.values()) {
-    if (store.fresh.size === 0) continue
-    try {
-      merge(store)
-    } catch {
-      // Not writable: no store.
-    }
-  }
-}
-
-function merge(store: Store): void {
+function merge(store: FaceStore): void {
   const disk = read(store.file)
   // Oldest first: entries nobody here used, then those used here, then the new.
   const merged = new Map<string, string>()

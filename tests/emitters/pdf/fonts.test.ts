@@ -8,56 +8,11 @@ import {root} from '../../helpers/article.js'
 
 const config = resolveConfig({}, root)
 
-interface Subset {
-  glyphs: number[]
-  includeGlyph(id: number): number
-  encode(): Uint8Array
-}
-
 function fontOf(name: string) {
   const file = findFont(config, name)
   if (!file) throw new Error(`no ${name}`)
   return loadFont(file)
 }
-
-describe('subset encoding', () => {
-  const names = ['DejaVuSerif.ttf', 'DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf']
-
-  for (const name of names) {
-    it(`should give fontkit's bytes for ${name}`, () => {
-      const font = fontOf(name)
-      const glyphCount = (font.original as unknown as {numGlyphs: number}).numGlyphs
-      fc.assert(
-        fc.property(fc.array(fc.integer({min: 0, max: glyphCount - 1}), {maxLength: 120}), fc.array(fc.nat(), {maxLength: 3}), (ids, copies) => {
-          const ours = (font.font as unknown as {createSubset(): Subset}).createSubset()
-          const theirs = (font.original as unknown as {createSubset(): Subset}).createSubset()
-          for (const subset of [ours, theirs]) {
-            for (const id of ids) subset.includeGlyph(id)
-            // The drawing code adds copies of glyphs (one per use of a shared form).
-            for (const copy of copies) subset.glyphs.push(ids.length > 0 ? (ids[copy % ids.length] as number) : 0)
-          }
-          // Ours is the hand-written encoder, theirs fontkit's.
-          expect(Object.hasOwn(ours, 'encode')).toBe(true)
-          expect(Buffer.from(ours.encode()).equals(Buffer.from(theirs.encode()))).toBe(true)
-          expect(ours.glyphs).toEqual(theirs.glyphs)
-        }),
-        {numRuns: 40}
-      )
-    })
-  }
-
-  it('should include the components of compound glyphs', () => {
-    const font = fontOf('DejaVuSerif.ttf')
-    // Accented letters are compound glyphs in DejaVu.
-    const run = font.original.layout('éàÅǯ')
-    const ours = (font.font as unknown as {createSubset(): Subset}).createSubset()
-    const theirs = (font.original as unknown as {createSubset(): Subset}).createSubset()
-    for (const subset of [ours, theirs]) for (const glyph of run.glyphs) subset.includeGlyph(glyph.id)
-    const bytes = ours.encode()
-    expect(Buffer.from(bytes).equals(Buffer.from(theirs.encode()))).toBe(true)
-    expect(ours.glyphs.length).toBeGreaterThan(run.glyphs.length + 1)
-  })
-})
 
 describe('layout cache', () => {
   it('should give what fontkit gives, frozen', () => {

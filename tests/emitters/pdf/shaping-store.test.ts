@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {resolveConfig} from '../../../src/config.js'
 import {findFont, layoutOf, loadFont, type LoadedFont} from '../../../src/emitters/pdf/fonts.js'
-import {mergeShapingStores, useShapingStore} from '../../../src/emitters/pdf/shaping-store.js'
+import {createShapingStore, type ShapingStore} from '../../../src/emitters/pdf/shaping-store.js'
 import {root} from '../../helpers/article.js'
 
 const config = resolveConfig({}, root)
@@ -18,7 +18,6 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  useShapingStore(undefined)
   await rm(dir, {recursive: true, force: true})
 })
 
@@ -26,6 +25,14 @@ function fontOf(name: string): LoadedFont {
   const file = findFont(config, name)
   if (!file) throw new Error(`no ${name}`)
   return loadFont(file)
+}
+
+/**
+ * The font with a store and without the layouts in memory (a fresh process
+ * as far as shaping goes): in-memory layouts are kept per fontkit font.
+ */
+function withStore(font: LoadedFont, store: ShapingStore, original: LoadedFont['original'] = Object.create(font.original) as LoadedFont['original']): LoadedFont {
+  return {...font, original, store}
 }
 
 /** What a layout is made of, as plain data. */
@@ -42,46 +49,42 @@ function plain(font: LoadedFont, text: string) {
 describe('shaping store', () => {
   it('should give back exactly what fontkit gave, from a store written by another process', () => {
     const store = path.join(dir, 'store-a')
-    useShapingStore(store)
-    const font = fontOf('DejaVuSans.ttf')
+    const writer = createShapingStore(store)
+    const font = withStore(fontOf('DejaVuSans.ttf'), writer)
     // Latin with a ligature and kerning, marks, Arabic joining, Hebrew, an emoji (no glyph), a lone combining mark.
     const texts = ['office', 'AVATAR', 'Wärme', 'e\u0301te\u0301', 'كتاب', 'الكتاب', 'שלום', '😀', '\u0301', 'ﬁ', 'To.']
     fc.assert(fc.property(fc.string({unit: 'grapheme', maxLength: 12}), (text) => void texts.push(text)), {numRuns: 60})
     const fresh = texts.map((text) => plain(font, text))
-    mergeShapingStores()
+    writer.merge()
     expect(existsSync(store)).toBe(true)
-    // A fresh process: nothing in memory, the store read from disk. (A copy of
-    // the font object has no in-memory layouts; the store is read again after
-    // `useShapingStore` changes folders.)
-    useShapingStore(undefined)
-    useShapingStore(store)
-    const copy: LoadedFont = {
-      ...font,
-      original: Object.create(font.original, {layout: {value: () => expect.unreachable('shaped again instead of read from the store')}}) as LoadedFont['original']
-    }
+    // A fresh process: nothing in memory, the store read from disk.
+    const copy = withStore(
+      font,
+      createShapingStore(store),
+      Object.create(font.original, {layout: {value: () => expect.unreachable('shaped again instead of read from the store')}}) as LoadedFont['original']
+    )
     const stored = texts.map((text) => plain(copy, text))
     expect(stored).toEqual(fresh)
   })
 
   it('should keep one file per face, named by its bytes, and merge what several writers add', async () => {
     const store = path.join(dir, 'store-b')
-    useShapingStore(store)
+    const first = createShapingStore(store)
     const serif = fontOf('DejaVuSerif.ttf')
     const sans = fontOf('DejaVuSans.ttf')
-    layoutOf({...serif}, 'first')
-    mergeShapingStores()
+    layoutOf(withStore(serif, first), 'first')
+    first.merge()
     const files = await readdir(store)
     expect(files).toEqual([`${serif.face}-v1.json`])
     // Another writer adds a word meanwhile.
     const file = path.join(store, files[0]!)
     const theirs = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>
     await writeFile(file, JSON.stringify({...theirs, second: theirs['first']}))
-    // This process adds one later (a new folder setting resets the merge interval).
-    useShapingStore(undefined)
-    useShapingStore(store)
-    layoutOf({...serif}, 'third')
-    layoutOf({...sans}, 'sans')
-    mergeShapingStores()
+    // Another store on the folder (another thread) adds words later.
+    const second = createShapingStore(store)
+    layoutOf(withStore(serif, second), 'third')
+    layoutOf(withStore(sans, second), 'sans')
+    second.merge()
     expect(Object.keys(JSON.parse(await readFile(file, 'utf8')) as object).sort()).toEqual(['first', 'second', 'third'])
     expect((await readdir(store)).sort()).toEqual([`${sans.face}-v1.json`, `${serif.face}-v1.json`].sort())
     expect(sans.face).not.toBe(serif.face)
@@ -96,27 +99,22 @@ describe('shaping store', () => {
     await writeFile(recent, '{')
     const hourAgo = new Date(Date.now() - 3_600_000)
     await utimes(old, hourAgo, hourAgo)
-    useShapingStore(undefined)
-    useShapingStore(store)
+    createShapingStore(store)
     // One still being written (by another thread) stays.
     expect(await readdir(store)).toEqual(['x-v1.json.2.b.tmp'])
   })
 
   it('should ignore a damaged store and shape again', async () => {
     const store = path.join(dir, 'store-c')
-    useShapingStore(store)
+    const writer = createShapingStore(store)
     const font = fontOf('DejaVuSerif.ttf')
-    const expected = plain({...font}, 'damage')
-    mergeShapingStores()
+    const expected = plain(withStore(font, writer), 'damage')
+    writer.merge()
     const file = path.join(store, `${font.face}-v1.json`)
     await writeFile(file, JSON.stringify({damage: '[[1,2],[[3]],[0],5]'}))
-    useShapingStore(undefined)
-    useShapingStore(store)
-    expect(plain({...font}, 'damage')).toEqual(expected)
+    expect(plain(withStore(font, createShapingStore(store)), 'damage')).toEqual(expected)
     await writeFile(file, '{not json')
-    useShapingStore(undefined)
-    useShapingStore(store)
-    expect(plain({...font}, 'damage')).toEqual(expected)
+    expect(plain(withStore(font, createShapingStore(store)), 'damage')).toEqual(expected)
   })
 })
 

@@ -1,0 +1,160 @@
+/**
+ * Pages: the page geometry, page breaks (widows, orphans, keep-with-next),
+ * space between blocks, and the running header and footer drawn on every
+ * page at the end (`runningHeads`).
+ */
+import type {Line} from './layout.js'
+import type {PageState, State} from './state-types.js'
+
+/**
+ * Create the page part of a state.
+ *
+ * @param state
+ *   The state being composed (its document and tagging parts made).
+ * @param pageWidth
+ *   Page width in points.
+ * @param pageHeight
+ *   Page height in points.
+ * @returns
+ *   The part.
+ */
+export function createPage(state: State, pageWidth: number, pageHeight: number): PageState {
+  const {doc, theme, tagger} = state
+  /** Space asked for below the last block, given when the next one comes. */
+  let pending = 0
+  return {
+    top: theme.margins.top,
+    bottom: pageHeight - theme.margins.bottom,
+    left: theme.margins.left,
+    right: pageWidth - theme.margins.right,
+    page: 0,
+
+    placeLines(lines, blockOptions) {
+      const style = blockOptions.style
+      const height = state.lineHeight(style)
+      const {orphans, widows} = theme.keep
+      const total = lines.length
+      if (total === 0) return
+      const keep = blockOptions.keepWithNext ?? 0
+      if (state.y + total * height + keep > state.bottom && state.y > state.top + 0.01) {
+        if (keep > 0 || blockOptions.keepTogether || total <= orphans + widows - 1) {
+          if (total * height + keep <= state.bottom - state.top) state.newPage()
+        }
+      }
+      let index = 0
+      while (index < total) {
+        const room = Math.floor((state.bottom - state.y) / height + 1e-6)
+        const remaining = total - index
+        let take = remaining
+        if (remaining > room) {
+          take = room
+          if (remaining - take < widows) take = remaining - widows
+          if (take < orphans) take = 0
+          // A hyphen at the foot of a page: carry the line over.
+          while (take > 0 && lines[index + take - 1]?.hyphenated) take--
+          if (take > 0 && take < orphans) take = 0
+        }
+        if (take <= 0) {
+          if (state.y <= state.top + 0.01) take = Math.max(1, Math.min(remaining, room))
+          else {
+            state.newPage()
+            continue
+          }
+        }
+        const frame = state.frame()
+        const inset = blockOptions.inset ?? 0
+        blockOptions.beforeChunk?.(state.y, take * height)
+        for (let offset = 0; offset < take; offset++) {
+          const line = lines[index + offset] as Line
+          state.drawLine(line, frame.x + inset, frame.width - 2 * inset, state.y, style, {
+            struct: blockOptions.struct,
+            align: blockOptions.align ?? style.align ?? 'start',
+            dir: blockOptions.dir ?? state.dir
+          })
+          state.y += height
+        }
+        index += take
+        if (index < total) state.newPage()
+      }
+    },
+
+    gap(space) {
+      if (state.y > state.top + 0.01) state.y += Math.max(pending, space)
+      pending = 0
+      if (state.y >= state.bottom) state.newPage()
+    },
+
+    spaceAfter(space) {
+      pending = Math.max(pending, space)
+    },
+
+    newPage() {
+      tagger.close()
+      doc.addPage()
+      state.page++
+      state.y = state.top
+      pending = 0
+    },
+
+    ensure(height) {
+      if (state.y + height > state.bottom && state.y > state.top + 0.01) state.newPage()
+    }
+  }
+}
+
+/**
+ * Draw the running header (site title, article title, a rule) and the footer
+ * (the page number) on every page, as artifacts, once the body is laid out
+ * (the footer needs the page count).
+ *
+ * @param state
+ *   State of the finished document.
+ */
+export function runningHeads(state: State): void {
+  const {doc, theme, article, ctx} = state
+  const range = doc.bufferedPageRange()
+  const header = theme.header
+  const footer = theme.footer
+  const width = state.right - state.left
+  for (let index = 0; index < range.count; index++) {
+    doc.switchToPage(range.start + index)
+    state.tagger.artifact(() => {
+      const headTop = theme.margins.top - (header.offset ?? 28)
+      const half = width / 2 - 6
+      const site = firstLine(state, ctx.config.site.title, header, half)
+      const title = firstLine(state, article.meta.title, header, half)
+      const rtl = state.dir === 'rtl'
+      if (site) state.drawLine(site, rtl ? state.right - half : state.left, half, headTop, header, {struct: null, align: 'start', dir: state.dir})
+      if (title) {
+        state.drawLine(title, rtl ? state.left : state.right - half, half, headTop, header, {
+          struct: null,
+          align: 'start',
+          dir: rtl ? 'ltr' : 'rtl'
+        })
+      }
+      const ruleY = headTop + state.lineHeight(header) + 2
+      doc.lineWidth(0.4).strokeColor(theme.colors.rule).moveTo(state.left, ruleY).lineTo(state.right, ruleY).stroke()
+      const label = theme.labels.page.replace('{page}', String(index + 1)).replace('{pages}', String(range.count))
+      const foot = firstLine(state, label, footer, width)
+      const footTop = state.bottom + (footer.offset ?? 30) - footer.size
+      if (foot) state.drawLine(foot, state.left, width, footTop, footer, {struct: null, align: 'center', dir: state.dir})
+    }, 'Pagination')
+  }
+}
+
+function firstLine(state: State, text: string, style: State['text'], width: number) {
+  const base = state.baseStyle(style)
+  const items = state.shapeRuns([{text, style: base}])
+  const lines = state.lines(items, width)
+  if (lines.length <= 1) return lines[0]
+  // Too long for the running head: the first line, with an ellipsis.
+  const ellipsis = state.shapeRuns([{text: '…', style: base}])[0]
+  const mark = ellipsis?.kind === 'word' ? ellipsis.segments[0] : undefined
+  const line = state.lines(items, width - (mark?.width ?? 0))[0]
+  if (line && mark) {
+    line.items.push({...mark, level: state.dir === 'rtl' ? 1 : 0})
+    line.width += mark.width
+  }
+  if (line) line.last = true
+  return line
+}

@@ -1,0 +1,180 @@
+/**
+ * Fonts and lines: text runs shaped with the theme's fonts, broken into
+ * lines, and lines drawn (labels, anchors, links and decorations with them).
+ */
+import {drawGlyphs} from './draw.js'
+import {measure, type FontSet, type LoadedFont} from './fonts.js'
+import {breakLines} from './line-breaking.js'
+import type {Hyphenator} from './hyphenate.js'
+import {drawText, shape, visualOrder, type Glue, type LinkTarget, type Segment, type TextStyle} from './layout.js'
+import type {PendingLabel, State, TextState} from './state-types.js'
+import type {StructNode} from './tagger.js'
+import type {BlockStyle} from './theme.js'
+
+/**
+ * Create the fonts-and-lines part of a state.
+ *
+ * @param state
+ *   The state being composed (its document and tagging parts made).
+ * @param fonts
+ *   The theme's fonts.
+ * @param hyphenate
+ *   Hyphenator of the article's language, if any.
+ * @returns
+ *   The part.
+ */
+export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator | undefined): TextState {
+  const {doc, theme, tagger} = state
+  const drawnAnchors = new Set<string>()
+  const part: TextState = {
+    fonts,
+    hyphenate,
+    decorations: [],
+    missing: [],
+    missingCount: 0,
+
+    baseStyle(style) {
+      return {
+        family: style.family,
+        bold: style.bold === true,
+        italic: style.italic === true,
+        size: style.size,
+        color: style.color ?? theme.colors.text
+      }
+    },
+
+    shapeRuns(runs, shapeOptions = {}) {
+      return shape(runs, fonts, {
+        dir: shapeOptions.dir ?? state.dir,
+        preserveSpaces: shapeOptions.preserveSpaces === true,
+        onMissing: state.missingGlyph
+      })
+    },
+
+    lines(items, width) {
+      return breakLines(items, {width, hyphen: hyphenSegment})
+    },
+
+    lineHeight(style) {
+      return style.size * style.lineHeight
+    },
+
+    drawLine(line, x, width, top, style, drawOptions) {
+      const height = state.lineHeight(style)
+      const first = line.items.find((item): item is Segment => item.kind === 'segment')
+      const ascent = first?.font.ascent ?? 0.93
+      const descent = first?.font.descent ?? 0.24
+      const baseline = top + (height - (ascent + descent) * style.size) / 2 + ascent * style.size
+      for (const anchor of state.anchors.splice(0)) {
+        if (!drawnAnchors.has(anchor)) {
+          drawnAnchors.add(anchor)
+          doc.addNamedDestination(anchor, 'XYZ', null, top, null)
+        }
+      }
+      if (state.label && drawOptions.struct) {
+        const label = state.label
+        state.label = undefined
+        drawLabel(label, x, width, top, style, drawOptions.dir)
+      }
+      for (const decoration of state.decorations) {
+        const range = decoration.pages.get(state.page)
+        decoration.pages.set(state.page, range ? [range[0], top + height] : [top, top + height])
+      }
+      // Positions, from the visual order.
+      const visual = visualOrder(line.items)
+      const glues = visual.filter((item) => item.kind === 'glue').length
+      let extra = 0
+      let lineWidth = line.width
+      if (drawOptions.align === 'justify' && !line.last && glues > 0 && line.width > width * 0.6) {
+        // A loose line (long unbreakable words) stays ragged: spaces stretched
+        // past three times their width read as column gaps, to readers and to
+        // text extraction alike.
+        const space = visual.reduce((sum, item) => sum + (item.kind === 'glue' ? item.width : 0), 0) / glues
+        const stretch = (width - line.width) / glues
+        if (stretch <= space * 2) {
+          extra = stretch
+          lineWidth = width
+        }
+      }
+      let cursor =
+        drawOptions.align === 'center'
+          ? x + (width - lineWidth) / 2
+          : drawOptions.dir === 'rtl'
+            ? x + width - lineWidth
+            : x
+      const positions = new Map<Segment | Glue, number>()
+      for (const item of visual) {
+        positions.set(item, cursor)
+        cursor += item.width + (item.kind === 'glue' ? extra : 0)
+      }
+      // Content in logical order, so the structure reads in logical order.
+      const linkNodes = new Map<LinkTarget, {node: StructNode; x0: number; x1: number}>()
+      for (const item of line.items) {
+        if (item.kind !== 'segment') continue
+        const at = positions.get(item) ?? x
+        const link = item.style.link
+        let struct = drawOptions.struct
+        if (struct && link) {
+          let entry = linkNodes.get(link)
+          if (!entry) {
+            entry = {node: tagger.node('Link', struct, {}), x0: at, x1: at + item.width}
+            linkNodes.set(link, entry)
+          }
+          entry.x0 = Math.min(entry.x0, at)
+          entry.x1 = Math.max(entry.x1, at + item.width)
+          struct = entry.node
+        }
+        if (struct) tagger.use(struct)
+        if (item.style.anchor && !drawnAnchors.has(item.style.anchor)) {
+          drawnAnchors.add(item.style.anchor)
+          doc.addNamedDestination(item.style.anchor, 'XYZ', null, top, null)
+        }
+        drawSegment(item, at, baseline)
+      }
+      for (const [link, entry] of linkNodes) {
+        const elem = tagger.ensure(entry.node)
+        const box: [number, number, number, number] = [entry.x0, top, entry.x1 - entry.x0, height]
+        if (link.url) {
+          doc.link(...box, link.url, {structParent: elem, Contents: new String(link.url)})
+        } else if (link.dest) {
+          doc.annotate(...box, {Subtype: 'Link', Dest: link.dest, structParent: elem, Contents: new String(link.dest)})
+        }
+        tagger.end(entry.node)
+      }
+    },
+
+    missingGlyph(character) {
+      state.missingCount++
+      if (state.missing.length < 8 && !state.missing.includes(character)) state.missing.push(character)
+    }
+  }
+
+  function hyphenSegment(style: TextStyle): Segment {
+    const chain = fonts.chain(style)
+    const index = Math.max(chain.pick(0x2d), 0)
+    const font = chain.fonts[index] as LoadedFont
+    return {kind: 'segment', text: '-', style, font, level: 0, width: measure(font, '-') * style.size}
+  }
+
+  function drawSegment(segment: Segment, x: number, baseline: number) {
+    const style = segment.style
+    const size = style.size
+    const y = baseline - (style.shift ?? 0) * size
+    drawGlyphs(doc, segment.font, size, style.link ? theme.colors.link : style.color, drawText(segment), x, y, segment.level % 2 === 1)
+    if (style.strike || style.underline) {
+      const lineY = style.strike ? y - size * 0.3 : y + size * 0.12
+      doc.lineWidth(size * 0.06).strokeColor(style.color).moveTo(x, lineY).lineTo(x + segment.width, lineY).stroke()
+    }
+  }
+
+  function drawLabel(label: PendingLabel, x: number, width: number, top: number, style: BlockStyle, dir: 'ltr' | 'rtl') {
+    const items = state.shapeRuns([{text: label.text, style: state.baseStyle(style)}], {dir})
+    const [line] = state.lines(items, 200)
+    if (!line) return
+    const gapWidth = style.size * 0.5
+    const at = dir === 'rtl' ? x + width + gapWidth : x - gapWidth - line.width
+    state.drawLine(line, at, line.width, top, style, {struct: label.struct, align: 'start', dir})
+  }
+
+  return part
+}
