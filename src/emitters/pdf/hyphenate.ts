@@ -94,7 +94,8 @@ let notLetters: Uint8Array | undefined
 
 function notLetterTable(): Uint8Array {
   if (!notLetters) {
-    // The very expression `hyphen` tests each character with.
+    // The very expression `hyphen` tests each character with (copied as written, escapes included).
+    // eslint-disable-next-line no-useless-escape
     const pattern = /\s|(?![\'])[\!-\@\[-\`\{-\~\u2013-\u203C]/
     notLetters = new Uint8Array(0x10000)
     for (let code = 0; code < 0x10000; code++) notLetters[code] = pattern.test(String.fromCharCode(code)) ? 1 : 0

@@ -214,7 +214,7 @@ export function shape(runs: readonly InlineRun[], fonts: FontSet, options: Shape
       // Below U+034F there are neither bidi controls nor ignorables.
       const plain = codePoint < 0x34f
       if (!plain && bidiControl.test(character)) continue
-      let fontIndex = chain.pick(codePoint)
+      const fontIndex = chain.pick(codePoint)
       if (!plain && ignorable.test(character)) {
         // Joiners and variation selectors stay with the run they modify.
         if (segment && segment.font.font.hasGlyphForCodePoint(codePoint)) append(index - runStart, character.length)

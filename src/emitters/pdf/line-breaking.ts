@@ -5,7 +5,7 @@
  */
 import {segmentsOf} from '../../pipeline/characters.js'
 import {measure} from './fonts.js'
-import type {Item, Line, Segment, Glue, TextStyle, Break} from './layout.js'
+import type {Item, Line, Segment, Glue, TextStyle} from './layout.js'
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'})
 
