@@ -6,7 +6,7 @@ import type {Element, ElementContent, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {visit} from 'unist-util-visit'
 import type {Direction} from '../../types.js'
-import {toAbsoluteUrls, type Resolve} from './absolute-urls.js'
+import {toAbsoluteUrls, type Resolve} from '../../pipeline/hast/absolute-urls.js'
 import {stripXmlIllegal} from './xml.js'
 
 /** Elements never carried into a feed, even if the tree held them. */

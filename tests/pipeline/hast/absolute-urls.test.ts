@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Properties, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {describe, expect, it} from 'vitest'
-import {toAbsoluteUrls} from '../../../src/emitters/feeds/absolute-urls.js'
+import {toAbsoluteUrls} from '../../../src/pipeline/hast/absolute-urls.js'
 
 const site = 'https://news.example.org/desk/'
 const page = 'https://news.example.org/desk/story.html'

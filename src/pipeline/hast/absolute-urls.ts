@@ -5,7 +5,7 @@
  */
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
-import {cleanUrl} from '../../pipeline/url.js'
+import {cleanUrl} from '../url.js'
 
 /** hast properties holding one URL. */
 const urlProperties = ['href', 'src', 'poster', 'cite'] as const
