@@ -124,6 +124,8 @@ export const diagnostics = {
   // Syndication (sitemaps, WebSub)
   sitemapTruncated: define('sitemap-truncated', 'warning', (file: string, count: number, max: number) =>
     `\`${file}\` may list at most ${max} URLs; kept the newest ${max} of ${count}`),
+  websubNoHub: define('websub-no-hub', 'warning', () =>
+    'Cannot ping a WebSub hub: `site.hub` is not set; add the hub URL to `site` or drop `--ping`'),
   websubPingFailed: define('websub-ping-failed', 'warning', (hub: string, topic: string, why: string) =>
     `Cannot notify WebSub hub \`${hub}\` of \`${topic}\` (${why}); the build is written, run \`pressroom build --ping\` again later or check \`site.hub\``)
 } as const
