@@ -77,7 +77,9 @@ function document(root: Element): string {
     type: 'root',
     children: [{type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"'}, {type: 'text', value: '\n'}, indent(root, 0)]
   }
-  return toXml(tree) + '\n'
+  // `]]>` may not appear in text, and `xast-util-to-xml` leaves `>` as is;
+  // outside text (names, quoted attributes, the declaration) it cannot occur.
+  return toXml(tree).replaceAll(']]>', ']]&#x3E;') + '\n'
 }
 
 /** Indent element-only content by two spaces a level. */
