@@ -178,8 +178,11 @@ export async function pingChangedFeeds(options: PingChangedOptions): Promise<{re
     return {results: [], file}
   }
   const topics = changedFeeds(options.before, options.after, options.siteUrl)
-  const {before: _before, after: _after, siteUrl: _siteUrl, configFile: _configFile, ...settings} = options
-  const results = await pingHub({...settings, hub: options.hub, topics})
+  const settings: PingOptions = {hub: options.hub, topics}
+  if (options.timeout !== undefined) settings.timeout = options.timeout
+  if (options.retries !== undefined) settings.retries = options.retries
+  if (options.delay !== undefined) settings.delay = options.delay
+  const results = await pingHub(settings)
   for (const result of results) {
     if (!result.ok) report(file, diagnostics.websubPingFailed, [options.hub, result.topic, result.error ?? 'unknown error'], {source: 'pressroom:websub'})
   }

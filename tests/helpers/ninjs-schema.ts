@@ -6,8 +6,8 @@
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import Ajv2020 from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
+import ajv2020 from 'ajv/dist/2020.js'
+import ajvFormats from 'ajv-formats'
 import type {ErrorObject, ValidateFunction} from 'ajv'
 import {root} from './article.js'
 
@@ -25,9 +25,10 @@ function readJson(file: string): unknown {
  *   Validation function (its `errors` tell why a document failed).
  */
 export function ninjsValidator(): ValidateFunction {
-  // `ajv` and `ajv-formats` are CommonJS: their default export may be nested once.
-  const Ajv = ((Ajv2020 as unknown as {default?: typeof Ajv2020}).default ?? Ajv2020)
-  const formats = ((addFormats as unknown as {default?: typeof addFormats}).default ?? addFormats)
+  // `ajv` and `ajv-formats` are CommonJS modules whose `default` is the export
+  // itself, so `.default` is the class (and the plugin) however they are loaded.
+  const Ajv = ajv2020.default
+  const formats = ajvFormats.default
   const ajv = new Ajv({allErrors: true, strict: false})
   formats(ajv)
   ajv.addMetaSchema(readJson(path.join(root, 'node_modules/ajv/dist/refs/json-schema-draft-07.json')) as object)
