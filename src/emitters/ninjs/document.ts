@@ -182,15 +182,14 @@ function heading(label: string): string {
 function leadImage(article: Article, ctx: EmitContext, uri: string): NinjsItem | undefined {
   const image = article.meta.image
   if (!image) return undefined
-  const href = image.src ? ctx.url(image.src) : undefined
-  const web = href !== undefined && /^https?:\/\//i.test(href)
-  const item: NinjsItem = {uri: web ? href : `${uri}#lead-image`, name: 'leadimage', rel: 'leadimage', type: 'picture'}
+  const href = image.src ? webUrl(ctx.url(image.src)) : undefined
+  const item: NinjsItem = {uri: href ?? `${uri}#lead-image`, name: 'leadimage', rel: 'leadimage', type: 'picture'}
   if (image.credit) item.copyrightNotice = image.credit
   const descriptions: Block[] = []
   if (image.caption) descriptions.push({role: 'caption', contentType: 'text/plain', value: image.caption})
   if (image.alt && image.alt !== image.caption) descriptions.push({role: 'alt', contentType: 'text/plain', value: image.alt})
   if (descriptions.length > 0) item.descriptions = descriptions
-  if (web) {
+  if (href) {
     const rendition: Rendition = {name: 'original', href}
     const asset = image.asset
     if (asset) {
@@ -202,6 +201,19 @@ function leadImage(article: Article, ctx: EmitContext, uri: string): NinjsItem |
     item.renditions = [rendition]
   }
   return item
+}
+
+/**
+ * An http(s) URL as the schema's `uri` format wants it, or `undefined`
+ * (`ctx.url` gives back a reference it cannot resolve unchanged).
+ */
+function webUrl(reference: string): string | undefined {
+  try {
+    const url = new URL(reference)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /**

@@ -206,6 +206,13 @@ describe('ninjs emitter: fields', () => {
     expect(image!.renditions).toBeUndefined()
   })
 
+  it('should point a remote lead image at its URL, without a size it cannot know', async () => {
+    const document = await item('remote', '---\ntitle: Remote\ndate: 2025-03-01\nimage:\n  src: https://cdn.example.com/photos/a b.jpg\n  alt: A photo\n---\n\nBody.\n')
+    const [image] = document.associations!
+    expect(image!.uri).toBe('https://cdn.example.com/photos/a%20b.jpg')
+    expect(image!.renditions).toEqual([{name: 'original', href: 'https://cdn.example.com/photos/a%20b.jpg'}])
+  })
+
   it('should list the latest articles in the index, as a composite', async () => {
     const config = testConfig()
     const articles = [3, 2, 1].map((day) => articleFrom(`---\ntitle: Day ${day}\ndate: 2025-03-0${day}\n---\n\nBody.\n`, {config, path: `input/day-${day}.md`}))
