@@ -10,6 +10,7 @@ import {build, merge, version, type BuildResult} from './build/index.js'
 import {ConfigError, loadConfig, provideApi, type ResolvedConfig, type UserConfig} from './config.js'
 import {formatMessage, severityOf} from './diagnostics.js'
 import {UnknownEmitterError} from './emitters/names.js'
+import type {PingManifest} from './websub.js'
 
 /** A usage error: exit code 2. */
 class UsageError extends Error {
@@ -32,6 +33,7 @@ interface BuildFlags {
   timeout?: string
   since?: string
   port?: string
+  ping?: boolean
 }
 
 /** Print a build's messages and summary. */
@@ -97,6 +99,7 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     .option('--workers <n>', 'worker threads (default: one per core for larger builds; 0: none)')
     .option('--timeout <seconds>', 'stop an article that takes longer in a worker thread (default: 30; 0: no limit)')
     .option('--since <date>', 'newsletter edition: articles published since this date')
+    .option('--ping', 'after the build, notify site.hub (WebSub) of each feed that changed')
     .addOption(new Option('--no-progress', 'never show a progress bar'))
     .action(async (flags: BuildFlags) => {
       exitCode = await run(flags, 'build', hooks)
@@ -197,6 +200,27 @@ async function runMerge(flags: BuildFlags, hooks: MainHooks): Promise<number> {
   return result.exitCode
 }
 
+/**
+ * `--ping`: notify the WebSub hub of the feeds that changed. Failures are
+ * warnings printed after the summary; they never change the exit code (the
+ * build itself is written and sound).
+ */
+async function ping(config: ResolvedConfig, before: PingManifest | undefined, result: BuildResult): Promise<void> {
+  const {pingChangedFeeds} = await import('./websub.js')
+  const {results, file} = await pingChangedFeeds({
+    hub: config.site.hub,
+    siteUrl: config.site.url,
+    before,
+    after: result.manifest,
+    ...(config.configFile ? {configFile: config.configFile} : {})
+  })
+  for (const message of file.messages) console.warn(`warning ${formatMessage(message, file.path)}`)
+  if (config.site.hub) {
+    const sent = results.filter((item) => item.ok).length
+    console.log(`WebSub: ${sent} of ${results.length} changed feed${results.length === 1 ? '' : 's'} announced to ${config.site.hub}`)
+  }
+}
+
 async function runWatch(flags: BuildFlags, hooks: MainHooks): Promise<number> {
   let config
   try {
@@ -251,6 +275,8 @@ async function runBuild(flags: BuildFlags, hooks: MainHooks): Promise<number> {
           cliProgress.Presets.shades_classic
         )
       : undefined
+  // The feeds' hashes before this build, to ping the hub for changed ones only.
+  const before = flags.ping ? await (await import('./websub.js')).readPreviousManifest(config.output) : undefined
   let result: BuildResult
   try {
     result = await build({
@@ -275,5 +301,6 @@ async function runBuild(flags: BuildFlags, hooks: MainHooks): Promise<number> {
   }
   hooks.onResult?.(result)
   printResult(result, flags, (performance.now() - started) / 1000)
+  if (flags.ping) await ping(config, before, result)
   return result.exitCode
 }

@@ -125,7 +125,15 @@ export const diagnostics = {
   pdfMissingGlyph: define('pdf-missing-glyph', 'warning', (count: number, list: string) =>
     `Cannot draw ${count} character${count === 1 ? '' : 's'} (${list}) with the PDF fonts; each is drawn as a white square (□): add a font that has them to the theme's \`fonts.fallback\``),
   unhandledNode: define('unhandled-node', 'warning', (emitter: string, type: string) =>
-    `Emitter \`${emitter}\` has no handler for \`${type}\`; its text is kept`)
+    `Emitter \`${emitter}\` has no handler for \`${type}\`; its text is kept`),
+
+  // Syndication (sitemaps, WebSub)
+  sitemapTruncated: define('sitemap-truncated', 'warning', (file: string, count: number, max: number) =>
+    `\`${file}\` may list at most ${max} URLs; kept the newest ${max} of ${count}`),
+  websubNoHub: define('websub-no-hub', 'warning', () =>
+    'Cannot ping a WebSub hub: `site.hub` is not set; add the hub URL to `site` or drop `--ping`'),
+  websubPingFailed: define('websub-ping-failed', 'warning', (hub: string, topic: string, why: string) =>
+    `Cannot notify WebSub hub \`${hub}\` of \`${topic}\` (${why}); the build is written, run \`pressroom build --ping\` again later or check \`site.hub\``)
 } as const
 
 /** Options for {@link report}. */

@@ -22,7 +22,7 @@ afterEach(async () => {
   await rm(dir, {recursive: true, force: true})
 })
 
-const htmlOnly: NonNullable<UserConfig['builtins']> = {pdf: false, epub: false, feeds: false, newsletter: false}
+const htmlOnly: NonNullable<UserConfig['builtins']> = {pdf: false, epub: false, feeds: false, newsletter: false, ninjs: false, sitemaps: false}
 
 function configFor(extra: UserConfig = {}) {
   return resolveConfig({site: {title: 'T', url: 'https://t.example/'}, builtins: htmlOnly, ...extra}, dir)

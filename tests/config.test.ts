@@ -37,7 +37,7 @@ function wordCountEmitter(options: {suffix: string}): Emitter {
 
 export default defineConfig({
   site: {title: 'Config Test', url: 'https://config.example/'},
-  builtins: {pdf: false, epub: false, newsletter: false, feeds: false},
+  builtins: {pdf: false, epub: false, newsletter: false, feeds: false, ninjs: false, sitemaps: false},
   emitters: [wordCountEmitter({suffix: '.count.txt'})]
 })
 `

@@ -47,10 +47,10 @@ describe('adversarial input', () => {
     const sources = manifest.articles.map((article: {source: string}) => path.basename(article.source)).sort()
     expect(sources).toEqual([...Object.keys(goodInputs), 'dup-a.md'].sort())
     for (const article of manifest.articles) {
-      expect(Object.keys(article.outputs).sort(), article.source).toEqual(['epub', 'html', 'newsletter', 'pdf'])
+      expect(Object.keys(article.outputs).sort(), article.source).toEqual(['epub', 'html', 'newsletter', 'ninjs', 'pdf'])
       for (const output of Object.values(article.outputs) as string[]) expect(files, output).toContain(output)
     }
-    for (const collection of ['index.html', 'feeds/rss.xml', 'feeds/atom.xml', 'feeds/feed.json', 'epub/edition.epub', 'newsletter/edition.txt', 'newsletter/edition.eml']) {
+    for (const collection of ['index.html', 'feeds/rss.xml', 'feeds/atom.xml', 'feeds/feed.json', 'epub/edition.epub', 'newsletter/edition.txt', 'newsletter/edition.eml', 'ninjs/index.json', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt']) {
       expect(files).toContain(collection)
     }
     void badInputs

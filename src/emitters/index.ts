@@ -11,7 +11,9 @@ import {feedsEmitter} from './feeds/index.js'
 import {htmlEmitter} from './html/index.js'
 import {newsletterEmitter} from './newsletter/index.js'
 import {activeEmitterNames} from './names.js'
+import {ninjsEmitter} from './ninjs/index.js'
 import {pdfEmitter} from './pdf/index.js'
+import {sitemapsEmitter} from './sitemaps/index.js'
 
 export {activeEmitterNames, builtinNames, UnknownEmitterError} from './names.js'
 
@@ -21,7 +23,9 @@ export const builtinEmitters: Record<string, EmitterFactory> = {
   pdf: pdfEmitter as EmitterFactory,
   epub: epubEmitter as EmitterFactory,
   feeds: feedsEmitter as EmitterFactory,
-  newsletter: newsletterEmitter as EmitterFactory
+  newsletter: newsletterEmitter as EmitterFactory,
+  ninjs: ninjsEmitter as EmitterFactory,
+  sitemaps: sitemapsEmitter as EmitterFactory
 }
 
 /**

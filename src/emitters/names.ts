@@ -5,7 +5,7 @@
 import type {ResolvedConfig} from '../config.js'
 
 /** Built-in emitters, in the order they run. */
-export const builtinNames = ['html', 'pdf', 'epub', 'feeds', 'newsletter'] as const
+export const builtinNames = ['html', 'pdf', 'epub', 'feeds', 'newsletter', 'ninjs', 'sitemaps'] as const
 
 /** An unknown emitter name was asked for (`--only`). */
 export class UnknownEmitterError extends Error {

@@ -2,7 +2,7 @@
  * Render Markdown to the newsletter's plain text body, for handler tests.
  */
 import type {Root} from 'hast'
-import {toPlainText, type ToPlainTextOptions, type PlainText} from '../../../../src/emitters/newsletter/to-plain-text.js'
+import {toPlainText, type ToPlainTextOptions, type PlainText} from '../../../../src/emitters/plain-text.js'
 import {articleFrom} from '../../../helpers/article.js'
 
 /**

@@ -1,11 +1,17 @@
 /**
- * The serializer: an article's normalized hast → plain text, by handlers
- * keyed by node type (as `toHast` in mdast-util-to-hast: create the state,
- * `state.one(tree)`, then the footer — here the notes and the links).
+ * The plain-text writer: an article's normalized hast → plain text, by
+ * handlers keyed by node type (as `toHast` in mdast-util-to-hast: create the
+ * state, `state.one(tree)`, then the footer — here the notes and the links).
+ *
+ * It is shared by the emitters that carry a text version of a body (the
+ * newsletter, ninjs' `text/plain` body), so its entry point lives here rather
+ * than in one emitter's folder, which another emitter may not import. The
+ * handlers and the wrapping it drives are still kept (and tested) beside the
+ * newsletter, their first user.
  */
 import type {Nodes, Root} from 'hast'
-import {defaultHandlers} from './handlers/index.js'
-import {createState, type Handlers, type Note} from './state.js'
+import {defaultHandlers} from './newsletter/handlers/index.js'
+import {createState, type Handlers, type Note} from './newsletter/state.js'
 
 /** Options of {@link toPlainText}. */
 export interface ToPlainTextOptions {
