@@ -22,7 +22,7 @@ module.exports = {
       name: 'leaves-import-no-layer',
       severity: 'error',
       comment: 'The shared leaves (types, config, diagnostics, locale, …) import none of the layers.',
-      from: {path: '^src/[^/]+\\.ts$', pathNot: '^src/(index|cli)\\.ts$'},
+      from: {path: '^src/[^/]+\\.ts$|^src/util/', pathNot: '^src/(index|cli|websub)\\.ts$'},
       to: {path: '^src/(readers|pipeline|emitters|build|check)/'}
     },
     {
@@ -59,6 +59,13 @@ module.exports = {
       comment: 'The build does not import check or the CLI.',
       from: {path: '^src/build/'},
       to: {path: '^src/check/|^src/cli\\.ts$'}
+    },
+    {
+      name: 'check-reads-outputs',
+      severity: 'error',
+      comment: '`pressroom check` validates files: it does not run readers or emitters.',
+      from: {path: '^src/check/'},
+      to: {path: '^src/(readers|emitters)/'}
     },
     {
       name: 'no-unresolvable',
