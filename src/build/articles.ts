@@ -5,7 +5,7 @@
  */
 import type {VFile} from 'vfile'
 import type {BuildOptions} from './options.js'
-import {checkOutputs, writeAtomic, type Owners} from './outputs.js'
+import {checkOutputs, tempDirOf, writeAtomic, type Owners} from './outputs.js'
 import type {ManifestFile} from './manifest.js'
 import type {Plan} from './plan.js'
 import {runTasks} from './pool.js'
@@ -46,7 +46,7 @@ export async function buildArticles(plan: Plan, runtime: () => Promise<Runtime>,
   const total = plan.cached.length + plan.tasks.length
   const handle = async (outcome: ArticleOutcome): Promise<void> => {
     const file = outcome.ok ? fileOf(outcome.record.path, outcome.record.messages) : fileOf(outcome.path, outcome.messages)
-    const record = outcome.ok ? await writeArticle(outcome, file, outputDir, owners) : undefined
+    const record = outcome.ok ? await writeArticle(outcome, file, outputDir, owners, tempDirOf(options.config.cache)) : undefined
     if (record) {
       const source = plan.read.get(record.path)
       records.push(source ? {...record, source} : record)
@@ -66,13 +66,14 @@ async function writeArticle(
   outcome: Extract<ArticleOutcome, {ok: true}>,
   file: VFile,
   outputDir: string,
-  owners: Owners
+  owners: Owners,
+  tempDir: string
 ): Promise<ArticleRecord | undefined> {
   const checked = checkOutputs(outcome.files, file, outcome.record.path, outputDir, owners)
   if (!checked) return undefined
   const written: ManifestFile[] = []
   for (const {file: output, emitter, absolute, info} of checked) {
-    await writeAtomic(absolute, output.contents)
+    await writeAtomic(absolute, output.contents, tempDir)
     written.push({path: output.path, emitter, ...info})
   }
   return {...outcome.record, files: written}

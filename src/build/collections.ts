@@ -12,7 +12,7 @@ import {diagnostics, report} from '../diagnostics.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
 import {sizeIs, type CacheIndex, type CollectionMemo} from './cache.js'
 import type {Manifest, ManifestFile} from './manifest.js'
-import {checkOutputs, writeAtomic, type Owners} from './outputs.js'
+import {checkOutputs, tempDirOf, writeAtomic, type Owners} from './outputs.js'
 import type {ArticleRecord} from './record.js'
 import type {Runtime} from './worker.js'
 
@@ -159,7 +159,7 @@ async function runCollection(
   if (!checked) return {clean: false}
   const files: Record<string, ManifestFile> = {}
   for (const {file, absolute, info} of checked) {
-    await writeAtomic(absolute, file.contents)
+    await writeAtomic(absolute, file.contents, tempDirOf(ctx.config.cache))
     files[labels.get(file.path) ?? file.path] = {path: file.path, emitter: emitter.name, ...info}
   }
   return {files, clean: !warned}

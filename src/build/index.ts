@@ -27,6 +27,7 @@ import {buildFileOf, checkBuildOptions, refuseEmpty, summarize, type BuildOption
 import {planBuild} from './plan.js'
 import {lazyRuntime} from './pool.js'
 import {articleOf, fileOf, newestFirst} from './record.js'
+import {removeLeftovers, tempDirOf} from './outputs.js'
 import {readShards, writeShard} from './shards.js'
 
 export {version} from './cache.js'
@@ -53,6 +54,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await rm(config.cache, {recursive: true, force: true})
   }
   const previous = await readManifest(config.output)
+  await removeLeftovers(tempDirOf(config.cache))
   const useCache = options.cache !== false && !options.clean
   const index = useCache ? await readCacheIndex(config) : emptyIndex()
   debug('manifest and cache index read')
@@ -101,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // A shard's index covers its slice only: the other slices' trees stay.
     if (!options.shard) await pruneTrees(config, records, plan.present)
   }
-  if (!same) await (options.shard ? writeShard(config, options.shard, records) : writeManifest(config.output, manifest))
+  if (!same) await (options.shard ? writeShard(config, options.shard, records) : writeManifest(config.output, manifest, tempDirOf(config.cache)))
   debug(same ? (plan.restated ? 'manifest kept, cache index written' : 'nothing changed: cache index and manifest kept') : 'cache index and manifest written')
   return summarize({
     articles, files: plan.files, buildFile, failed: plan.failed, written, rebuilt: plan.tasks.length, removed,
@@ -132,7 +134,7 @@ export async function merge(options: Pick<BuildOptions, 'config' | 'only' | 'str
   // 2. The collections, then the manifest.
   const collections = await writeCollections(articles, runtime, buildFile, ownersOf(records))
   const manifest = manifestOf(config, records, collections.files)
-  await writeManifest(config.output, manifest)
+  await writeManifest(config.output, manifest, tempDirOf(config.cache))
 
   const files = records.map((record) => fileOf(record.path, record.messages))
   for (const file of collections.reported) addMessages(files, file)

@@ -104,8 +104,8 @@ export async function readManifest(outputDir: string): Promise<Manifest | undefi
  * @param manifest
  *   The manifest.
  */
-export async function writeManifest(outputDir: string, manifest: Manifest): Promise<void> {
-  await writeAtomic(path.join(outputDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
+export async function writeManifest(outputDir: string, manifest: Manifest, tempDir?: string): Promise<void> {
+  await writeAtomic(path.join(outputDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n', tempDir)
 }
 
 /** A source as the manifest names it: POSIX, relative to the project root. */

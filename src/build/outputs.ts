@@ -5,7 +5,7 @@
  * killed at any moment leaves each file old or new, never partial.
  */
 import {createHash, randomBytes} from 'node:crypto'
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {diagnostics, report} from '../diagnostics.js'
@@ -51,21 +51,77 @@ export function safeOutputPath(outputDir: string, relative: string): string | un
 /**
  * Write a file atomically (temp file + rename), creating folders.
  *
+ * The temporary file is written in `tempDir` when given (the build passes the
+ * cache's `tmp/`), so a build killed mid-write leaves nothing half-made in
+ * the output folder, not even a temporary file; across file systems, where a
+ * rename cannot move it, it is written beside the target instead.
+ *
  * @param absolute
  *   Target path (already checked with {@link safeOutputPath}).
  * @param contents
  *   Text (UTF-8) or bytes.
+ * @param tempDir
+ *   Folder for the temporary file (optional).
  */
-export async function writeAtomic(absolute: string, contents: string | Uint8Array): Promise<void> {
+export async function writeAtomic(absolute: string, contents: string | Uint8Array, tempDir?: string): Promise<void> {
   const dir = path.dirname(absolute)
   await mkdir(dir, {recursive: true})
-  const temp = path.join(dir, `.${path.basename(absolute)}.${randomBytes(6).toString('hex')}.tmp`)
+  const name = `.${path.basename(absolute)}.${randomBytes(6).toString('hex')}.tmp`
+  if (tempDir) {
+    await mkdir(tempDir, {recursive: true})
+    const temp = path.join(tempDir, name)
+    try {
+      await writeFile(temp, contents)
+      await rename(temp, absolute)
+      return
+    } catch (error) {
+      await rm(temp, {force: true})
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+    }
+  }
+  const temp = path.join(dir, name)
   try {
     await writeFile(temp, contents)
     await rename(temp, absolute)
   } catch (error) {
     await rm(temp, {force: true})
     throw error
+  }
+}
+
+/**
+ * The folder of a build's temporary files: `tmp/` in the cache folder.
+ *
+ * @param cache
+ *   Absolute cache folder.
+ */
+export function tempDirOf(cache: string): string {
+  return path.join(cache, 'tmp')
+}
+
+/**
+ * Remove the temporary files a killed build left in a temporary folder. Only
+ * files older than an hour: another build sharing the cache may be writing
+ * the younger ones.
+ *
+ * @param tempDir
+ *   The folder ({@link tempDirOf}).
+ */
+export async function removeLeftovers(tempDir: string): Promise<void> {
+  let names: string[]
+  try {
+    names = await readdir(tempDir)
+  } catch {
+    return
+  }
+  const before = Date.now() - 60 * 60 * 1000
+  for (const name of names) {
+    const file = path.join(tempDir, name)
+    try {
+      if ((await stat(file)).mtimeMs < before) await rm(file, {force: true})
+    } catch {
+      // Gone already.
+    }
   }
 }
 
