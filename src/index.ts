@@ -5,6 +5,7 @@ export {createArticle, type ArticleResult, type ArticleSource} from './readers/i
 export {checkOutput} from './check/index.js'
 export {build, merge, findInputs, type BuildOptions, type BuildResult, type Manifest, type ManifestFile} from './build/index.js'
 export {defineConfig, loadConfig, resolveConfig, ConfigError, type ResolvedConfig, type SiteConfig, type UserConfig} from './config.js'
+export type {ShortcodeArgs, ShortcodeContext, ShortcodeHandler, ShortcodeResult} from './shortcode-types.js'
 export {absoluteUrl, buildDateOf, createEmitContext} from './emitters/context.js'
 export {diagnostics, formatMessage, report, type Diagnostic, type Severity} from './diagnostics.js'
 export {builtinEmitters, resolveEmitters, UnknownEmitterError} from './emitters/index.js'

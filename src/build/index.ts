@@ -31,6 +31,7 @@ import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
 import type {ArticleOutcome, ArticleTask, ConfigSource, Runtime, TaskClock} from './worker.js'
 import {runtimeImport} from '../runtime-import.js'
 import {digest, safeOutputPath, writeAtomic} from './outputs.js'
+import {linkRefs} from './refs.js'
 
 /** A written file, as listed in the manifest. */
 export interface ManifestFile {
@@ -273,6 +274,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
+  linkRefs(tasks, slugs, config)
   debug(`${sources.length} sources read and hashed, ${tasks.length} to build`)
   // 2. Build what changed, in parallel; write each article's files as it comes.
   const owners = new Map<string, {owner: string; sha256: string}>()
@@ -683,8 +685,9 @@ function isTypeScriptSource(): boolean {
 
 /** How a worker recreates this configuration, or `undefined` when it cannot (emitters given as objects). */
 function configSource(config: ResolvedConfig, only?: readonly string[]): ConfigSource | undefined {
-  const {emitters, ...user} = config.user
-  if (emitters && emitters.length > 0 && !config.configFile) return undefined
+  // Functions (emitters, shortcodes) cannot be sent to a worker: it loads them from the config file.
+  const {emitters, shortcodes, ...user} = config.user
+  if (((emitters && emitters.length > 0) || shortcodes) && !config.configFile) return undefined
   const source: ConfigSource = {root: config.root, user}
   if (config.configFile) source.configFile = config.configFile
   if (only) source.only = [...only]
