@@ -9,6 +9,7 @@
 import type {BlockContent, Image, Link, Paragraph, PhrasingContent, RootContent} from 'mdast'
 import type {ShortcodeArgs, ShortcodeHandler} from '../../shortcode-types.js'
 import type {BuiltinContext} from './call.js'
+import {permalinkTarget} from './refs.js'
 
 type Builtin = (args: ShortcodeArgs, body: string | undefined, ctx: BuiltinContext) => RootContent[]
 
@@ -91,9 +92,29 @@ const ref: Builtin = (args, _body, ctx) => {
   const url = ctx.ref(target)
   if (url === undefined) {
     ctx.report('brokenRef', target)
-    return [text(target)]
+    return [{type: 'text', value: target, data: {brokenRef: true}}]
   }
   return [link(url, [text(url)])]
+}
+
+/** A link to an article a path names (`featured-resource link="…" kicker="…"`, `button href="…" text="…"`). */
+const linkTo: Builtin = (args, _body, ctx) => {
+  const target = arg(args, ['link', 'href', 'url'], 0)
+  if (!target) return []
+  const label = decode(arg(args, ['text', 'label', 'title', 'kicker'], 1) ?? target)
+  if (/^[a-z]+:/i.test(target)) return [paragraph([link(target, [text(label)])])]
+  const url = ctx.ref(target)
+  if (url === undefined) {
+    ctx.report('brokenRef', target)
+    return [paragraph([text(label)])]
+  }
+  return [paragraph([link(url, [text(label)])])]
+}
+
+/** Liquid's `{{ "/2014/05/29/name/" | url }}` and `{{ site.baseurl }}`: the article the permalink names, else the path. */
+const liquidUrl: Builtin = (args, _body, ctx) => {
+  const written = args.positional[0] ?? ''
+  return [text(ctx.ref(permalinkTarget(written)) ?? written)]
 }
 
 /** A callout (`note`, `box`, `warning`, `aside`): a blockquote of its body, titled when given. */
@@ -161,6 +182,11 @@ const builtins: Record<string, Builtin> = {
   x: tweet,
   ref,
   relref,
+  link: ref,
+  tmp: ref,
+  'featured-resource': linkTo,
+  button: linkTo,
+  'liquid-url': liquidUrl,
   post_url: ref,
   note: callout,
   box: callout,
@@ -191,3 +217,10 @@ function relref(args: ShortcodeArgs, body: string | undefined, ctx: BuiltinConte
  * the layer's, a superset of the public one).
  */
 export const builtinShortcodes: Record<string, ShortcodeHandler> = builtins as unknown as Record<string, ShortcodeHandler>
+
+declare module 'mdast' {
+  interface TextData {
+    /** A `ref` whose target is not in the build: in a link destination the link is dropped, its text kept. */
+    brokenRef?: boolean
+  }
+}

@@ -171,7 +171,7 @@ function findClose(tags: readonly Tag[], index: number): number | undefined {
 /** How a tag is named in messages, e.g. `{{< tweet >}}`, `{% include %}`. */
 export function display(tag: Tag): string {
   const name = (tag.closing ? (tag.syntax === 'liquid' ? 'end' : '/') : '') + tag.name
-  return tag.syntax === 'hugo' ? `{{< ${name} >}}` : tag.syntax === 'hugo-markdown' ? `{{% ${name} %}}` : `{% ${name} %}`
+  return tag.syntax === 'hugo' ? `{{< ${name} >}}` : tag.syntax === 'hugo-markdown' ? `{{% ${name} %}}` : tag.syntax === 'liquid-output' ? '{{ … }}' : `{% ${name} %}`
 }
 
 /** Replace the tokens of a parsed tree by the calls' results, then restore the content model. */
@@ -277,7 +277,8 @@ function urlOf(nodes: readonly RootContent[]): string | undefined {
   const node = nodes[0]!
   if (node.type === 'link') return node.url
   if (node.type === 'paragraph') return urlOf(node.children)
-  if (node.type === 'text' && /^\S+$/.test(node.value.trim())) return node.value.trim()
+  // A broken `ref` gives its target as text: in a destination it is no URL.
+  if (node.type === 'text' && !node.data?.brokenRef && /^\S*$/.test(node.value.trim())) return node.value.trim()
   return undefined
 }
 

@@ -6,7 +6,21 @@
  */
 import {tokenize} from './tokenize.js'
 
-const refNames = new Set(['ref', 'relref', 'post_url'])
+const refNames = new Set(['ref', 'relref', 'post_url', 'link', 'tmp', 'featured-resource', 'liquid-url'])
+
+/**
+ * The target a site path names: a Jekyll permalink `/2014/05/29/name/` is the
+ * post `2014-05-29-name`; other paths are looked up as they are.
+ *
+ * @param sitePath
+ *   Path as written.
+ * @returns
+ *   Target to look up.
+ */
+export function permalinkTarget(sitePath: string): string {
+  const post = /^\/?(\d{4})\/(\d{2})\/(\d{2})\/([^/#?]+)\/?$/.exec(sitePath.split('#')[0]!)
+  return post ? `${post[1]}-${post[2]}-${post[3]}-${post[4]}` : sitePath
+}
 
 /**
  * The targets (path part, without `#anchor`) the cross-references of a text name.
@@ -17,11 +31,12 @@ const refNames = new Set(['ref', 'relref', 'post_url'])
  *   Targets as written, each once.
  */
 export function refTargets(text: string): string[] {
-  if (!/\bref\b|relref|post_url/.test(text)) return []
+  if (!/\bref\b|relref|post_url|\blink\b|\btmp\b|featured-resource|\|\s*url/.test(text)) return []
   const found = new Set<string>()
   for (const tag of tokenize(text).tags) {
     if (tag.closing || !refNames.has(tag.name)) continue
-    const target = /^\s*(?:path\s*=\s*)?["'`]?([^"'`\s#]*)/.exec(tag.args)?.[1]
+    const written = /^\s*(?:(?:path|link)\s*=\s*)?["'`]?([^"'`\s#]*)/.exec(tag.args)?.[1]
+    const target = written && tag.name === 'liquid-url' ? permalinkTarget(written) : written
     if (target) found.add(target)
   }
   return [...found]

@@ -6,8 +6,8 @@
  * Liquid's `raw`/`endraw`, whose only job is to protect what code shows.
  */
 
-/** The syntax a tag was written in. */
-export type TagSyntax = 'hugo' | 'hugo-markdown' | 'liquid'
+/** The syntax a tag was written in (`liquid-output`: `{{ "/path/" | url }}`, `{{ site.baseurl }}`). */
+export type TagSyntax = 'hugo' | 'hugo-markdown' | 'liquid' | 'liquid-output'
 
 /** One tag as written. */
 export interface Tag {
@@ -27,7 +27,9 @@ export interface Tag {
 /** A half-open range of offsets `[start, end)`. */
 export type Range = readonly [number, number]
 
-const openers = /\{\{<|\{\{%|\{%/g
+const openers = /\{\{<|\{\{%|\{%|\{\{(?=\s*(?:"[^"\n]*"|'[^'\n]*'|site\.baseurl)\s*(?:\|\s*(?:url|relative_url|absolute_url)\s*)?\}\})/g
+/** The Liquid outputs Pressroom can run: a site path through `url`, or the base URL. */
+const liquidOutput = /^\s*(?:"([^"\n]*)"|'([^'\n]*)'|site\.baseurl)\s*(?:\|\s*(?:url|relative_url|absolute_url)\s*)?$/
 /** Tags longer than this are not tags (an unclosed `{%` in prose must not swallow the article). */
 const maxTagLength = 4000
 /** Liquid's block tags whose closing is `end<name>`; others close only if such a tag follows. */
@@ -40,10 +42,10 @@ const liquidEnd = /^end([a-z_][\w-]*)$/i
  * @param text
  *   Markdown source.
  * @returns
- *   Whether `{{<`, `{{%` or `{%` occurs.
+ *   Whether `{{<`, `{{%`, `{%` or a Liquid output of a path occurs.
  */
 export function mayHaveShortcodes(text: string): boolean {
-  return /\{\{[<%]|\{%/.test(text)
+  return /\{\{[<%]|\{%|\{\{\s*(?:["']|site\.baseurl)/.test(text)
 }
 
 /**
@@ -63,6 +65,16 @@ export function tokenize(text: string, excluded: readonly Range[] = []): {tags: 
   let match: RegExpExecArray | null
   while ((match = openers.exec(text))) {
     const start = match.index
+    if (match[0] === '{{') {
+      // `{{ "/2014/05/29/name/" | url }}`: a path of the site (the lookahead made sure it is one).
+      const end = text.indexOf('}}', start) + 2
+      if (!isExcluded(excluded, start)) {
+        const output = liquidOutput.exec(text.slice(start + 2, end - 2))
+        tags.push({syntax: 'liquid-output', name: 'liquid-url', closing: false, args: JSON.stringify(output?.[1] ?? output?.[2] ?? ''), start, end})
+      }
+      openers.lastIndex = end
+      continue
+    }
     const syntax: TagSyntax = match[0] === '{{<' ? 'hugo' : match[0] === '{{%' ? 'hugo-markdown' : 'liquid'
     const closer = syntax === 'hugo' ? '>}}' : syntax === 'hugo-markdown' ? '%}}' : '%}'
     const end = findCloser(text, start + match[0].length, closer)
@@ -70,6 +82,8 @@ export function tokenize(text: string, excluded: readonly Range[] = []): {tags: 
     if (end === undefined) {
       // A `{%` in prose or code that is not a tag: only outside code is it worth a word.
       if (!inCode && syntax !== 'liquid') unclosed.push(start)
+      // `{{{% endraw %}`: the `{% endraw %}` inside is a tag.
+      openers.lastIndex = start + 1
       continue
     }
     let inner = text.slice(start + match[0].length, end - closer.length)
@@ -79,6 +93,7 @@ export function tokenize(text: string, excluded: readonly Range[] = []): {tags: 
     const head = /^\s*(\/)?\s*([A-Za-z_][\w.-]*)/.exec(inner)
     if (!head) {
       if (!inCode && syntax !== 'liquid') unclosed.push(start)
+      openers.lastIndex = start + 1
       continue
     }
     let name = head[2]!
