@@ -132,13 +132,16 @@ function findCloser(text: string, from: number, closer: string): number | undefi
       continue
     }
     if (text.startsWith(closer, index)) return index + closer.length
+    // Another tag opens first: this opener is a stray brace, not a tag.
+    if (char === '{' && (text.startsWith('{{<', index) || text.startsWith('{{%', index) || text.startsWith('{%', index))) return undefined
   }
   return quote ? plainCloser(text, from, closer, limit) : undefined
 }
 
 function plainCloser(text: string, from: number, closer: string, limit: number): number | undefined {
   const at = text.indexOf(closer, from)
-  return at === -1 || at + closer.length > limit ? undefined : at + closer.length
+  if (at === -1 || at + closer.length > limit) return undefined
+  return /\{\{[<%]|\{%/.test(text.slice(from, at)) ? undefined : at + closer.length
 }
 
 function isExcluded(ranges: readonly Range[], offset: number): boolean {
