@@ -9,7 +9,6 @@ import path from 'node:path'
 import type {ResolvedConfig} from '../config.js'
 // Only the tokenizer: the build loads the Markdown parser when something must be built, not before.
 import {refTargets, resolveRefs, type RefArticle} from '../readers/shortcodes/refs.js'
-import type {ArticleTask} from './worker.js'
 
 /**
  * The URL of an article's page: its HTML page beside the others (feeds, EPUB
@@ -27,7 +26,7 @@ const pageOf = (slug: string) => `${slug}.html`
  * @param config
  *   Resolved configuration.
  */
-export function linkRefs(tasks: ArticleTask[], slugs: ReadonlyMap<string, string>, config: ResolvedConfig): void {
+export function linkRefs(tasks: Array<{source: string; refs?: Record<string, string>}>, slugs: ReadonlyMap<string, string>, config: ResolvedConfig): void {
   let articles: RefArticle[] | undefined
   for (const task of tasks) {
     let text: string

@@ -12,10 +12,20 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {diagnostics, report} from '../../diagnostics.js'
 import {isRemote} from '../../pipeline/assets.js'
-import type {ShortcodeArgs, ShortcodeContext, ShortcodeResult} from '../../shortcode-types.js'
+import type {ShortcodeArgs, ShortcodeContext, ShortcodeHandler, ShortcodeResult} from '../../shortcode-types.js'
 import {placeAll, type LineIndex} from './positions.js'
-import type {ShortcodeOptions} from './expand.js'
 import type {Tag} from './tokenize.js'
+
+/** Options of `parseWithShortcodes`. */
+export interface ShortcodeOptions {
+  /** Handlers by name (built-ins and the publisher's). */
+  handlers: Record<string, ShortcodeHandler>
+  /** Link targets of this build: path as written in a `ref` → URL (see `build/refs.ts`). */
+  refs?: Record<string, string>
+  /** Folder of the article and the input root, for image paths. */
+  sourceDir?: string
+  input?: string
+}
 
 /** One shortcode to expand. */
 export interface Call {

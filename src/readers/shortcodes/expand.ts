@@ -14,22 +14,12 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {diagnostics, report} from '../../diagnostics.js'
 import {processor} from '../../pipeline/processor.js'
-import type {ShortcodeHandler} from '../../shortcode-types.js'
 import {parseArgs} from './args.js'
-import {callHandler, type Call, type LayerContext} from './call.js'
+import {callHandler, type Call, type LayerContext, type ShortcodeOptions} from './call.js'
 import {LineIndex, placeAll, remapPositions, type Edit} from './positions.js'
 import {mayHaveShortcodes, tokenize, type Range, type Tag} from './tokenize.js'
 
-/** Options of {@link parseWithShortcodes}. */
-export interface ShortcodeOptions {
-  /** Handlers by name (built-ins and the publisher's). */
-  handlers: Record<string, ShortcodeHandler>
-  /** Link targets of this build: path as written in a `ref` → URL (see `build/refs.ts`). */
-  refs?: Record<string, string>
-  /** Folder of the article and the input root, for image paths. */
-  sourceDir?: string
-  input?: string
-}
+export type {ShortcodeOptions}
 
 const token = /\uE000(\d+)\uE001/g
 const hasToken = (value: string) => value.includes('\uE000')

@@ -45,7 +45,7 @@ describe('shortcode layer (property)', () => {
       }),
       {numRuns: 300}
     )
-  })
+  }, 120_000)
 
   it('should never throw on arbitrary strings', () => {
     fc.assert(
@@ -54,5 +54,5 @@ describe('shortcode layer (property)', () => {
       }),
       {numRuns: 300}
     )
-  })
+  }, 120_000)
 })
