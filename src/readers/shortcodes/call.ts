@@ -47,6 +47,8 @@ export interface LayerContext {
   lines: LineIndex
   source: string
   calls: Call[]
+  /** Identifiers of definitions removed because their `ref` is broken. */
+  unlinked: Set<string>
   parse(text: string, base: number, depth: number): {children: RootContent[]}
 }
 

@@ -43,7 +43,7 @@ const flowParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefiniti
  */
 export function parseWithShortcodes(text: string, file: VFile, options: ShortcodeOptions): Root {
   if (!mayHaveShortcodes(text)) return processor.parse(text)
-  const layer: LayerContext = {file, options, lines: new LineIndex(text), source: text, calls: [], parse: (fragment, base, depth) => parseFragment(layer, fragment, base, depth)}
+  const layer: LayerContext = {file, options, lines: new LineIndex(text), source: text, calls: [], unlinked: new Set(), parse: (fragment, base, depth) => parseFragment(layer, fragment, base, depth)}
   return parseFragment(layer, text, 0, 0)
 }
 
@@ -69,7 +69,19 @@ function parseFragment(layer: LayerContext, text: string, base: number, depth: n
   const tree = processor.parse(rewritten)
   remapPositions(tree, mapped, base, layer.lines)
   substitute(layer, tree)
+  if (depth === 0 && layer.unlinked.size > 0) unlinkReferences(tree, layer.unlinked)
   return tree
+}
+
+/** References to removed definitions become their text. */
+function unlinkReferences(parent: Extract<Nodes, {children: unknown}>, identifiers: ReadonlySet<string>): void {
+  const out: RootContent[] = []
+  for (const child of parent.children as RootContent[]) {
+    if ('children' in child) unlinkReferences(child, identifiers)
+    if (child.type === 'linkReference' && identifiers.has(child.identifier)) out.push(...child.children)
+    else out.push(child)
+  }
+  ;(parent as {children: RootContent[]}).children = out
 }
 
 /** Code, inline code and front matter: where shortcodes are shown, not run. */
@@ -175,6 +187,11 @@ function substitute(layer: LayerContext, parent: Extract<Nodes, {children: unkno
         if (child.type === 'link' && url === undefined) {
           // A target nothing resolves (a broken `ref`): the link text stays, without a link.
           out.push(...child.children)
+          continue
+        }
+        if (child.type === 'definition' && url === undefined) {
+          // The same for `[text][label]` whose `[label]: {{< ref … >}}` is broken (see `unlinkReferences`).
+          layer.unlinked.add(child.identifier)
           continue
         }
         child.url = url ?? ''

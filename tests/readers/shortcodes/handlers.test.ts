@@ -117,3 +117,11 @@ describe('publisher-defined shortcodes', () => {
 })
 
 afterAll(() => undefined)
+
+describe('refs in definitions', () => {
+  it('should link references through a resolved definition and unlink them for a broken one', () => {
+    const {html, messages} = run('[Sub][a] and [Gone][b].\n\n[a]: {{< ref "x.md" >}} "Title"\n[b]: {{< ref "/about/subscribe.md" >}}\n', {refs: {'x.md': 'x.html'}})
+    expect(html).toBe('<p><a href="x.html" title="Title">Sub</a> and Gone.</p>')
+    expect(messages).toEqual(['8:6 broken-ref'])
+  })
+})
