@@ -61,7 +61,8 @@ function readMarkdown(text: string, file: VFile, context?: ReaderContext): Reade
   // A leading `# Title` is the title when the front matter has none (or the same).
   const first = mdast.children[0]
   if (first?.type === 'heading' && first.depth === 1) {
-    const heading = toString(first).trim()
+    // Without its attributes (`# Title {#top}`), which the heading-attributes plugin removes later.
+    const heading = toString(first).replace(/\s*\{:?\s*(?:[#.][\w:.-]+\s*)+\}\s*$/, '').trim()
     const given = frontMatter?.data['title']
     if (heading && (given === undefined || (typeof given === 'string' && given.trim() === heading))) {
       recovered.title = heading
