@@ -9,6 +9,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import * as z from 'zod'
 import {runtimeImport} from './runtime-import.js'
+import type {ShortcodeHandler} from './shortcode-types.js'
 import type {Emitter} from './types.js'
 
 /** Site-wide settings. */
@@ -66,6 +67,8 @@ export interface UserConfig {
   drafts?: boolean
   /** Folder of the incremental build cache (default: `.pressroom-cache`). */
   cache?: string
+  /** Shortcodes by name (`{{< name >}}`, `{% name %}`); they replace built-in ones of the same name. */
+  shortcodes?: Record<string, ShortcodeHandler>
 }
 
 /** Configuration after defaults and validation; paths are absolute. */
@@ -85,6 +88,8 @@ export interface ResolvedConfig {
   drafts: boolean
   /** Absolute folder of the incremental build cache. */
   cache: string
+  /** Publisher-defined shortcodes (see {@link ShortcodeHandler}). */
+  shortcodes?: Record<string, ShortcodeHandler>
   /** Path of the config file, if any. */
   configFile?: string
   /** The configuration as written plus overrides, to recreate it in a worker thread. */
@@ -134,7 +139,8 @@ const configSchema = z.strictObject({
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   drafts: z.boolean().optional(),
-  cache: z.string().min(1).optional()
+  cache: z.string().min(1).optional(),
+  shortcodes: z.record(z.string(), z.custom<ShortcodeHandler>((value) => typeof value === 'function', {message: 'expected a function `(args, body, ctx) => …`'})).optional()
 })
 
 /** A configuration problem: the CLI exits with code 2. */
@@ -329,5 +335,6 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
     user
   }
   if (configFile) resolved.configFile = configFile
+  if (value.shortcodes) resolved.shortcodes = value.shortcodes
   return resolved
 }

@@ -103,6 +103,18 @@ export const diagnostics = {
   deepNesting: define('deep-nesting', 'warning', (depth: number, max: number) =>
     `Unexpected nesting ${depth} levels deep; flattened below level ${max}`),
 
+  // Shortcodes (Hugo, Jekyll, Eleventy) — src/readers/shortcodes/
+  unknownShortcode: define('unknown-shortcode', 'warning', (tag: string) =>
+    `Unknown shortcode \`${tag}\`; removed it and kept its inner text, define it in \`shortcodes\` of the configuration or remove it`),
+  unclosedShortcode: define('unclosed-shortcode', 'warning', (opener: string) =>
+    `Unexpected \`${opener}\` without its closing; removed it, close the shortcode or escape the braces`),
+  brokenRef: define('broken-ref', 'warning', (target: string) =>
+    `Cannot find \`${target}\` among the articles of this build; kept the link text without a link, fix the path or add the article`),
+  shortcodeFailed: define('shortcode-failed', 'warning', (name: string, why: string) =>
+    `Shortcode \`${name}\` failed: ${why}; removed it, fix its handler`),
+  shortcodeWarning: define('shortcode-warning', 'warning', (name: string, why: string) =>
+    `Shortcode \`${name}\`: ${why}`),
+
   // Emitting
   emitterFailed: define('emitter-failed', 'error', (emitter: string, why: string) =>
     `Emitter \`${emitter}\` failed: ${why}`),

@@ -7,6 +7,7 @@ export {build, merge, findInputs, type BuildOptions, type BuildResult, type Mani
 export {defineConfig, loadConfig, resolveConfig, ConfigError, type ResolvedConfig, type SiteConfig, type UserConfig} from './config.js'
 export {buildDateOf} from './build-date.js'
 export {absoluteUrl, createEmitContext} from './emitters/context.js'
+export type {ShortcodeArgs, ShortcodeContext, ShortcodeHandler, ShortcodeResult} from './shortcode-types.js'
 export {diagnostics, formatMessage, report, type Diagnostic, type Severity} from './diagnostics.js'
 export {builtinEmitters, resolveEmitters, UnknownEmitterError} from './emitters/index.js'
 export {articleKeys} from './emitters/collection-key.js'

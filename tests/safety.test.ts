@@ -14,7 +14,7 @@ import {main} from '../src/cli.js'
 import {ConfigError, resolveConfig} from '../src/config.js'
 
 let dir: string
-const htmlOnly = {pdf: false, epub: false, newsletter: false, feeds: false} as const
+const htmlOnly = {pdf: false, epub: false, newsletter: false, feeds: false, ninjs: false, sitemaps: false} as const
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'pressroom-safety-'))

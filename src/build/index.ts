@@ -25,6 +25,7 @@ import {addMessages, updateCollections, writeCollections} from './collections.js
 import {manifestOf, readManifest, removeStale, sourceOf, writeManifest} from './manifest.js'
 import {buildFileOf, checkBuildOptions, refuseEmpty, summarize, type BuildOptions, type BuildResult} from './options.js'
 import {planBuild} from './plan.js'
+import {linkRefs} from './refs.js'
 import {lazyRuntime} from './pool.js'
 import {articleOf, fileOf, newestFirst} from './record.js'
 import {removeLeftovers, tempDirOf} from './outputs.js'
@@ -66,6 +67,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // An empty input folder where the last build had articles is a mistake
   // far more often than a wish to unpublish everything: nothing is touched.
   if (plan.sources === 0 && !options.shard) refuseEmpty(config, previous, options)
+  // Cross-references need every slug of the build; each task gets the targets it names.
+  linkRefs(plan.tasks, plan.slugs, config)
 
   // 2. Build what changed, in parallel; write each article's files as it comes.
   const built = await buildArticles(plan, runtime, options)

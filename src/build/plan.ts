@@ -24,6 +24,8 @@ export interface Plan {
   sources: number
   /** Their absolute paths. */
   inputs: string[]
+  /** Slugs claimed so far: slug → source as displayed. */
+  slugs: Map<string, string>
   /** Sources to build, in source order. */
   tasks: ArticleTask[]
   /** Records taken from the cache as they are. */
@@ -72,8 +74,8 @@ export async function findInputs(config: ResolvedConfig): Promise<string[]> {
 export async function planBuild(config: ResolvedConfig, index: CacheIndex, environment: string, shard?: Shard): Promise<Plan> {
   let sources = await findInputs(config)
   if (shard) sources = sources.filter((source) => shardOf(config, source, shard.count) === shard.index)
-  const plan: Plan = {sources: sources.length, inputs: sources, tasks: [], cached: [], read: new Map(), restated: false, files: [], failed: 0, present: undefined}
   const slugs = new Map<string, string>()
+  const plan: Plan = {sources: sources.length, inputs: sources, slugs, tasks: [], cached: [], read: new Map(), restated: false, files: [], failed: 0, present: undefined}
   /** Take a slug for a source; `false` (and the source failed) when another has it. */
   const claimSlug = (slug: string, display: string): boolean => {
     const other = slugs.get(slug)

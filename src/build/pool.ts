@@ -340,8 +340,9 @@ function isTypeScriptSource(): boolean {
 
 /** How a worker recreates this configuration, or `undefined` when it cannot (emitters given as objects). */
 function configSource(config: ResolvedConfig, only?: readonly string[]): ConfigSource | undefined {
-  const {emitters, ...user} = config.user
-  if (emitters && emitters.length > 0 && !config.configFile) return undefined
+  // Functions (emitters, shortcodes) cannot be sent to a worker: it loads them from the config file.
+  const {emitters, shortcodes, ...user} = config.user
+  if (((emitters && emitters.length > 0) || shortcodes) && !config.configFile) return undefined
   const source: ConfigSource = {root: config.root, user}
   if (config.configFile) source.configFile = config.configFile
   if (only) source.only = [...only]

@@ -32,6 +32,8 @@ export interface ArticleTask {
   key: string
   /** Whether the source may take the parser very long (see `isRisky` in `readers/peek.ts`): built in a worker, under the time limit. */
   risky?: boolean
+  /** Cross-reference targets of the article → URL (see `build/refs.ts`). */
+  refs?: Record<string, string>
 }
 
 /**
@@ -78,7 +80,7 @@ export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise
   }
   // Loaded on first use: a no-op rebuild never needs the parser.
   const {createArticle} = await import('../readers/index.js')
-  const result = createArticle({path: task.display, contents}, config)
+  const result = createArticle(task.refs ? {path: task.display, contents, refs: task.refs} : {path: task.display, contents}, config)
   if (!result.ok) return {ok: false, path: task.display, messages: messagesOf(result.file)}
   const article = result.article
   debug(`${task.display}: read and normalized`)

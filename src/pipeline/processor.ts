@@ -13,6 +13,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import remarkDateline from './plugins/remark-dateline.js'
+import remarkHeadingAttributes from './plugins/remark-heading-attributes.js'
 import remarkHeadingLevels from './plugins/remark-heading-levels.js'
 import remarkTemplateSyntax from './plugins/remark-template-syntax.js'
 import rehypeContentModel from './plugins/rehype-content-model.js'
@@ -30,6 +31,7 @@ export const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
   // mdast normalization
   .use(remarkDateline)
+  .use(remarkHeadingAttributes)
   .use(remarkHeadingLevels)
   .use(remarkTemplateSyntax)
   // mdast → hast, raw HTML parsed into the tree, then made safe

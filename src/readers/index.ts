@@ -51,6 +51,8 @@ export interface ArticleSource {
   path: string
   /** Raw bytes, or already-decoded text. */
   contents: Uint8Array | string
+  /** Cross-reference targets of this article → URL, resolved by the build (without it every `ref` to another article is broken). */
+  refs?: Record<string, string>
 }
 
 /** Result of {@link createArticle}: the article, or the file holding its errors. */
@@ -92,7 +94,8 @@ function read(source: ArticleSource, file: VFile, config: ResolvedConfig): Artic
     report(file, diagnostics.emptyFile, [], {place: {line: 1, column: 1}})
     return undefined
   }
-  const output = readers[format].read(text, file)
+  const sourceDir = path.dirname(path.resolve(source.path))
+  const output = readers[format].read(text, file, source.refs ? {config, sourceDir, refs: source.refs} : {config, sourceDir})
   if (!output) return undefined
   const {mdast, frontMatter, recovered} = output
 
@@ -103,7 +106,6 @@ function read(source: ArticleSource, file: VFile, config: ResolvedConfig): Artic
     meta.description = toString(processor.parse(meta.description), {includeHtml: false}).replace(/\s+/g, ' ').trim()
   }
 
-  const sourceDir = path.dirname(path.resolve(source.path))
   file.data.pressroom = {
     meta,
     config,

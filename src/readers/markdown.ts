@@ -7,10 +7,10 @@ import type {Yaml} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {diagnostics, report} from '../diagnostics.js'
-import {processor} from '../pipeline/processor.js'
 import {parseFrontMatter, type FrontMatter} from './front-matter.js'
 import type {Recovered} from './meta.js'
-import type {Reader, ReaderOutput} from './types.js'
+import {builtinShortcodes, parseWithShortcodes} from './shortcodes/index.js'
+import type {Reader, ReaderContext, ReaderOutput} from './types.js'
 
 export const markdownReader: Reader = {
   extensions: ['.md', '.markdown'],
@@ -24,10 +24,12 @@ export const markdownReader: Reader = {
  *   Decoded source.
  * @param file
  *   File that receives the messages (and the text).
+ * @param context
+ *   Configuration (publisher-defined shortcodes) and cross-reference targets.
  * @returns
  *   Tree, front matter and the title taken from a leading `# Title`.
  */
-function readMarkdown(text: string, file: VFile): ReaderOutput | undefined {
+function readMarkdown(text: string, file: VFile, context?: ReaderContext): ReaderOutput | undefined {
   // A blank line before the opening fence (seen in real Hugo content): move
   // it after the closing fence so body positions stay right.
   let shift = 0
@@ -38,7 +40,12 @@ function readMarkdown(text: string, file: VFile): ReaderOutput | undefined {
     report(file, diagnostics.frontMatterLeadingBlank, [], {place: {line: shift + 1, column: 1}})
   }
   file.value = text
-  const mdast = processor.parse(file)
+  // Shortcodes (Hugo, Jekyll, Eleventy) become content while parsing.
+  const mdast = parseWithShortcodes(text, file, {
+    handlers: {...builtinShortcodes, ...context?.config.shortcodes},
+    ...(context?.refs ? {refs: context.refs} : {}),
+    ...(context ? {sourceDir: context.sourceDir, input: context.config.input} : {})
+  })
   let frontMatter: FrontMatter | undefined
   const recovered: Recovered = {}
   const yaml = mdast.children[0]?.type === 'yaml' ? (mdast.children[0] as Yaml) : undefined
@@ -54,7 +61,8 @@ function readMarkdown(text: string, file: VFile): ReaderOutput | undefined {
   // A leading `# Title` is the title when the front matter has none (or the same).
   const first = mdast.children[0]
   if (first?.type === 'heading' && first.depth === 1) {
-    const heading = toString(first).trim()
+    // Without its attributes (`# Title {#top}`), which the heading-attributes plugin removes later.
+    const heading = toString(first).replace(/\s*\{:?\s*(?:[#.][\w:.-]+\s*)+\}\s*$/, '').trim()
     const given = frontMatter?.data['title']
     if (heading && (given === undefined || (typeof given === 'string' && given.trim() === heading))) {
       recovered.title = heading

@@ -1,6 +1,8 @@
 /**
- * Content migrated from Jekyll, Hugo or Eleventy carries template code
- * (`{{< img >}}`, `{% image %}`, `{{ "/x/" | url }}`) Pressroom cannot run. It
+ * Content migrated from Jekyll, Hugo or Eleventy carries template code. The
+ * Markdown reader's shortcode layer (`readers/shortcodes/`) turns shortcodes
+ * and Liquid tags into content; what is left outside code is template output
+ * Pressroom cannot evaluate (`{{ page.image }}`, `{{ "x" | team_link }}`). It
  * is kept as text, and reported once per article as info.
  */
 import type {Root} from 'mdast'
