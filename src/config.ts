@@ -8,8 +8,11 @@ import {readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import * as z from 'zod'
+import {builtinsSchema, mergeBuiltins, type BuiltinOptions} from './emitters/builtins.js'
 import {runtimeImport} from './runtime-import.js'
 import type {Emitter} from './types.js'
+
+export type {BuiltinOptions} from './emitters/builtins.js'
 
 /** Site-wide settings. */
 export interface SiteConfig {
@@ -32,16 +35,6 @@ export interface SiteConfig {
   hub?: string
 }
 
-/** Options of the built-in emitters; `false` turns one off. */
-export interface BuiltinOptions {
-  html?: Record<string, unknown> | false
-  pdf?: Record<string, unknown> | false
-  epub?: Record<string, unknown> | false
-  feeds?: Record<string, unknown> | false
-  newsletter?: Record<string, unknown> | false
-  [name: string]: Record<string, unknown> | false | undefined
-}
-
 /** What a user writes in `pressroom.config.*`. */
 export interface UserConfig {
   site?: Partial<SiteConfig>
@@ -51,7 +44,10 @@ export interface UserConfig {
   output?: string
   /** Folder of templates overriding the built-in ones (default: `templates`). */
   templates?: string
-  /** Options for built-in emitters, or `false` to turn one off. */
+  /**
+   * Options for built-in emitters, or `false` to turn one off; each
+   * built-in's options are checked against its schema (`emitters/<name>/options.ts`).
+   */
   builtins?: BuiltinOptions
   /**
    * Extra emitters, as Rollup plugins. An emitter with a built-in's name
@@ -129,7 +125,7 @@ const configSchema = z.strictObject({
   input: z.string().min(1).optional(),
   output: z.string().min(1).optional(),
   templates: z.string().min(1).optional(),
-  builtins: z.record(z.string(), z.union([z.literal(false), z.record(z.string(), z.unknown())])).optional(),
+  builtins: builtinsSchema.optional(),
   emitters: z.array(emitterSchema).optional(),
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
@@ -272,10 +268,29 @@ function unwrapDefault(value: unknown): unknown {
   return current ?? {}
 }
 
+/**
+ * The problems to show for a failed parse. A union (`false` or the options
+ * of a built-in) that fails as a whole names no key: show the problems of
+ * the member the value was meant for (the one that did not fail on its kind),
+ * so that `builtins.pdf.pageSize: …` names the key.
+ */
+function problemsOf(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): Array<{path: PropertyKey[]; message: string}> {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path]
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const meant = issue.errors.filter(
+        (errors) => !errors.every((inner) => (inner.code === 'invalid_type' || inner.code === 'invalid_value') && inner.path.length === 0)
+      )
+      if (meant.length === 1) return problemsOf(meant[0]!, path)
+    }
+    return [{path, message: issue.message}]
+  })
+}
+
 function mergeUser(base: UserConfig, overrides: UserConfig): UserConfig {
   const merged: UserConfig = {...base, ...overrides}
   if (base.site || overrides.site) merged.site = {...base.site, ...overrides.site}
-  if (base.builtins || overrides.builtins) merged.builtins = {...base.builtins, ...overrides.builtins}
+  if (base.builtins || overrides.builtins) merged.builtins = mergeBuiltins(base.builtins ?? {}, overrides.builtins ?? {})
   return merged
 }
 
@@ -295,7 +310,7 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
   const parsed = configSchema.safeParse(user)
   if (!parsed.success) {
     const where = configFile ? path.relative(process.cwd(), configFile) || configFile : 'config'
-    const lines = parsed.error.issues.map((issue) => `${where}: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    const lines = problemsOf(parsed.error.issues).map((issue) => `${where}: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
     throw new ConfigError(lines.join('\n'))
   }
   const value = parsed.data
@@ -320,7 +335,7 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
     output: path.resolve(root, value.output ?? 'output'),
     templates: path.resolve(root, value.templates ?? 'templates'),
     builtinTemplates: path.join(packageRoot, 'templates'),
-    builtins: (value.builtins ?? {}) as BuiltinOptions,
+    builtins: value.builtins ?? {},
     emitters: value.emitters ?? [],
     include: value.include ?? ['**/*.md', '**/*.txt'],
     exclude: value.exclude ?? ['**/README.md', '**/node_modules/**', '**/.*/**'],

@@ -1,27 +1,51 @@
 /**
- * The emitter registry: name → factory, as Pandoc's `writers` table. The
- * built-ins are on by default; `config.builtins.<name>` passes options or
+ * The emitter registry: each built-in's name bound to its factory, as
+ * Pandoc's `writers` table. The names, their order and the option schemas are
+ * in `./builtins.ts` (which loads no emitter); this module loads them all.
+ * The built-ins are on by default; `config.builtins.<name>` passes options or
  * `false`, and `config.emitters` adds emitters (replacing a built-in of the
  * same name).
  */
 import type {ResolvedConfig} from '../config.js'
-import type {Emitter, EmitterFactory} from '../types.js'
+import type {Emitter} from '../types.js'
+import {activeEmitterNames, builtinNames, type BuiltinName, type OptionsOf} from './builtins.js'
 import {epubEmitter} from './epub/index.js'
 import {feedsEmitter} from './feeds/index.js'
 import {htmlEmitter} from './html/index.js'
 import {newsletterEmitter} from './newsletter/index.js'
-import {activeEmitterNames} from './names.js'
 import {pdfEmitter} from './pdf/index.js'
 
-export {activeEmitterNames, builtinNames, UnknownEmitterError} from './names.js'
+export {
+  activeEmitterNames,
+  builtinNames,
+  builtins,
+  UnknownEmitterError,
+  type BuiltinName,
+  type BuiltinOptions,
+  type OptionsOf
+} from './builtins.js'
 
-/** Built-in emitters by name, in the order they run. */
-export const builtinEmitters: Record<string, EmitterFactory> = {
-  html: htmlEmitter as EmitterFactory,
-  pdf: pdfEmitter as EmitterFactory,
-  epub: epubEmitter as EmitterFactory,
-  feeds: feedsEmitter as EmitterFactory,
-  newsletter: newsletterEmitter as EmitterFactory
+/** Built-in emitter factories by name: one for each built-in, taking its options. */
+export const builtinEmitters = {
+  html: htmlEmitter,
+  pdf: pdfEmitter,
+  epub: epubEmitter,
+  feeds: feedsEmitter,
+  newsletter: newsletterEmitter
+} satisfies {[Name in BuiltinName]: (options?: OptionsOf<Name>) => Emitter}
+
+/**
+ * Create the built-in emitter `name` with its options.
+ *
+ * @param name
+ *   Built-in name.
+ * @param options
+ *   Its options.
+ * @returns
+ *   Emitter.
+ */
+function createBuiltin<Name extends BuiltinName>(name: Name, options: OptionsOf<Name>): Emitter {
+  return (builtinEmitters[name] as (options?: OptionsOf<Name>) => Emitter)(options)
 }
 
 /**
@@ -39,5 +63,11 @@ export const builtinEmitters: Record<string, EmitterFactory> = {
 export function resolveEmitters(config: ResolvedConfig, only?: readonly string[]): Emitter[] {
   const names = activeEmitterNames(config, only)
   const custom = new Map(config.emitters.map((emitter) => [emitter.name, emitter]))
-  return names.map((name) => custom.get(name) ?? builtinEmitters[name]!(config.builtins[name] || {}))
+  return names.map((name) => {
+    const emitter = custom.get(name)
+    if (emitter) return emitter
+    const builtin = name as BuiltinName
+    if (!builtinNames.includes(builtin)) throw new TypeError(`Expected a built-in emitter, not \`${name}\``)
+    return createBuiltin(builtin, config.builtins[builtin] || {})
+  })
 }

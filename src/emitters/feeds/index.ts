@@ -16,19 +16,9 @@ import {tagSlug} from './tag-slug.js'
 import {stripXmlIllegal} from './xml.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
 import {articleKeys} from '../collection-key.js'
+import type {FeedsOptions} from './options.js'
 
-/** Options of {@link feedsEmitter}. */
-export interface FeedsOptions {
-  /** Entries per feed, newest first (default: `20`). */
-  limit?: number
-  /**
-   * Also write one set of feeds per tag, under `feeds/tags/<tag-slug>/`
-   * (default: `false`). `true` makes a set for every tag of the articles;
-   * a list makes a set for those tags only (and names them in
-   * `collectionPaths`, which cannot know the articles' tags).
-   */
-  perTag?: boolean | readonly string[]
-}
+export type {FeedsOptions} from './options.js'
 
 /** Output file name of each format, by label. */
 const files = {rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json'} as const

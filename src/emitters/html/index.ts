@@ -8,16 +8,10 @@ import {toHtml} from 'hast-util-to-html'
 import type {ResolvedConfig} from '../../config.js'
 import {displayDate, joinNames} from '../../locale.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
+import type {HtmlOptions} from './options.js'
 
-/** Options of {@link htmlEmitter}. */
-export interface HtmlOptions {
-  /** Article page template (default: `default.html.liquid`). */
-  template?: string
-  /** Index page template (default: `default.index.html.liquid`). */
-  indexTemplate?: string
-  /** Articles listed on the index page (default: all). */
-  indexLimit?: number
-}
+export type {HtmlOptions} from './options.js'
+
 
 /** Human names of the other formats an article page links to, by output label. */
 const formatNames: Record<string, string> = {

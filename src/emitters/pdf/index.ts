@@ -8,22 +8,11 @@ import path from 'node:path'
 import {diagnostics} from '../../diagnostics.js'
 import type {Article, Emitter} from '../../types.js'
 import {mergeShapingStores, useShapingStore} from './shaping-store.js'
-import type {Handlers} from './state.js'
+import type {PdfOptions} from './options.js'
 
 export {defaultHandlers} from './handlers/index.js'
 export type {Handler, Handlers, State} from './state.js'
-
-/** Options of {@link pdfEmitter}. */
-export interface PdfOptions {
-  /** `'A4'` (default) or `'Letter'`. */
-  pageSize?: string
-  /** Partial theme merged over `templates/default.pdf-theme.json`. */
-  theme?: Record<string, unknown>
-  /** Handlers by hast tag name (and `unknown`), merged over the defaults. */
-  handlers?: Handlers
-  /** Compress content streams (default: `true`). */
-  compress?: boolean
-}
+export type {PdfOptions} from './options.js'
 
 /**
  * Create the PDF emitter.
