@@ -122,6 +122,23 @@ export const diagnostics = {
     `Emitter \`${emitter}\` has no handler for \`${type}\`; its text is kept`)
 } as const
 
+/** Catalog entries by rule id. */
+const byRuleId = new Map<string, Diagnostic<never[]>>(
+  Object.values(diagnostics).map((diagnostic) => [diagnostic.ruleId, diagnostic as Diagnostic<never[]>])
+)
+
+/**
+ * The catalog entry of a rule id.
+ *
+ * @param ruleId
+ *   Rule id, e.g. `emitter-failed`.
+ * @returns
+ *   Entry, or `undefined` for a rule outside the catalog (a custom emitter's).
+ */
+export function diagnosticOf(ruleId: string): Diagnostic<never[]> | undefined {
+  return byRuleId.get(ruleId)
+}
+
 /** Options for {@link report}. */
 export interface ReportOptions {
   /** Node or position the message is about. */

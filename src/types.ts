@@ -11,6 +11,7 @@ import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from './config.js'
+import type {Diagnostic} from './diagnostics.js'
 
 /** Text direction of an article. */
 export type Direction = 'ltr' | 'rtl'
@@ -136,6 +137,24 @@ export interface OutputFile {
   contents: string | Uint8Array
 }
 
+/** What an output is, as the emitter that writes it says: lets other formats link to it without knowing that emitter. */
+export interface OutputDescription {
+  /** Human name, e.g. `PDF` or `EPUB e-book`. */
+  name: string
+  /** IANA media type, e.g. `application/pdf`. */
+  mediaType: string
+  /** A feed of the site's articles, which pages announce to feed readers (`<link rel="alternate">`). */
+  feed?: boolean
+}
+
+/** Where a reported problem is. */
+export interface ReportPlace {
+  /** The article it is about (default: the build). */
+  article?: Article | undefined
+  /** Node, position or point in the article. */
+  place?: unknown
+}
+
 /** Information and services handed to every emitter hook. */
 export interface EmitContext {
   config: ResolvedConfig
@@ -154,13 +173,25 @@ export interface EmitContext {
   outputsOf(article: Article): Record<string, string>
   /** Collection outputs of every active emitter, merged `collectionPaths()` maps. */
   collectionOutputs(): Record<string, string>
+  /** What the output with this label is, as its emitter describes it (`Emitter.outputs`). */
+  describe(label: string): OutputDescription | undefined
   /** Render a template from `templates/` (LiquidJS). */
   render(template: string, context: Record<string, unknown>): Promise<string>
   /** Read a file from the templates folder (for CSS, fonts, themes). */
   readTemplateFile(name: string): Promise<Uint8Array>
   /** Absolute path of a file in the templates folder (user folder first, then the built-in one). */
   templatePath(name: string): string
-  /** Report a warning about an article (or the build, when `article` is undefined). */
+  /**
+   * Report a catalog diagnostic (`diagnostics` of `pressroom`) about an
+   * article, or the build when `article` is undefined, with the catalog's
+   * severity: an `error` fails the article.
+   */
+  report<Args extends unknown[]>(diagnostic: Diagnostic<Args>, args: Args, where?: ReportPlace): void
+  /**
+   * Report a problem in your own words about an article (or the build, when
+   * `article` is undefined). It is a warning, unless `ruleId` is a catalog
+   * rule: then it has the catalog's severity.
+   */
   warn(reason: string, options: {ruleId: string; article?: Article; place?: unknown}): void
 }
 
@@ -187,6 +218,12 @@ export interface Emitter {
   paths?(article: Article, config: ResolvedConfig): Record<string, string>
   /** Collection files this emitter writes, label → output path, e.g. `{rss: 'feeds/rss.xml'}`. */
   collectionPaths?(config: ResolvedConfig): Record<string, string>
+  /**
+   * What its outputs are, by label (of `paths` and `collectionPaths`), e.g.
+   * `{pdf: {name: 'PDF', mediaType: 'application/pdf'}}`: the HTML pages name
+   * and link the other formats and feeds from this.
+   */
+  outputs?: Record<string, OutputDescription>
   article?(article: Article, ctx: EmitContext): OutputFile[] | Promise<OutputFile[]>
   collection?(articles: Article[], ctx: EmitContext): OutputFile[] | Promise<OutputFile[]>
   /**

@@ -55,6 +55,10 @@ export function epubEmitter(options: EpubOptions = {}): Emitter {
     name: 'epub',
     paths: (article) => ({epub: `epub/${article.meta.slug}.epub`}),
     collectionPaths: () => ({'epub-edition': 'epub/edition.epub'}),
+    outputs: {
+      epub: {name: 'EPUB e-book', mediaType: 'application/epub+zip'},
+      'epub-edition': {name: 'EPUB edition', mediaType: 'application/epub+zip'}
+    },
     // The edition is made of the latest articles only.
     collectionKey: (articles) => articleKeys(articles.slice(0, editionSize)),
 

@@ -72,6 +72,12 @@ export function feedsEmitter(options: FeedsOptions = {}): Emitter {
       }
       return paths
     },
+    // The site's feeds; a tag's feeds are not announced on every page.
+    outputs: {
+      rss: {name: 'RSS', mediaType: 'application/rss+xml', feed: true},
+      atom: {name: 'Atom', mediaType: 'application/atom+xml', feed: true},
+      json: {name: 'JSON Feed', mediaType: 'application/feed+json', feed: true}
+    },
     collectionKey(articles, ctx) {
       // Each feed is made of its newest `limit` articles. (When an entry fails,
       // the next article takes its place; the build then calls `collection`
@@ -95,8 +101,7 @@ export function feedsEmitter(options: FeedsOptions = {}): Emitter {
           try {
             entry = toEntry(article, ctx)
           } catch (error) {
-            const {feedEntryFailed} = diagnostics
-            ctx.warn(feedEntryFailed.reason((error as Error).message), {ruleId: feedEntryFailed.ruleId, article})
+            ctx.report(diagnostics.feedEntryFailed, [(error as Error).message], {article})
           }
           entries.set(article, entry)
         }
@@ -168,7 +173,7 @@ function tagSets(articles: readonly Article[], only: readonly string[] | undefin
     for (const tag of article.meta.tags) {
       const slug = tagSlug(tag)
       if (!slug) {
-        ctx.warn(diagnostics.emptyTagSlug.reason(tag), {ruleId: diagnostics.emptyTagSlug.ruleId, article})
+        ctx.report(diagnostics.emptyTagSlug, [tag], {article})
         continue
       }
       if (seen.has(slug)) continue

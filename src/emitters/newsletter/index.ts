@@ -59,6 +59,11 @@ export function newsletterEmitter(options: NewsletterOptions = {}): Emitter {
     name: 'newsletter',
     paths: (article) => ({newsletter: articlePath(article)}),
     collectionPaths: () => ({'newsletter-edition': 'newsletter/edition.txt', 'newsletter-eml': 'newsletter/edition.eml'}),
+    outputs: {
+      newsletter: {name: 'Plain text', mediaType: 'text/plain'},
+      'newsletter-edition': {name: 'Newsletter edition', mediaType: 'text/plain'},
+      'newsletter-eml': {name: 'Newsletter edition (email)', mediaType: 'message/rfc822'}
+    },
     // The edition is made of the articles it selects only.
     collectionKey: (articles) => articleKeys(selectArticles(articles, settings)),
     async article(article, ctx) {

@@ -29,6 +29,7 @@ export function pdfEmitter(options: PdfOptions = {}): Emitter {
     paths(article: Article) {
       return {pdf: `pdf/${article.meta.slug}.pdf`}
     },
+    outputs: {pdf: {name: 'PDF', mediaType: 'application/pdf'}},
     async article(article, ctx) {
       try {
         // pdfkit, fontkit and the fonts load on first use: a build without
@@ -40,8 +41,7 @@ export function pdfEmitter(options: PdfOptions = {}): Emitter {
         return [{path: `pdf/${article.meta.slug}.pdf`, contents}]
       } catch (error) {
         // Bad content never throws: the article gets a message, the build goes on.
-        const reason = diagnostics.emitterFailed.reason('pdf', error instanceof Error ? error.message : String(error))
-        ctx.warn(reason, {ruleId: diagnostics.emitterFailed.ruleId, article})
+        ctx.report(diagnostics.emitterFailed, ['pdf', error instanceof Error ? error.message : String(error)], {article})
         return []
       }
     }
