@@ -123,8 +123,9 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--json', 'print the problems and the summary as JSON')
     .action(async (dir: string | undefined, flags: {config?: string; json?: boolean}) => {
       // Commands load what they need only when they run.
-      const {defaultCheckDir, runCheck} = await import('./check/command.js')
-      exitCode = await runCheck(dir ?? (await defaultCheckDir(flags.config)), flags.json ? {json: true} : {})
+      const {checkConfig, defaultCheckDir, runCheck} = await import('./check/command.js')
+      const config = await checkConfig(flags.config)
+      exitCode = await runCheck(dir ?? defaultCheckDir(config), {json: flags.json ?? false, config})
     })
 
   try {

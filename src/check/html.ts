@@ -9,7 +9,8 @@ import {fromHtml} from 'hast-util-from-html'
 import {toText} from 'hast-util-to-text'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {checks, flag, type CheckContext} from './catalog.js'
+import {diagnostics} from '../diagnostics.js'
+import {flag, type CheckContext} from './flag.js'
 
 /** hast properties that hold one URL, by element (`*`: any). */
 const urlProperties = ['href', 'src', 'poster', 'cite', 'action', 'formAction', 'data', 'background', 'longDesc']
@@ -27,7 +28,7 @@ const urlProperties = ['href', 'src', 'poster', 'cite', 'action', 'formAction', 
 export function checkHtml(file: VFile, text: string, context: CheckContext): void {
   const tree: Root = fromHtml(text, {
     onerror(message) {
-      flag(file, checks.htmlParseError, [message.reason, message.ruleId ?? 'parse-error'], {
+      flag(file, diagnostics.htmlParseError, [message.reason, message.ruleId ?? 'parse-error'], {
         place: {line: message.line ?? 1, column: message.column ?? 1}
       })
     }
@@ -42,28 +43,28 @@ export function checkHtml(file: VFile, text: string, context: CheckContext): voi
     if (element.tagName === 'h1') h1++
     if (element.tagName === 'title') title ||= toText(element).trim()
     if (element.tagName === 'script' && stringOf(element.properties.type)?.trim().toLowerCase() !== 'application/ld+json') {
-      flag(file, checks.htmlScript, [], {place})
+      flag(file, diagnostics.htmlScript, [], {place})
     }
     if (element.tagName === 'img' && element.properties.alt === undefined) {
-      flag(file, checks.htmlImgMissingAlt, [stringOf(element.properties.src) ?? ''], {place})
+      flag(file, diagnostics.htmlImgMissingAlt, [stringOf(element.properties.src) ?? ''], {place})
     }
     for (const [name, value] of Object.entries(element.properties)) {
-      if (/^on[a-z]/i.test(name)) flag(file, checks.htmlEventHandler, [attributeName(name)], {place})
+      if (/^on[a-z]/i.test(name)) flag(file, diagnostics.htmlEventHandler, [attributeName(name)], {place})
       for (const item of Array.isArray(value) ? value : [value]) {
-        if (typeof item === 'string' && isJavascriptUrl(item)) flag(file, checks.htmlJavascriptUrl, [attributeName(name)], {place})
+        if (typeof item === 'string' && isJavascriptUrl(item)) flag(file, diagnostics.htmlJavascriptUrl, [attributeName(name)], {place})
       }
     }
     for (const url of urlsOf(element)) {
       if (isJavascriptUrl(url)) continue
       const target = localTarget(file.path, url)
-      if (target !== undefined && !context.files.has(target)) flag(file, checks.htmlBrokenLink, [url], {place})
+      if (target !== undefined && !context.files.has(target)) flag(file, diagnostics.htmlBrokenLink, [url], {place})
     }
   })
 
   const start = {place: {line: 1, column: 1}}
-  if (h1 !== 1) flag(file, checks.htmlH1Count, [h1], start)
-  if (!lang || lang.trim() === '') flag(file, checks.htmlMissingLang, [], start)
-  if (!title) flag(file, checks.htmlMissingTitle, [], start)
+  if (h1 !== 1) flag(file, diagnostics.htmlH1Count, [h1], start)
+  if (!lang || lang.trim() === '') flag(file, diagnostics.htmlMissingLang, [], start)
+  if (!title) flag(file, diagnostics.htmlMissingTitle, [], start)
 }
 
 /** URLs of an element that may point into the output folder. */

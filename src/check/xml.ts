@@ -6,7 +6,8 @@
  */
 import {SaxesParser} from 'saxes'
 import type {VFile} from 'vfile'
-import {checks, flag, pointAt} from './catalog.js'
+import {diagnostics} from '../diagnostics.js'
+import {flag, pointAt} from './flag.js'
 
 /** An element of the small tree {@link parseXml} builds. */
 export interface XmlElement {
@@ -46,7 +47,10 @@ export function checkXmlCharacters(file: VFile, text: string, inner?: string): b
     count++
     if (count > 10) break
     const code = 'U+' + (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')
-    flag(file, checks.xmlIllegalCharacter, [code], {place: pointAt(text, match.index), ...(inner ? {inner} : {})})
+    // Not well-formed (XML 1.0 § 2.2): an error in an output, unlike the
+    // build's `xml-illegal-character`, which reports characters it removed
+    // from a source.
+    flag(file, diagnostics.xmlNotWellFormed, [`character ${code} is not allowed in XML; remove it`], {place: pointAt(text, match.index), ...(inner ? {inner} : {})})
   }
   return count > 0
 }
@@ -75,7 +79,7 @@ export function parseXml(file: VFile, text: string, inner?: string): XmlElement 
   parser.on('error', (error) => {
     const message = error.message.replace(/^\d+:\d+: /, '')
     if (!failed && !(illegal && message.startsWith('disallowed character'))) {
-      flag(file, checks.xmlNotWellFormed, [message.replace(/\.$/, '')], {
+      flag(file, diagnostics.xmlNotWellFormed, [message.replace(/\.$/, '')], {
         place: {line: parser.line, column: parser.column},
         ...(inner ? {inner} : {})
       })
