@@ -25,6 +25,13 @@ export {
   type OptionsOf
 } from './builtins.js'
 
+/**
+ * A factory taking the options the configuration types for `Name`. (Each
+ * emitter types its `handlers` exactly, which the configuration cannot: see
+ * `HandlerFunction` in `pdf/options.ts`.)
+ */
+type FactoryOf<Name extends BuiltinName> = (options?: Omit<OptionsOf<Name>, 'handlers'>) => Emitter
+
 /** Built-in emitter factories by name: one for each built-in, taking its options. */
 export const builtinEmitters = {
   html: htmlEmitter,
@@ -32,7 +39,7 @@ export const builtinEmitters = {
   epub: epubEmitter,
   feeds: feedsEmitter,
   newsletter: newsletterEmitter
-} satisfies {[Name in BuiltinName]: (options?: OptionsOf<Name>) => Emitter}
+} satisfies {[Name in BuiltinName]: FactoryOf<Name>}
 
 /**
  * Create the built-in emitter `name` with its options.
@@ -45,7 +52,8 @@ export const builtinEmitters = {
  *   Emitter.
  */
 function createBuiltin<Name extends BuiltinName>(name: Name, options: OptionsOf<Name>): Emitter {
-  return (builtinEmitters[name] as (options?: OptionsOf<Name>) => Emitter)(options)
+  // Handlers from a configuration file are checked to be functions only.
+  return (builtinEmitters[name] as FactoryOf<Name>)(options)
 }
 
 /**

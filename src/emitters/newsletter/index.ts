@@ -16,7 +16,7 @@ import {displayDate, joinNames} from '../../locale.js'
 import {articleKeys} from '../collection-key.js'
 import {toEmailHtml} from './email-html.js'
 import {toEml} from './eml.js'
-import {newsletterDefaults, type NewsletterOptions} from './options.js'
+import {newsletterDefaults, type NewsletterConfigOptions} from './options.js'
 import type {Handlers} from './state.js'
 import {toPlainText} from './to-plain-text.js'
 import {displayWidth} from './width.js'
@@ -27,7 +27,12 @@ export {wrap} from './wrap.js'
 export {displayWidth, graphemes} from './width.js'
 export {defaultHandlers} from './handlers/index.js'
 export type {Handler, Handlers, State} from './state.js'
-export type {NewsletterOptions} from './options.js'
+
+/** Options of {@link newsletterEmitter}: those of the configuration, with `handlers` typed exactly. */
+export type NewsletterOptions = Omit<NewsletterConfigOptions, 'handlers'> & {
+  /** Handlers overriding or adding to the default ones (optional). */
+  handlers?: Handlers
+}
 
 /** Settings after defaults. */
 interface Settings {

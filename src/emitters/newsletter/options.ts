@@ -6,7 +6,6 @@
  * emitter.
  */
 import * as z from 'zod'
-import type {Handler} from './state.js'
 
 /** Defaults that others read too (`pressroom check` checks lines against the measure). */
 export const newsletterDefaults = {
@@ -15,6 +14,13 @@ export const newsletterDefaults = {
 } as const
 
 const template = z.string().min(1)
+
+/**
+ * A handler, as far as the configuration can tell: its exact type (`Handler`
+ * of the newsletter emitter) takes the renderer's state, whose types reach back
+ * to the configuration's; the emitter's own `NewsletterOptions` types it exactly.
+ */
+type HandlerFunction = (...args: never[]) => unknown
 
 /** Schema of {@link NewsletterOptions}. */
 export const newsletterOptions = z.strictObject({
@@ -40,8 +46,8 @@ export const newsletterOptions = z.strictObject({
   /** HTML part template (default: `default.newsletter.html.liquid`). */
   htmlTemplate: template.exactOptional(),
   /** Handlers overriding or adding to the default ones (optional). */
-  handlers: z.record(z.string(), z.custom<Handler>((value) => typeof value === 'function', {message: 'expected a handler function'})).exactOptional()
+  handlers: z.record(z.string(), z.custom<HandlerFunction>((value) => typeof value === 'function', {message: 'expected a handler function'})).exactOptional()
 })
 
-/** Options of the newsletter emitter. */
-export type NewsletterOptions = z.input<typeof newsletterOptions>
+/** Options of the newsletter emitter as the configuration types them (see `NewsletterOptions` of the emitter for `handlers`). */
+export type NewsletterConfigOptions = z.input<typeof newsletterOptions>

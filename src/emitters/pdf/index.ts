@@ -8,11 +8,17 @@ import path from 'node:path'
 import {diagnostics} from '../../diagnostics.js'
 import type {Article, Emitter} from '../../types.js'
 import {mergeShapingStores, useShapingStore} from './shaping-store.js'
-import type {PdfOptions} from './options.js'
+import type {PdfConfigOptions} from './options.js'
+import type {Handlers} from './state.js'
 
 export {defaultHandlers} from './handlers/index.js'
 export type {Handler, Handlers, State} from './state.js'
-export type {PdfOptions} from './options.js'
+
+/** Options of {@link pdfEmitter}: those of the configuration, with `handlers` typed exactly. */
+export type PdfOptions = Omit<PdfConfigOptions, 'handlers'> & {
+  /** Handlers by hast tag name (and `unknown`), merged over the defaults. */
+  handlers?: Handlers
+}
 
 /**
  * Create the PDF emitter.

@@ -4,7 +4,13 @@
  * emitter so that reading the configuration never loads pdfkit.
  */
 import * as z from 'zod'
-import type {Handler} from './state.js'
+
+/**
+ * A handler, as far as the configuration can tell: its exact type (`Handler`
+ * of the PDF emitter) takes the renderer's state, whose types reach back
+ * to the configuration's; the emitter's own `PdfOptions` types it exactly.
+ */
+type HandlerFunction = (...args: never[]) => unknown
 
 /** Schema of {@link PdfOptions}. */
 export const pdfOptions = z.strictObject({
@@ -13,10 +19,10 @@ export const pdfOptions = z.strictObject({
   /** Partial theme merged over `templates/default.pdf-theme.json`. */
   theme: z.record(z.string(), z.unknown()).exactOptional(),
   /** Handlers by hast tag name (and `unknown`), merged over the defaults. */
-  handlers: z.record(z.string(), z.custom<Handler>((value) => typeof value === 'function', {message: 'expected a handler function'})).exactOptional(),
+  handlers: z.record(z.string(), z.custom<HandlerFunction>((value) => typeof value === 'function', {message: 'expected a handler function'})).exactOptional(),
   /** Compress content streams (default: `true`). */
   compress: z.boolean().exactOptional()
 })
 
-/** Options of the PDF emitter. */
-export type PdfOptions = z.input<typeof pdfOptions>
+/** Options of the PDF emitter as the configuration types them (see `PdfOptions` of the emitter for `handlers`). */
+export type PdfConfigOptions = z.input<typeof pdfOptions>
