@@ -184,7 +184,7 @@ export interface EmitContext {
   /**
    * Report a catalog diagnostic (`diagnostics` of `pressroom`) about an
    * article, or the build when `article` is undefined, with the catalog's
-   * severity: an `error` fails the article.
+   * severity: an `error` fails the article. It reports through `warn`.
    */
   report<Args extends unknown[]>(diagnostic: Diagnostic<Args>, args: Args, where?: ReportPlace): void
   /**

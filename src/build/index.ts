@@ -732,10 +732,6 @@ async function writeCollections(
       warn(reason, options) {
         warned = true
         ctx.warn(reason, options)
-      },
-      report(diagnostic, args, where) {
-        warned = true
-        ctx.report(diagnostic, args, where)
       }
     }
     let outputs: OutputFile[]

@@ -6,7 +6,7 @@
  */
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config.js'
-import {diagnosticOf, report, toPlace} from '../diagnostics.js'
+import {diagnosticOf, toPlace} from '../diagnostics.js'
 import {createTemplates, type Templates} from './templates.js'
 import type {Article, EmitContext, Emitter, OutputDescription} from '../types.js'
 
@@ -74,7 +74,7 @@ export function createEmitContext(options: EmitContextOptions): EmitContext {
   const templates = options.templates ?? createTemplates(config)
   const buildDate = buildDateOf(options.articles)
   let descriptions: Map<string, OutputDescription> | undefined
-  return {
+  const context: EmitContext = {
     config,
     buildDate,
     url: (reference) => absoluteUrl(config.site.url, reference),
@@ -101,9 +101,12 @@ export function createEmitContext(options: EmitContextOptions): EmitContext {
     render: (name, context) => templates.render(name, context),
     readTemplateFile: (name) => templates.read(name),
     templatePath: (name) => templates.path(name),
+    // Through `warn`, the one channel: whoever wraps the context to watch
+    // or silence what a hook reports (the build does) sees both.
     report(diagnostic, args, where = {}) {
-      const file = where.article?.file ?? options.buildFile
-      if (file) report(file, diagnostic, args, {place: where.place, source: 'pressroom:emit'})
+      const reason = diagnostic.reason(...args)
+      const options = {ruleId: diagnostic.ruleId, ...(where.article ? {article: where.article} : {}), place: where.place}
+      ;(this ?? context).warn(reason, options)
     },
     warn(reason, {ruleId, article, place}) {
       const file = article?.file ?? options.buildFile
@@ -114,8 +117,11 @@ export function createEmitContext(options: EmitContextOptions): EmitContext {
         : file.message(reason, {ruleId, source: 'pressroom:emit'})
       // A catalog rule keeps its severity whoever words it: an emitter cannot
       // turn `emitter-failed` into a warning.
-      const severity = diagnosticOf(ruleId)?.severity ?? 'warning'
+      const diagnostic = diagnosticOf(ruleId)
+      const severity = diagnostic?.severity ?? 'warning'
       message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+      if (diagnostic?.hint) message.note = diagnostic.hint
     }
   }
+  return context
 }
