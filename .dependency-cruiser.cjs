@@ -21,9 +21,16 @@ module.exports = {
     {
       name: 'leaves-import-no-layer',
       severity: 'error',
-      comment: 'The shared leaves (types, config, diagnostics, locale, …) import none of the layers.',
+      comment: 'The shared leaves (types, config, diagnostics, locale, …) import none of the layers, but the table of built-in emitters and their option schemas (zod only), which the configuration validates with.',
       from: {path: '^src/[^/]+\\.ts$|^src/util/', pathNot: '^src/(index|cli|websub)\\.ts$'},
-      to: {path: '^src/(readers|pipeline|emitters|build|check)/'}
+      to: {path: '^src/(readers|pipeline|emitters|build|check)/', pathNot: '^src/emitters/(builtins|[^/]+/options)\\.ts$'}
+    },
+    {
+      name: 'option-schemas-are-leaves',
+      severity: 'error',
+      comment: 'The built-ins table and option schemas are read by the configuration: they import nothing of the project.',
+      from: {path: '^src/emitters/(builtins|[^/]+/options)\\.ts$'},
+      to: {path: '^src/', pathNot: '^src/emitters/(builtins|[^/]+/options)\\.ts$'}
     },
     {
       name: 'readers-not-downstream',
@@ -63,9 +70,9 @@ module.exports = {
     {
       name: 'check-reads-outputs',
       severity: 'error',
-      comment: '`pressroom check` validates files: it does not run readers or emitters.',
+      comment: '`pressroom check` validates files: it does not run readers or emitters (it may read their option defaults).',
       from: {path: '^src/check/'},
-      to: {path: '^src/(readers|emitters)/'}
+      to: {path: '^src/(readers|emitters)/', pathNot: '^src/emitters/([^/]+/options|builtins)\\.ts$'}
     },
     {
       name: 'no-unresolvable',

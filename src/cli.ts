@@ -9,7 +9,7 @@ import cliProgress from 'cli-progress'
 import {build, merge, version, type BuildResult} from './build/index.js'
 import {ConfigError, loadConfig, provideApi, type ResolvedConfig, type UserConfig} from './config.js'
 import {formatMessage, severityOf} from './diagnostics.js'
-import {UnknownEmitterError} from './emitters/names.js'
+import {UnknownEmitterError} from './emitters/builtins.js'
 import type {PingManifest} from './websub.js'
 
 /** A usage error: exit code 2. */
@@ -137,8 +137,9 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     .option('--json', 'print the problems and the summary as JSON')
     .action(async (dir: string | undefined, flags: {config?: string; json?: boolean}) => {
       // Commands load what they need only when they run.
-      const {defaultCheckDir, runCheck} = await import('./check/command.js')
-      exitCode = await runCheck(dir ?? (await defaultCheckDir(flags.config)), flags.json ? {json: true} : {})
+      const {checkConfig, defaultCheckDir, runCheck} = await import('./check/command.js')
+      const config = await checkConfig(flags.config)
+      exitCode = await runCheck(dir ?? defaultCheckDir(config), {json: flags.json ?? false, config})
     })
 
   program
@@ -164,14 +165,10 @@ async function configFrom(flags: BuildFlags): Promise<ResolvedConfig> {
   const overrides: UserConfig = {}
   if (flags.input) overrides.input = flags.input
   if (flags.output) overrides.output = flags.output
-  if (flags.since && Number.isNaN(Date.parse(flags.since))) throw new UsageError(`Expected a date for \`--since\`, not \`${flags.since}\``)
-  const config = await loadConfig(flags.config ? {configFile: flags.config, overrides} : {overrides})
-  const newsletter = config.builtins['newsletter']
-  if (flags.since && newsletter !== false) {
-    // Only the edition (a collection, built in this thread) reads `since`.
-    config.builtins['newsletter'] = {...newsletter, since: flags.since}
-  }
-  return config
+  // An option like any other: merged over the file's and checked by the
+  // newsletter's schema (a bad date is a configuration error).
+  if (flags.since !== undefined) overrides.builtins = {newsletter: {since: flags.since}}
+  return loadConfig(flags.config ? {configFile: flags.config, overrides} : {overrides})
 }
 
 function onlyFrom(flags: BuildFlags): string[] | undefined {

@@ -8,93 +8,13 @@ import {readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import * as z from 'zod'
+import {builtinsSchema, mergeBuiltins} from './emitters/builtins.js'
 import {runtimeImport} from './runtime-import.js'
 import type {ShortcodeHandler} from './shortcode-types.js'
-import type {Emitter} from './types.js'
+import type {Emitter, ResolvedConfig, SiteConfig, UserConfig} from './types.js'
 
-/** Site-wide settings. */
-export interface SiteConfig {
-  /** Publication name, e.g. `The Erbil Ledger`. */
-  title: string
-  /** Absolute base URL the output is served from, ending in `/`. */
-  url: string
-  description: string
-  /** Default BCP 47 language of articles. */
-  language: string
-  /** Default author (person or organization). */
-  author: string
-  publisher: string
-  copyright?: string
-  /** Output-root-relative or absolute URL of a square icon. */
-  icon?: string
-  /** Output-root-relative or absolute URL of a logo. */
-  logo?: string
-  /** WebSub hub URL for feeds. */
-  hub?: string
-}
-
-/** Options of the built-in emitters; `false` turns one off. */
-export interface BuiltinOptions {
-  html?: Record<string, unknown> | false
-  pdf?: Record<string, unknown> | false
-  epub?: Record<string, unknown> | false
-  feeds?: Record<string, unknown> | false
-  newsletter?: Record<string, unknown> | false
-  [name: string]: Record<string, unknown> | false | undefined
-}
-
-/** What a user writes in `pressroom.config.*`. */
-export interface UserConfig {
-  site?: Partial<SiteConfig>
-  /** Folder of articles (default: `input`). */
-  input?: string
-  /** Folder of generated files (default: `output`). */
-  output?: string
-  /** Folder of templates overriding the built-in ones (default: `templates`). */
-  templates?: string
-  /** Options for built-in emitters, or `false` to turn one off. */
-  builtins?: BuiltinOptions
-  /**
-   * Extra emitters, as Rollup plugins. An emitter with a built-in's name
-   * replaces the built-in.
-   */
-  emitters?: Emitter[]
-  /** Glob patterns (relative to `input`) of articles to read (default: `**\/*.md`, `**\/*.txt`). */
-  include?: string[]
-  /** Glob patterns to skip (default: `**\/README.md`, `**\/node_modules/**`). */
-  exclude?: string[]
-  /** Build articles marked `draft: true` (default: `false`). */
-  drafts?: boolean
-  /** Folder of the incremental build cache (default: `.pressroom-cache`). */
-  cache?: string
-  /** Shortcodes by name (`{{< name >}}`, `{% name %}`); they replace built-in ones of the same name. */
-  shortcodes?: Record<string, ShortcodeHandler>
-}
-
-/** Configuration after defaults and validation; paths are absolute. */
-export interface ResolvedConfig {
-  site: SiteConfig
-  root: string
-  input: string
-  output: string
-  /** User templates folder (may not exist). */
-  templates: string
-  /** Built-in templates folder shipped with the package. */
-  builtinTemplates: string
-  builtins: BuiltinOptions
-  emitters: Emitter[]
-  include: string[]
-  exclude: string[]
-  drafts: boolean
-  /** Absolute folder of the incremental build cache. */
-  cache: string
-  /** Publisher-defined shortcodes (see {@link ShortcodeHandler}). */
-  shortcodes?: Record<string, ShortcodeHandler>
-  /** Path of the config file, if any. */
-  configFile?: string
-  /** The configuration as written plus overrides, to recreate it in a worker thread. */
-  user: UserConfig
-}
+export type {BuiltinOptions} from './emitters/builtins.js'
+export type {ResolvedConfig, SiteConfig, UserConfig} from './types.js'
 
 /**
  * Type a configuration. Returns its argument unchanged.
@@ -134,7 +54,7 @@ const configSchema = z.strictObject({
   input: z.string().min(1).optional(),
   output: z.string().min(1).optional(),
   templates: z.string().min(1).optional(),
-  builtins: z.record(z.string(), z.union([z.literal(false), z.record(z.string(), z.unknown())])).optional(),
+  builtins: builtinsSchema.optional(),
   emitters: z.array(emitterSchema).optional(),
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
@@ -278,10 +198,29 @@ function unwrapDefault(value: unknown): unknown {
   return current ?? {}
 }
 
+/**
+ * The problems to show for a failed parse. A union (`false` or the options
+ * of a built-in) that fails as a whole names no key: show the problems of
+ * the member the value was meant for (the one that did not fail on its kind),
+ * so that `builtins.pdf.pageSize: …` names the key.
+ */
+function problemsOf(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): Array<{path: PropertyKey[]; message: string}> {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path]
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const meant = issue.errors.filter(
+        (errors) => !errors.every((inner) => (inner.code === 'invalid_type' || inner.code === 'invalid_value') && inner.path.length === 0)
+      )
+      if (meant.length === 1) return problemsOf(meant[0]!, path)
+    }
+    return [{path, message: issue.message}]
+  })
+}
+
 function mergeUser(base: UserConfig, overrides: UserConfig): UserConfig {
   const merged: UserConfig = {...base, ...overrides}
   if (base.site || overrides.site) merged.site = {...base.site, ...overrides.site}
-  if (base.builtins || overrides.builtins) merged.builtins = {...base.builtins, ...overrides.builtins}
+  if (base.builtins || overrides.builtins) merged.builtins = mergeBuiltins(base.builtins ?? {}, overrides.builtins ?? {})
   return merged
 }
 
@@ -301,7 +240,7 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
   const parsed = configSchema.safeParse(user)
   if (!parsed.success) {
     const where = configFile ? path.relative(process.cwd(), configFile) || configFile : 'config'
-    const lines = parsed.error.issues.map((issue) => `${where}: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    const lines = problemsOf(parsed.error.issues).map((issue) => `${where}: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
     throw new ConfigError(lines.join('\n'))
   }
   const value = parsed.data
@@ -326,7 +265,7 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
     output: path.resolve(root, value.output ?? 'output'),
     templates: path.resolve(root, value.templates ?? 'templates'),
     builtinTemplates: path.join(packageRoot, 'templates'),
-    builtins: (value.builtins ?? {}) as BuiltinOptions,
+    builtins: value.builtins ?? {},
     emitters: value.emitters ?? [],
     include: value.include ?? ['**/*.md', '**/*.txt'],
     exclude: value.exclude ?? ['**/README.md', '**/node_modules/**', '**/.*/**'],

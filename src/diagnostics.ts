@@ -1,7 +1,8 @@
 /**
- * The diagnostics catalog: every warning and error Pressroom reports, with a
- * stable rule id, a severity and a reason builder — as Rollup's `logs.ts` and
- * Astro's `errors-data.ts`.
+ * The diagnostics catalog: every warning and error Pressroom reports, while
+ * building and in `pressroom check`, with a stable rule id, a severity and a
+ * reason builder — as Rollup's `logs.ts` and Astro's `errors-data.ts`. One
+ * rule id is one entry: the build and `check` never disagree on a severity.
  *
  * Published rule ids never change. Reasons say what was unexpected and what to
  * do; the position is never part of the reason (vfile prints it in front).
@@ -145,8 +146,159 @@ export const diagnostics = {
   websubNoHub: define('websub-no-hub', 'warning', () =>
     'Cannot ping a WebSub hub: `site.hub` is not set; add the hub URL to `site` or drop `--ping`'),
   websubPingFailed: define('websub-ping-failed', 'warning', (hub: string, topic: string, why: string) =>
-    `Cannot notify WebSub hub \`${hub}\` of \`${topic}\` (${why}); the build is written, run \`pressroom build --ping\` again later or check \`site.hub\``)
+    `Cannot notify WebSub hub \`${hub}\` of \`${topic}\` (${why}); the build is written, run \`pressroom build --ping\` again later or check \`site.hub\``),
+
+  // Checked output files (`pressroom check`): any file
+  checkFailed: define('check-failed', 'error', (why: string) =>
+    `Cannot check file: ${why}`),
+
+  // Manifest
+  manifestMissing: define('manifest-missing', 'error', () =>
+    'Missing `manifest.json`; check the output folder of `pressroom build`'),
+  manifestInvalid: define('manifest-invalid', 'error', (why: string) =>
+    `Unexpected manifest: ${why}; rebuild the folder`),
+  manifestFileMissing: define('manifest-file-missing', 'error', () =>
+    'Missing file listed in `manifest.json`; rebuild the folder'),
+  manifestSizeMismatch: define('manifest-size-mismatch', 'error', (expected: number, actual: number) =>
+    `Unexpected size ${actual} bytes, \`manifest.json\` lists ${expected}; the file changed after the build`),
+  manifestHashMismatch: define('manifest-hash-mismatch', 'error', () =>
+    'Unexpected SHA-256, different from `manifest.json`; the file changed after the build'),
+  manifestUnlistedFile: define('manifest-unlisted-file', 'warning', () =>
+    'Unexpected file not listed in `manifest.json`; remove it or rebuild with `--clean`'),
+
+  // XML
+  xmlNotWellFormed: define('xml-not-well-formed', 'error', (why: string) =>
+    `Unexpected XML syntax: ${why}`),
+
+  // RSS
+  rssMissingField: define('rss-missing-field', 'error', (field: string) =>
+    `Missing \`${field}\` in the RSS channel`),
+  rssItemMissingField: define('rss-item-missing-field', 'error', (item: number, field: string) =>
+    `Missing \`${field}\` in RSS item ${item}`),
+  rssInvalidDate: define('rss-invalid-date', 'error', (field: string, value: string) =>
+    `Unexpected \`${field}\` \`${value}\`, expected an RFC 822 date such as \`Mon, 03 Mar 2025 09:30:00 +0000\``),
+
+  // Atom
+  atomMissingField: define('atom-missing-field', 'error', (where: string, field: string) =>
+    `Missing \`${field}\` in the Atom ${where}`),
+  atomInvalidDate: define('atom-invalid-date', 'error', (where: string, field: string, value: string) =>
+    `Unexpected \`${field}\` \`${value}\` in the Atom ${where}, expected an RFC 3339 date such as \`2025-03-03T09:30:00Z\``),
+  atomMissingAuthor: define('atom-missing-author', 'error', (entry: number) =>
+    `Missing \`author\` in Atom entry ${entry} and in the feed`),
+  atomMissingAlternate: define('atom-missing-alternate', 'error', (where: string) =>
+    `Missing \`link rel="alternate"\` in the Atom ${where}`),
+
+  // Any feed
+  feedUnknownFormat: define('feed-unknown-format', 'warning', (root: string) =>
+    `Unexpected root element \`${root}\` in a feed, expected \`rss\` or \`feed\` (Atom)`),
+  feedRelativeUrl: define('feed-relative-url', 'error', (where: string, url: string) =>
+    `Unexpected relative URL \`${url}\` in ${where}; feed readers need absolute URLs`),
+  feedScript: define('feed-script', 'error', (where: string) =>
+    `Unexpected \`<script\` in ${where}; feeds must not carry scripts`),
+  feedJavascriptUrl: define('feed-javascript-url', 'error', (where: string) =>
+    `Unexpected \`javascript:\` in ${where}; feeds must not carry scripts`),
+
+  // JSON and JSON Feed
+  jsonInvalid: define('json-invalid', 'error', (why: string) =>
+    `Unexpected JSON syntax: ${why}`),
+  jsonFeedSchema: define('json-feed-schema', 'error', (where: string, why: string) =>
+    `Unexpected JSON Feed 1.1 at \`${where}\`: ${why}`),
+
+  // HTML pages
+  htmlParseError: define('html-parse-error', 'error', (why: string, rule: string) =>
+    `Unexpected HTML: ${why} (${rule})`),
+  htmlScript: define('html-script', 'error', () =>
+    'Unexpected `<script>`; only `type="application/ld+json"` data is allowed'),
+  htmlEventHandler: define('html-event-handler', 'error', (attribute: string) =>
+    `Unexpected event handler attribute \`${attribute}\``),
+  htmlJavascriptUrl: define('html-javascript-url', 'error', (attribute: string) =>
+    `Unexpected \`javascript:\` URL in \`${attribute}\``),
+  htmlH1Count: define('html-h1-count', 'error', (count: number) =>
+    `Expected exactly one \`<h1>\`, found ${count}`),
+  htmlMissingLang: define('html-missing-lang', 'error', () =>
+    'Missing `lang` on `<html>`'),
+  htmlMissingTitle: define('html-missing-title', 'error', () =>
+    'Missing or empty `<title>`'),
+  htmlImgMissingAlt: define('html-img-missing-alt', 'error', (src: string) =>
+    `Image \`${src}\` has no \`alt\` attribute; add one (empty for decorative images)`),
+  htmlBrokenLink: define('html-broken-link', 'error', (url: string) =>
+    `Cannot find local target \`${url}\` in the output folder`),
+
+  // Plain text (newsletter)
+  textCrlf: define('text-crlf', 'error', (line: number) =>
+    `Unexpected CR line ending${line > 1 ? `s (${line} lines)` : ''}; use LF`),
+  textLineTooWide: define('text-line-too-wide', 'error', (width: number, max: number) =>
+    `Unexpected line ${width} columns wide, wrap at ${max}`),
+  textTrailingSpace: define('text-trailing-space', 'error', () =>
+    'Unexpected trailing whitespace'),
+  textHtml: define('text-html', 'error', (found: string) =>
+    `Unexpected HTML \`${found}\` in plain text`),
+  textMarkdown: define('text-markdown', 'error', (found: string) =>
+    `Unexpected Markdown \`${found}\` in plain text`),
+
+  // Email
+  emlInvalid: define('eml-invalid', 'error', (why: string) =>
+    `Unexpected message structure: ${why}`),
+  emlMissingHeader: define('eml-missing-header', 'error', (header: string) =>
+    `Missing \`${header}\` header`),
+  emlNotAlternative: define('eml-not-alternative', 'error', (why: string) =>
+    `Expected a \`multipart/alternative\` with \`text/plain\` and \`text/html\` parts: ${why}`),
+
+  // EPUB
+  epubInvalidZip: define('epub-invalid-zip', 'error', (why: string) =>
+    `Cannot read the EPUB as a ZIP archive: ${why}`),
+  epubMimetype: define('epub-mimetype', 'error', (why: string) =>
+    `Unexpected \`mimetype\` entry: ${why}; it must be the first entry, stored, containing \`application/epub+zip\``),
+  epubContainer: define('epub-container', 'error', (why: string) =>
+    `Unexpected \`META-INF/container.xml\`: ${why}`),
+  epubOpfMissing: define('epub-opf-missing', 'error', (opf: string) =>
+    `Cannot find package document \`${opf}\` named by \`META-INF/container.xml\``),
+  epubMetadata: define('epub-metadata', 'error', (what: string) =>
+    `Unexpected package metadata: ${what}`),
+  epubModified: define('epub-modified', 'error', (value: string) =>
+    `Expected \`dcterms:modified\` as \`YYYY-MM-DDThh:mm:ssZ\`, found \`${value}\``),
+  epubManifestMissingFile: define('epub-manifest-missing-file', 'error', (href: string) =>
+    `Cannot find manifest item \`${href}\` in the archive`),
+  epubUnlistedFile: define('epub-unlisted-file', 'error', (name: string) =>
+    `Unexpected file \`${name}\` not listed in the package manifest`),
+  epubNavMissing: define('epub-nav-missing', 'error', () =>
+    'Missing navigation document (a manifest item with `properties="nav"`)'),
+  epubAccessibility: define('epub-accessibility', 'error', (property: string) =>
+    `Missing accessibility metadata \`${property}\``),
+
+  // PDF
+  pdfInvalid: define('pdf-invalid', 'error', (why: string) =>
+    `Cannot load PDF: ${why}`),
+  pdfNoPages: define('pdf-no-pages', 'error', () =>
+    'Unexpected PDF without pages'),
+  pdfNotTagged: define('pdf-not-tagged', 'error', () =>
+    'Missing `/MarkInfo << /Marked true >>` in the catalog; the PDF is not tagged'),
+  pdfNoStructTree: define('pdf-no-struct-tree', 'error', () =>
+    'Missing `/StructTreeRoot` in the catalog'),
+  pdfNoLang: define('pdf-no-lang', 'error', () =>
+    'Missing `/Lang` in the catalog'),
+  pdfNoTitle: define('pdf-no-title', 'error', () =>
+    'Missing `/Title` in the document information'),
+  pdfFontNotEmbedded: define('pdf-font-not-embedded', 'error', (font: string) =>
+    `Font \`${font}\` is not embedded (no \`FontFile\`, \`FontFile2\` or \`FontFile3\`)`)
 } as const
+
+/** Catalog entries by rule id. */
+const byRuleId = new Map<string, Diagnostic<never[]>>(
+  Object.values(diagnostics).map((diagnostic) => [diagnostic.ruleId, diagnostic as Diagnostic<never[]>])
+)
+
+/**
+ * The catalog entry of a rule id.
+ *
+ * @param ruleId
+ *   Rule id, e.g. `emitter-failed`.
+ * @returns
+ *   Entry, or `undefined` for a rule outside the catalog (a custom emitter's).
+ */
+export function diagnosticOf(ruleId: string): Diagnostic<never[]> | undefined {
+  return byRuleId.get(ruleId)
+}
 
 /** Options for {@link report}. */
 export interface ReportOptions {

@@ -10,7 +10,9 @@
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import type {VFile} from 'vfile'
-import type {ResolvedConfig} from './config.js'
+import type {BuiltinOptions} from './emitters/builtins.js'
+import type {ShortcodeHandler} from './shortcode-types.js'
+import type {Diagnostic} from './diagnostics.js'
 
 /** Which reader produced an article (see the registry in `readers/index.ts`). */
 export type ArticleFormat = 'markdown' | 'wire'
@@ -166,6 +168,29 @@ export interface OutputFile {
   contents: string | Uint8Array
 }
 
+/** What an output is, as the emitter that writes it says: lets other formats link to it without knowing that emitter. */
+export interface OutputDescription {
+  /** Human name, e.g. `PDF` or `EPUB e-book`. */
+  name: string
+  /** IANA media type, e.g. `application/pdf`. */
+  mediaType: string
+  /** A feed of the site's articles, which pages announce to feed readers (`<link rel="alternate">`). */
+  feed?: boolean
+  /**
+   * Data for machines (partners' systems, search engines), not a format a
+   * reader opens: pages do not offer it among the article's formats.
+   */
+  data?: boolean
+}
+
+/** Where a reported problem is. */
+export interface ReportPlace {
+  /** The article it is about (default: the build). */
+  article?: Article | undefined
+  /** Node, position or point in the article. */
+  place?: unknown
+}
+
 /** Information and services handed to every emitter hook. */
 export interface EmitContext {
   config: ResolvedConfig
@@ -184,6 +209,8 @@ export interface EmitContext {
   outputsOf(article: Article): Record<string, string>
   /** Collection outputs of every active emitter, merged `collectionPaths()` maps. */
   collectionOutputs(): Record<string, string>
+  /** What the output with this label is, as its emitter describes it (`Emitter.outputs`). */
+  describe(label: string): OutputDescription | undefined
   /** Render a template from `templates/` (LiquidJS). */
   render(template: string, context: Record<string, unknown>): Promise<string>
   /** Read a file from the templates folder (for CSS, fonts, themes). */
@@ -197,7 +224,17 @@ export interface EmitContext {
    * the bytes of an output: it can be emptied at any time.
    */
   cacheDir: string
-  /** Report a warning about an article (or the build, when `article` is undefined). */
+  /**
+   * Report a catalog diagnostic (`diagnostics` of `pressroom`) about an
+   * article, or the build when `article` is undefined, with the catalog's
+   * severity: an `error` fails the article. It reports through `warn`.
+   */
+  report<Args extends unknown[]>(diagnostic: Diagnostic<Args>, args: Args, where?: ReportPlace): void
+  /**
+   * Report a problem in your own words about an article (or the build, when
+   * `article` is undefined). It is a warning, unless `ruleId` is a catalog
+   * rule: then it has the catalog's severity.
+   */
   warn(reason: string, options: {ruleId: string; article?: Article; place?: unknown}): void
 }
 
@@ -224,6 +261,12 @@ export interface Emitter {
   paths?(article: Article, config: ResolvedConfig): Record<string, string>
   /** Collection files this emitter writes, label → output path, e.g. `{rss: 'feeds/rss.xml'}`. */
   collectionPaths?(config: ResolvedConfig): Record<string, string>
+  /**
+   * What its outputs are, by label (of `paths` and `collectionPaths`), e.g.
+   * `{pdf: {name: 'PDF', mediaType: 'application/pdf'}}`: the HTML pages name
+   * and link the other formats and feeds from this.
+   */
+  outputs?: Record<string, OutputDescription>
   article?(article: Article, ctx: EmitContext): OutputFile[] | Promise<OutputFile[]>
   collection?(articles: Article[], ctx: EmitContext): OutputFile[] | Promise<OutputFile[]>
   /**
@@ -239,3 +282,80 @@ export interface Emitter {
 
 /** A factory creating an emitter from its options. */
 export type EmitterFactory<Options = Record<string, unknown>> = (options?: Options) => Emitter
+
+/** Site-wide settings. */
+export interface SiteConfig {
+  /** Publication name, e.g. `The Erbil Ledger`. */
+  title: string
+  /** Absolute base URL the output is served from, ending in `/`. */
+  url: string
+  description: string
+  /** Default BCP 47 language of articles. */
+  language: string
+  /** Default author (person or organization). */
+  author: string
+  publisher: string
+  copyright?: string
+  /** Output-root-relative or absolute URL of a square icon. */
+  icon?: string
+  /** Output-root-relative or absolute URL of a logo. */
+  logo?: string
+  /** WebSub hub URL for feeds. */
+  hub?: string
+}
+
+/** What a user writes in `pressroom.config.*`. */
+export interface UserConfig {
+  site?: Partial<SiteConfig>
+  /** Folder of articles (default: `input`). */
+  input?: string
+  /** Folder of generated files (default: `output`). */
+  output?: string
+  /** Folder of templates overriding the built-in ones (default: `templates`). */
+  templates?: string
+  /**
+   * Options for built-in emitters, or `false` to turn one off; each
+   * built-in's options are checked against its schema (`emitters/<name>/options.ts`).
+   */
+  builtins?: BuiltinOptions
+  /**
+   * Extra emitters, as Rollup plugins. An emitter with a built-in's name
+   * replaces the built-in.
+   */
+  emitters?: Emitter[]
+  /** Glob patterns (relative to `input`) of articles to read (default: `**\/*.md`, `**\/*.txt`). */
+  include?: string[]
+  /** Glob patterns to skip (default: `**\/README.md`, `**\/node_modules/**`). */
+  exclude?: string[]
+  /** Build articles marked `draft: true` (default: `false`). */
+  drafts?: boolean
+  /** Folder of the incremental build cache (default: `.pressroom-cache`). */
+  cache?: string
+  /** Shortcodes by name (`{{< name >}}`, `{% name %}`); they replace built-in ones of the same name. */
+  shortcodes?: Record<string, ShortcodeHandler>
+}
+
+/** Configuration after defaults and validation; paths are absolute. */
+export interface ResolvedConfig {
+  site: SiteConfig
+  root: string
+  input: string
+  output: string
+  /** User templates folder (may not exist). */
+  templates: string
+  /** Built-in templates folder shipped with the package. */
+  builtinTemplates: string
+  builtins: BuiltinOptions
+  emitters: Emitter[]
+  include: string[]
+  exclude: string[]
+  drafts: boolean
+  /** Absolute folder of the incremental build cache. */
+  cache: string
+  /** Publisher-defined shortcodes (see {@link ShortcodeHandler}). */
+  shortcodes?: Record<string, ShortcodeHandler>
+  /** Path of the config file, if any. */
+  configFile?: string
+  /** The configuration as written plus overrides, to recreate it in a worker thread. */
+  user: UserConfig
+}

@@ -1,10 +1,11 @@
+import {existsSync} from 'node:fs'
 import {mkdtemp, mkdir, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {build} from '../src/build/index.js'
-import {ConfigError, loadConfig} from '../src/config.js'
-import {resolveEmitters, UnknownEmitterError} from '../src/emitters/index.js'
+import {ConfigError, defineConfig, loadConfig, resolveConfig} from '../src/config.js'
+import {builtinNames, resolveEmitters, UnknownEmitterError} from '../src/emitters/index.js'
 import {root} from './helpers/article.js'
 
 let dir: string
@@ -71,6 +72,56 @@ export default defineConfig({
   it('should reject an emitter that is not an object with a name', async () => {
     await writeFile(path.join(dir, 'pressroom.config.mjs'), 'export default {emitters: [() => ({name: "x"})]}\n')
     await expect(loadConfig({root: dir})).rejects.toThrow(/call the factory/)
+  })
+
+  it('should type `builtins` from the emitters\' option schemas', () => {
+    // @ts-expect-error: not a page size.
+    const wrongSize = defineConfig({builtins: {pdf: {pageSize: 'Tabloid-ish'}}})
+    // @ts-expect-error: a misspelt option.
+    const misspelt = defineConfig({builtins: {newsletter: {widht: 80}}})
+    // @ts-expect-error: no such built-in.
+    const unknown = defineConfig({builtins: {docx: {}}})
+    const good = defineConfig({builtins: {pdf: {pageSize: 'Letter', compress: false}, epub: false, newsletter: {width: 80}}})
+    expect([wrongSize, misspelt, unknown, good]).toHaveLength(4)
+    expect(builtinNames).toEqual(['html', 'pdf', 'epub', 'feeds', 'newsletter'])
+  })
+
+  it('should reject a wrong built-in option with its key', async () => {
+    await writeFile(path.join(dir, 'pressroom.config.json'), JSON.stringify({builtins: {pdf: {pageSize: 'Tabloid-ish'}}}))
+    await expect(loadConfig({root: dir})).rejects.toThrow(ConfigError)
+    await expect(loadConfig({root: dir})).rejects.toThrow(/: builtins\.pdf\.pageSize: /)
+    const wrong = (builtins: unknown) => () => resolveConfig({builtins} as never, dir)
+    expect(wrong({newsletter: {width: 0}})).toThrow(/builtins\.newsletter\.width: /)
+    expect(wrong({newsletter: {since: 'yesterday'}})).toThrow(/builtins\.newsletter\.since: expected an ISO date/)
+    expect(wrong({feeds: {limit: 2.5}})).toThrow(/builtins\.feeds\.limit: /)
+    expect(wrong({epub: {editionsize: 3}})).toThrow(/builtins\.epub: Unrecognized key: "editionsize"/)
+    expect(wrong({docx: {}})).toThrow(/builtins: Unrecognized key: "docx"/)
+    expect(wrong({html: true})).toThrow(/builtins\.html: /)
+  })
+
+  it('should merge overrides into a built-in\'s options (as `--since` does)', async () => {
+    await writeFile(path.join(dir, 'pressroom.config.json'), JSON.stringify({builtins: {newsletter: {width: 80}, epub: false}}))
+    const config = await loadConfig({root: dir, overrides: {builtins: {newsletter: {since: '2024-05-01'}, epub: {editionSize: 3}}}})
+    expect(config.builtins).toEqual({newsletter: {width: 80, since: '2024-05-01'}, epub: false})
+    await expect(loadConfig({root: dir, overrides: {builtins: {newsletter: {since: 'soon'}}}})).rejects.toThrow(/builtins\.newsletter\.since/)
+  })
+
+  it('should exit with code 2 before building on a wrong built-in option', async () => {
+    await writeFile(path.join(dir, 'pressroom.config.json'), JSON.stringify({builtins: {pdf: {pageSize: 'Tabloid-ish'}}}))
+    const {main} = await import('../src/cli.js')
+    const cwd = process.cwd()
+    const errors: string[] = []
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line))
+    try {
+      process.chdir(dir)
+      expect(await main(['node', 'pressroom', 'build', '--workers', '0'])).toBe(2)
+      expect(await main(['node', 'pressroom', 'build', '--workers', '0', '--since', 'soon'])).toBe(2)
+    } finally {
+      process.chdir(cwd)
+      spy.mockRestore()
+    }
+    expect(errors.join('\n')).toMatch(/builtins\.pdf\.pageSize/)
+    expect(existsSync(path.join(dir, 'output'))).toBe(false)
   })
 
   it('should refuse an unknown emitter name in --only', async () => {

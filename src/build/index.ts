@@ -18,7 +18,7 @@
  */
 import {rm} from 'node:fs/promises'
 import {debug} from '../debug.js'
-import {activeEmitterNames} from '../emitters/names.js'
+import {activeEmitterNames} from '../emitters/builtins.js'
 import {buildArticles, ownersOf} from './articles.js'
 import {emptyIndex, environmentKey, holdsRecords, pruneTrees, readCacheIndex, saveCacheIndex} from './cache.js'
 import {addMessages, updateCollections, writeCollections} from './collections.js'

@@ -6,13 +6,15 @@
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFileMessage} from 'vfile-message'
-import {loadConfig} from '../config.js'
+import {loadConfig, type ResolvedConfig} from '../config.js'
 import {checkOutput, type CheckReport} from './index.js'
 
 /** Options of {@link runCheck}. */
 export interface CheckOptions {
   /** Print one JSON document instead of lines (default: `false`). */
   json?: boolean
+  /** The configuration the folder was built with (default: the built-in defaults). */
+  config?: ResolvedConfig | undefined
 }
 
 /** One problem, as printed by `--json`. */
@@ -42,7 +44,7 @@ export async function runCheck(dir: string, options: CheckOptions = {}): Promise
     console.error(`error Cannot find output folder \`${dir}\`; build it with \`pressroom build\` or pass its path`)
     return 2
   }
-  const report = await checkOutput(dir)
+  const report = await checkOutput(dir, {config: options.config})
   const seconds = (performance.now() - started) / 1000
   if (options.json) {
     console.log(JSON.stringify({dir: report.dir, checked: report.checked, errors: report.errors, warnings: report.warnings, seconds: Number(seconds.toFixed(3)), problems: problemsOf(report)}, null, 2))
@@ -61,21 +63,34 @@ export async function runCheck(dir: string, options: CheckOptions = {}): Promise
 }
 
 /**
- * The folder `pressroom check` checks when given none: the configured
- * `output` folder, or `output` when there is no usable config.
+ * The configuration `pressroom check` reads: the folder to check when given
+ * none, and the emitters' settings the checks depend on.
  *
  * @param configFile
  *   Config file (optional; default: `pressroom.config.*` in the working folder).
  * @returns
+ *   The configuration, or `undefined` when there is no usable one (the
+ *   built-in defaults apply).
+ */
+export async function checkConfig(configFile?: string): Promise<ResolvedConfig | undefined> {
+  try {
+    return await loadConfig(configFile ? {configFile} : {})
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The folder `pressroom check` checks when given none: the configured
+ * `output` folder, or `output` when there is no usable config.
+ *
+ * @param config
+ *   Configuration (optional).
+ * @returns
  *   Folder path, relative to the working folder when inside it.
  */
-export async function defaultCheckDir(configFile?: string): Promise<string> {
-  try {
-    const config = await loadConfig(configFile ? {configFile} : {})
-    return path.relative(process.cwd(), config.output) || '.'
-  } catch {
-    return 'output'
-  }
+export function defaultCheckDir(config?: ResolvedConfig): string {
+  return config ? path.relative(process.cwd(), config.output) || '.' : 'output'
 }
 
 /**

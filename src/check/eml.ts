@@ -6,7 +6,8 @@
  * needs no mail library at run time.
  */
 import type {VFile} from 'vfile'
-import {checks, flag} from './catalog.js'
+import {diagnostics} from '../diagnostics.js'
+import {flag} from './flag.js'
 import {isRfc822} from './dates.js'
 
 /** A parsed MIME entity. */
@@ -29,21 +30,21 @@ interface Entity {
 export function checkEml(file: VFile, text: string): void {
   const problems: string[] = []
   const message = parseEntity(text.replace(/\r\n/g, '\n'), problems, 1)
-  for (const problem of problems) flag(file, checks.emlInvalid, [problem])
+  for (const problem of problems) flag(file, diagnostics.emlInvalid, [problem])
   if (!message) return
   for (const header of ['from', 'date']) {
-    if (!message.headers.get(header)?.[0]?.trim()) flag(file, checks.emlMissingHeader, [header === 'from' ? 'From' : 'Date'])
+    if (!message.headers.get(header)?.[0]?.trim()) flag(file, diagnostics.emlMissingHeader, [header === 'from' ? 'From' : 'Date'])
   }
   const date = message.headers.get('date')?.[0]
-  if (date && !isRfc822(date.replace(/\s*\([^)]*\)\s*$/, ''))) flag(file, checks.emlInvalid, [`\`Date\` \`${date}\` is not an RFC 5322 date`])
+  if (date && !isRfc822(date.replace(/\s*\([^)]*\)\s*$/, ''))) flag(file, diagnostics.emlInvalid, [`\`Date\` \`${date}\` is not an RFC 5322 date`])
   const alternative = findAlternative(message)
   if (!alternative) {
-    flag(file, checks.emlNotAlternative, [`found \`${message.type}\` and no \`multipart/alternative\` in it`])
+    flag(file, diagnostics.emlNotAlternative, [`found \`${message.type}\` and no \`multipart/alternative\` in it`])
     return
   }
   const types = alternative.parts.map((part) => part.type)
   for (const type of ['text/plain', 'text/html']) {
-    if (!types.includes(type)) flag(file, checks.emlNotAlternative, [`no \`${type}\` part (found ${types.map((t) => `\`${t}\``).join(', ') || 'none'})`])
+    if (!types.includes(type)) flag(file, diagnostics.emlNotAlternative, [`no \`${type}\` part (found ${types.map((t) => `\`${t}\``).join(', ') || 'none'})`])
   }
 }
 

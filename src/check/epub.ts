@@ -6,7 +6,8 @@
  */
 import {unzipSync} from 'fflate'
 import type {VFile} from 'vfile'
-import {checks, decodeText, flag} from './catalog.js'
+import {diagnostics} from '../diagnostics.js'
+import {decodeText, flag} from './flag.js'
 import {childOf, childrenOf, parseXml, textOf, type XmlElement} from './xml.js'
 
 const containerNs = 'urn:oasis:names:tc:opendocument:xmlns:container'
@@ -29,7 +30,7 @@ export function checkEpub(file: VFile, bytes: Uint8Array): void {
   try {
     entries = unzipSync(bytes)
   } catch (error) {
-    flag(file, checks.epubInvalidZip, [(error as Error).message], {cause: error})
+    flag(file, diagnostics.epubInvalidZip, [(error as Error).message], {cause: error})
     return
   }
   checkMimetype(file, bytes, entries)
@@ -42,7 +43,7 @@ export function checkEpub(file: VFile, bytes: Uint8Array): void {
 
   const containerPath = 'META-INF/container.xml'
   if (!(containerPath in entries)) {
-    flag(file, checks.epubContainer, ['missing'])
+    flag(file, diagnostics.epubContainer, ['missing'])
     return
   }
   const container = trees.get(containerPath)
@@ -52,13 +53,13 @@ export function checkEpub(file: VFile, bytes: Uint8Array): void {
     .find((element) => element.attributes['media-type'] === 'application/oebps-package+xml')
   const opfPath = rootfile?.attributes['full-path']
   if (!opfPath) {
-    flag(file, checks.epubContainer, ['no `rootfile` with `full-path` and `media-type="application/oebps-package+xml"`'], {
+    flag(file, diagnostics.epubContainer, ['no `rootfile` with `full-path` and `media-type="application/oebps-package+xml"`'], {
       inner: containerPath
     })
     return
   }
   if (!(opfPath in entries)) {
-    flag(file, checks.epubOpfMissing, [opfPath], {inner: containerPath})
+    flag(file, diagnostics.epubOpfMissing, [opfPath], {inner: containerPath})
     return
   }
   const opf = trees.get(opfPath)
@@ -71,17 +72,17 @@ function checkMimetype(file: VFile, bytes: Uint8Array, entries: Record<string, U
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   // Local file header: signature 0x04034b50, method at 8, name length at 26, name at 30.
   if (bytes.length < 30 || view.getUint32(0, true) !== 0x04034b50) {
-    flag(file, checks.epubMimetype, ['the archive does not start with a local file header'])
+    flag(file, diagnostics.epubMimetype, ['the archive does not start with a local file header'])
     return
   }
   const nameLength = view.getUint16(26, true)
   const first = new TextDecoder().decode(bytes.subarray(30, 30 + nameLength))
-  if (first !== 'mimetype') flag(file, checks.epubMimetype, [`the first entry is \`${first}\``])
-  else if (view.getUint16(8, true) !== 0) flag(file, checks.epubMimetype, ['it is compressed'])
+  if (first !== 'mimetype') flag(file, diagnostics.epubMimetype, [`the first entry is \`${first}\``])
+  else if (view.getUint16(8, true) !== 0) flag(file, diagnostics.epubMimetype, ['it is compressed'])
   const data = entries.mimetype
-  if (!data) flag(file, checks.epubMimetype, ['missing'])
+  if (!data) flag(file, diagnostics.epubMimetype, ['missing'])
   else if (new TextDecoder().decode(data) !== mimetype) {
-    flag(file, checks.epubMimetype, [`it contains \`${new TextDecoder().decode(data).slice(0, 40)}\``])
+    flag(file, diagnostics.epubMimetype, [`it contains \`${new TextDecoder().decode(data).slice(0, 40)}\``])
   }
 }
 
@@ -95,7 +96,7 @@ function checkPackage(
   const inner = {inner: opfPath}
   const metadata = childOf(opf, 'metadata', opfNs)
   if (!metadata) {
-    flag(file, checks.epubMetadata, ['missing `metadata`'], {...inner, place: opf.place})
+    flag(file, diagnostics.epubMetadata, ['missing `metadata`'], {...inner, place: opf.place})
     return
   }
   const place = {...inner, place: metadata.place}
@@ -103,22 +104,22 @@ function checkPackage(
   // 1. Identifier, title, language.
   const uniqueId = opf.attributes['unique-identifier']
   const identifiers = childrenOf(metadata, 'identifier', dcNs)
-  if (!uniqueId) flag(file, checks.epubMetadata, ['`package` has no `unique-identifier`'], {...inner, place: opf.place})
+  if (!uniqueId) flag(file, diagnostics.epubMetadata, ['`package` has no `unique-identifier`'], {...inner, place: opf.place})
   else if (!identifiers.some((identifier) => identifier.attributes.id === uniqueId && textOf(identifier))) {
-    flag(file, checks.epubMetadata, [`no non-empty \`dc:identifier\` with \`id="${uniqueId}"\` (the \`unique-identifier\`)`], place)
+    flag(file, diagnostics.epubMetadata, [`no non-empty \`dc:identifier\` with \`id="${uniqueId}"\` (the \`unique-identifier\`)`], place)
   }
-  if (!textOf(childOf(metadata, 'title', dcNs))) flag(file, checks.epubMetadata, ['missing or empty `dc:title`'], place)
-  if (!textOf(childOf(metadata, 'language', dcNs))) flag(file, checks.epubMetadata, ['missing or empty `dc:language`'], place)
+  if (!textOf(childOf(metadata, 'title', dcNs))) flag(file, diagnostics.epubMetadata, ['missing or empty `dc:title`'], place)
+  if (!textOf(childOf(metadata, 'language', dcNs))) flag(file, diagnostics.epubMetadata, ['missing or empty `dc:language`'], place)
 
   // 2. `dcterms:modified`, exactly once, `CCYY-MM-DDThh:mm:ssZ`.
   const metas = childrenOf(metadata, 'meta', opfNs)
   const modified = metas.filter((meta) => meta.attributes.property === 'dcterms:modified')
-  if (modified.length !== 1) flag(file, checks.epubModified, [modified.length === 0 ? '(none)' : `${modified.length} elements`], place)
-  else if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(textOf(modified[0]))) flag(file, checks.epubModified, [textOf(modified[0])], place)
+  if (modified.length !== 1) flag(file, diagnostics.epubModified, [modified.length === 0 ? '(none)' : `${modified.length} elements`], place)
+  else if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(textOf(modified[0]))) flag(file, diagnostics.epubModified, [textOf(modified[0])], place)
 
   // 3. Accessibility metadata (EPUB Accessibility 1.1 §2).
   for (const property of accessibility) {
-    if (!metas.some((meta) => meta.attributes.property === property && textOf(meta))) flag(file, checks.epubAccessibility, [property], place)
+    if (!metas.some((meta) => meta.attributes.property === property && textOf(meta))) flag(file, diagnostics.epubAccessibility, [property], place)
   }
 
   // 4. Manifest ↔ archive.
@@ -133,16 +134,16 @@ function checkPackage(
     if (URL.canParse(href)) continue
     const name = resolveHref(base, href)
     listed.add(name)
-    if (!(name in entries)) flag(file, checks.epubManifestMissingFile, [href], {...inner, place: item.place})
+    if (!(name in entries)) flag(file, diagnostics.epubManifestMissingFile, [href], {...inner, place: item.place})
     if ((item.attributes.properties ?? '').split(/\s+/).includes('nav')) {
       nav = true
       if (name in entries && !trees.has(name)) trees.set(name, parseXml(file, decodeText(file, entries[name]!, name), name))
     }
   }
-  if (!nav) flag(file, checks.epubNavMissing, [], {...inner, place: manifest?.place ?? opf.place})
+  if (!nav) flag(file, diagnostics.epubNavMissing, [], {...inner, place: manifest?.place ?? opf.place})
   for (const name of Object.keys(entries)) {
     if (name.endsWith('/') || name === 'mimetype' || name.startsWith('META-INF/') || name === opfPath) continue
-    if (!listed.has(name)) flag(file, checks.epubUnlistedFile, [name], inner)
+    if (!listed.has(name)) flag(file, diagnostics.epubUnlistedFile, [name], inner)
   }
 }
 

@@ -7,8 +7,9 @@ import type {Element, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {diagnostics} from '../diagnostics.js'
 import {urlsOf, urlsOfAttributes} from '../pipeline/hast/url-attributes.js'
-import {checks, flag, pointAt} from './catalog.js'
+import {flag, pointAt} from './flag.js'
 import {isRfc3339, isRfc822} from './dates.js'
 import {childOf, childrenOf, descendantsOf, parseXml, textOf, type XmlElement} from './xml.js'
 
@@ -30,7 +31,7 @@ export function checkFeedXml(file: VFile, text: string): void {
   if (!root) return
   if (root.local === 'rss' && root.uri === '') checkRss(file, root, scripted)
   else if (root.local === 'feed' && root.uri === atomNs) checkAtom(file, root, scripted)
-  else flag(file, checks.feedUnknownFormat, [root.name], {place: root.place})
+  else flag(file, diagnostics.feedUnknownFormat, [root.name], {place: root.place})
 }
 
 /** What the raw-text scan already reported, so content checks do not repeat it. */
@@ -51,37 +52,37 @@ interface Scripted {
  */
 export function checkRawText(file: VFile, text: string): Scripted {
   const script = /<script/i.exec(text)
-  if (script) flag(file, checks.feedScript, ['the feed'], {place: pointAt(text, script.index)})
+  if (script) flag(file, diagnostics.feedScript, ['the feed'], {place: pointAt(text, script.index)})
   const javascript = /javascript:/i.exec(text)
-  if (javascript) flag(file, checks.feedJavascriptUrl, ['the feed'], {place: pointAt(text, javascript.index)})
+  if (javascript) flag(file, diagnostics.feedJavascriptUrl, ['the feed'], {place: pointAt(text, javascript.index)})
   return {script: Boolean(script), javascript: Boolean(javascript)}
 }
 
 function checkRss(file: VFile, rss: XmlElement, scripted: Scripted): void {
   const channel = childOf(rss, 'channel', '')
   if (!channel) {
-    flag(file, checks.rssMissingField, ['channel'], {place: rss.place})
+    flag(file, diagnostics.rssMissingField, ['channel'], {place: rss.place})
     return
   }
   for (const field of ['title', 'link', 'description']) {
-    if (!textOf(childOf(channel, field, ''))) flag(file, checks.rssMissingField, [field], {place: channel.place})
+    if (!textOf(childOf(channel, field, ''))) flag(file, diagnostics.rssMissingField, [field], {place: channel.place})
   }
   checkAbsolute(file, textOf(childOf(channel, 'link', '')), 'the channel `link`', channel.place)
   for (const field of ['pubDate', 'lastBuildDate']) {
     const value = textOf(childOf(channel, field, ''))
-    if (value && !isRfc822(value)) flag(file, checks.rssInvalidDate, [field, value], {place: channel.place})
+    if (value && !isRfc822(value)) flag(file, diagnostics.rssInvalidDate, [field, value], {place: channel.place})
   }
   childrenOf(channel, 'item', '').forEach((item, index) => {
     const number = index + 1
     const place = item.place
     if (!textOf(childOf(item, 'title', '')) && !textOf(childOf(item, 'description', ''))) {
-      flag(file, checks.rssItemMissingField, [number, 'title` or `description'], {place})
+      flag(file, diagnostics.rssItemMissingField, [number, 'title` or `description'], {place})
     }
     for (const field of ['link', 'guid', 'pubDate']) {
-      if (!textOf(childOf(item, field, ''))) flag(file, checks.rssItemMissingField, [number, field], {place})
+      if (!textOf(childOf(item, field, ''))) flag(file, diagnostics.rssItemMissingField, [number, field], {place})
     }
     const date = textOf(childOf(item, 'pubDate', ''))
-    if (date && !isRfc822(date)) flag(file, checks.rssInvalidDate, ['pubDate', date], {place})
+    if (date && !isRfc822(date)) flag(file, diagnostics.rssInvalidDate, ['pubDate', date], {place})
     checkAbsolute(file, textOf(childOf(item, 'link', '')), `the \`link\` of item ${number}`, place)
     for (const content of [childOf(item, 'description', ''), childOf(item, 'encoded', contentNs)]) {
       if (content) checkContentHtml(file, textOf(content), `the \`${content.name}\` of item ${number}`, content.place, scripted)
@@ -96,7 +97,7 @@ function checkAtom(file: VFile, feed: XmlElement, scripted: Scripted): void {
     const where = `entry ${index + 1}`
     checkAtomCommon(file, entry, where)
     if (!feedHasAuthor && childrenOf(entry, 'author', atomNs).length === 0) {
-      flag(file, checks.atomMissingAuthor, [index + 1], {place: entry.place})
+      flag(file, diagnostics.atomMissingAuthor, [index + 1], {place: entry.place})
     }
     for (const local of ['content', 'summary']) {
       const content = childOf(entry, local, atomNs)
@@ -114,16 +115,16 @@ function checkAtom(file: VFile, feed: XmlElement, scripted: Scripted): void {
 /** Fields the feed and each entry both need. */
 function checkAtomCommon(file: VFile, element: XmlElement, where: string): void {
   for (const field of ['id', 'title', 'updated']) {
-    if (!textOf(childOf(element, field, atomNs))) flag(file, checks.atomMissingField, [where, field], {place: element.place})
+    if (!textOf(childOf(element, field, atomNs))) flag(file, diagnostics.atomMissingField, [where, field], {place: element.place})
   }
   for (const field of ['updated', 'published']) {
     const value = textOf(childOf(element, field, atomNs))
-    if (value && !isRfc3339(value)) flag(file, checks.atomInvalidDate, [where, field, value], {place: element.place})
+    if (value && !isRfc3339(value)) flag(file, diagnostics.atomInvalidDate, [where, field, value], {place: element.place})
   }
   const links = childrenOf(element, 'link', atomNs)
   // A link without `rel` is an alternate link (RFC 4287 §4.2.7.2).
   if (!links.some((link) => (link.attributes.rel ?? 'alternate') === 'alternate')) {
-    flag(file, checks.atomMissingAlternate, [where], {place: element.place})
+    flag(file, diagnostics.atomMissingAlternate, [where], {place: element.place})
   }
   for (const link of links) {
     checkAbsolute(file, link.attributes.href ?? '', `a \`link\` of the ${where}`, link.place)
@@ -134,7 +135,7 @@ function checkAtomCommon(file: VFile, element: XmlElement, where: string): void 
 function checkXhtmlContent(file: VFile, content: XmlElement, where: string, scripted: Scripted): void {
   for (const element of descendantsOf(content)) {
     if (element.uri !== xhtmlNs) continue
-    if (element.local === 'script' && !scripted.script) flag(file, checks.feedScript, [where], {place: element.place})
+    if (element.local === 'script' && !scripted.script) flag(file, diagnostics.feedScript, [where], {place: element.place})
     for (const url of urlsOfAttributes(element.local, element.attributes)) checkUrl(file, url, where, element.place, scripted)
   }
 }
@@ -164,14 +165,14 @@ export function checkContentHtml(
   const tree: Root = fromHtml(html, {fragment: true})
   const options = place ? {place} : {}
   visit(tree, 'element', (element: Element) => {
-    if (element.tagName === 'script' && !scripted.script) flag(file, checks.feedScript, [where], options)
+    if (element.tagName === 'script' && !scripted.script) flag(file, diagnostics.feedScript, [where], options)
     for (const url of urlsOf(element)) checkUrl(file, url, where, place, scripted)
   })
 }
 
 function checkUrl(file: VFile, url: string, where: string, place: {line: number; column: number} | undefined, scripted: Scripted): void {
   if (/^\s*javascript:/i.test(url)) {
-    if (!scripted.javascript) flag(file, checks.feedJavascriptUrl, [where], place ? {place} : {})
+    if (!scripted.javascript) flag(file, diagnostics.feedJavascriptUrl, [where], place ? {place} : {})
     return
   }
   checkAbsolute(file, url, where, place)
@@ -179,7 +180,7 @@ function checkUrl(file: VFile, url: string, where: string, place: {line: number;
 
 function checkAbsolute(file: VFile, url: string, where: string, place?: {line: number; column: number}): void {
   if (url === '' || isAbsoluteUrl(url)) return
-  flag(file, checks.feedRelativeUrl, [where, url], place ? {place} : {})
+  flag(file, diagnostics.feedRelativeUrl, [where, url], place ? {place} : {})
 }
 
 /**

@@ -9,8 +9,9 @@ import {fromHtml} from 'hast-util-from-html'
 import {toText} from 'hast-util-to-text'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {diagnostics} from '../diagnostics.js'
 import {urlsOf} from '../pipeline/hast/url-attributes.js'
-import {checks, flag, type CheckContext} from './catalog.js'
+import {flag, type CheckContext} from './flag.js'
 
 /**
  * Check an HTML page.
@@ -25,7 +26,7 @@ import {checks, flag, type CheckContext} from './catalog.js'
 export function checkHtml(file: VFile, text: string, context: CheckContext): void {
   const tree: Root = fromHtml(text, {
     onerror(message) {
-      flag(file, checks.htmlParseError, [message.reason, message.ruleId ?? 'parse-error'], {
+      flag(file, diagnostics.htmlParseError, [message.reason, message.ruleId ?? 'parse-error'], {
         place: {line: message.line ?? 1, column: message.column ?? 1}
       })
     }
@@ -40,28 +41,28 @@ export function checkHtml(file: VFile, text: string, context: CheckContext): voi
     if (element.tagName === 'h1') h1++
     if (element.tagName === 'title') title ||= toText(element).trim()
     if (element.tagName === 'script' && stringOf(element.properties.type)?.trim().toLowerCase() !== 'application/ld+json') {
-      flag(file, checks.htmlScript, [], {place})
+      flag(file, diagnostics.htmlScript, [], {place})
     }
     if (element.tagName === 'img' && element.properties.alt === undefined) {
-      flag(file, checks.htmlImgMissingAlt, [stringOf(element.properties.src) ?? ''], {place})
+      flag(file, diagnostics.htmlImgMissingAlt, [stringOf(element.properties.src) ?? ''], {place})
     }
     for (const [name, value] of Object.entries(element.properties)) {
-      if (/^on[a-z]/i.test(name)) flag(file, checks.htmlEventHandler, [attributeName(name)], {place})
+      if (/^on[a-z]/i.test(name)) flag(file, diagnostics.htmlEventHandler, [attributeName(name)], {place})
       for (const item of Array.isArray(value) ? value : [value]) {
-        if (typeof item === 'string' && isJavascriptUrl(item)) flag(file, checks.htmlJavascriptUrl, [attributeName(name)], {place})
+        if (typeof item === 'string' && isJavascriptUrl(item)) flag(file, diagnostics.htmlJavascriptUrl, [attributeName(name)], {place})
       }
     }
     for (const url of urlsOf(element)) {
       if (isJavascriptUrl(url)) continue
       const target = localTarget(file.path, url)
-      if (target !== undefined && !context.files.has(target)) flag(file, checks.htmlBrokenLink, [url], {place})
+      if (target !== undefined && !context.files.has(target)) flag(file, diagnostics.htmlBrokenLink, [url], {place})
     }
   })
 
   const start = {place: {line: 1, column: 1}}
-  if (h1 !== 1) flag(file, checks.htmlH1Count, [h1], start)
-  if (!lang || lang.trim() === '') flag(file, checks.htmlMissingLang, [], start)
-  if (!title) flag(file, checks.htmlMissingTitle, [], start)
+  if (h1 !== 1) flag(file, diagnostics.htmlH1Count, [h1], start)
+  if (!lang || lang.trim() === '') flag(file, diagnostics.htmlMissingLang, [], start)
+  if (!title) flag(file, diagnostics.htmlMissingTitle, [], start)
 }
 
 /**

@@ -8,14 +8,20 @@
  *
  * One file's failure spares the others (as unified-engine): a checker that
  * throws becomes a `check-failed` error on that file.
+ *
+ * What depends on how the folder was built is read from what the build
+ * recorded, never assumed: which emitter wrote a file from the manifest, the
+ * newsletter's measure from the configuration.
  */
-import {countMessages} from '../diagnostics.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {ManifestFile} from '../build/index.js'
+import type {ResolvedConfig} from '../config.js'
+import {newsletterDefaults} from '../emitters/newsletter/options.js'
+import {countMessages, diagnostics} from '../diagnostics.js'
 import {listFiles} from '../util/list-files.js'
-import {checks, decodeText, flag, type CheckContext} from './catalog.js'
+import {decodeText, flag, type CheckContext} from './flag.js'
 import {checkEml} from './eml.js'
 import {checkEpub} from './epub.js'
 import {checkFeedXml} from './feeds.js'
@@ -25,7 +31,7 @@ import {checkListedFile, listedFiles} from './manifest.js'
 import {checkText} from './text.js'
 import {parseXml} from './xml.js'
 
-export {checks, type CheckContext} from './catalog.js'
+export type {CheckContext} from './flag.js'
 
 /** Result of {@link checkOutput}. */
 export interface CheckReport {
@@ -50,13 +56,13 @@ type FormatCheck = (file: VFile, bytes: Uint8Array, context: CheckContext) => vo
 const formats: Record<string, FormatCheck> = {
   html: (file, bytes, context) => checkHtml(file, decodeText(file, bytes), context),
   htm: (file, bytes, context) => checkHtml(file, decodeText(file, bytes), context),
-  xml: (file, bytes) => checkXmlFile(file, decodeText(file, bytes)),
+  xml: (file, bytes, context) => checkXmlFile(file, decodeText(file, bytes), context),
   rss: (file, bytes) => checkFeedXml(file, decodeText(file, bytes)),
   atom: (file, bytes) => checkFeedXml(file, decodeText(file, bytes)),
   xhtml: (file, bytes) => void parseXml(file, decodeText(file, bytes)),
   svg: (file, bytes) => void parseXml(file, decodeText(file, bytes)),
   json: (file, bytes) => checkJsonFile(file, decodeText(file, bytes)),
-  txt: (file, bytes) => checkText(file, decodeText(file, bytes)),
+  txt: (file, bytes, context) => checkText(file, decodeText(file, bytes), context.textWidth),
   eml: (file, bytes) => checkEml(file, decodeText(file, bytes)),
   epub: (file, bytes) => checkEpub(file, bytes),
   // `pdf-lib` is the slowest import; load it only for folders with PDFs.
@@ -66,30 +72,47 @@ const formats: Record<string, FormatCheck> = {
 /** Files checked at once. */
 const concurrency = 8
 
+/** Options of {@link checkOutput}. */
+export interface CheckOutputOptions {
+  /**
+   * The configuration the folder was built with, for the emitters' settings
+   * the checks depend on (the newsletter's `width`); default: the built-in
+   * defaults.
+   */
+  config?: Pick<ResolvedConfig, 'builtins'> | undefined
+}
+
 /**
  * Check a built output folder.
  *
  * @param dir
  *   The output folder (`output/` of `pressroom build`).
+ * @param options
+ *   The configuration it was built with (optional).
  * @returns
  *   Every checked file with its problems, and counts.
  * @throws
  *   When `dir` cannot be read (it does not exist, or is not a folder).
  */
-export async function checkOutput(dir: string): Promise<CheckReport> {
+export async function checkOutput(dir: string, options: CheckOutputOptions = {}): Promise<CheckReport> {
   const root = path.resolve(dir)
   const present = await listFiles(root)
-  const context: CheckContext = {files: new Set(present)}
+  // `undefined` when there is no usable manifest (reported below).
+  let listed: Map<string, ManifestFile> | undefined
+  const newsletter = options.config?.builtins.newsletter
+  const context: CheckContext = {
+    files: new Set(present),
+    emitterOf: (name) => listed?.get(name)?.emitter,
+    textWidth: (newsletter === false ? undefined : newsletter?.width) ?? newsletterDefaults.width
+  }
 
   // 1. The manifest.
   const manifestFile = new VFile({path: 'manifest.json'})
-  // `undefined` when there is no usable manifest (already reported).
-  let listed: Map<string, ManifestFile> | undefined
   if (context.files.has('manifest.json')) {
     const value = parseJson(manifestFile, decodeText(manifestFile, await readFile(path.join(root, 'manifest.json'))))
     if (value !== undefined) listed = listedFiles(manifestFile, value)
   } else {
-    flag(manifestFile, checks.manifestMissing, [])
+    flag(manifestFile, diagnostics.manifestMissing, [])
   }
 
   // 2. Every file: manifest entry, then its format.
@@ -106,7 +129,7 @@ export async function checkOutput(dir: string): Promise<CheckReport> {
   for (const name of listed?.keys() ?? []) {
     if (context.files.has(name)) continue
     const file = new VFile({path: name})
-    flag(file, checks.manifestFileMissing, [])
+    flag(file, diagnostics.manifestFileMissing, [])
     files.push(file)
   }
 
@@ -127,19 +150,19 @@ async function checkFile(
     const bytes = new Uint8Array(await readFile(path.join(root, ...name.split('/'))))
     const entry = listed?.get(name)
     if (entry) checkListedFile(file, bytes, entry)
-    else if (listed) flag(file, checks.manifestUnlistedFile, [])
+    else if (listed) flag(file, diagnostics.manifestUnlistedFile, [])
     const extension = path.posix.extname(name).slice(1).toLowerCase()
     const check = Object.hasOwn(formats, extension) ? formats[extension] : undefined
     if (check) await check(file, bytes, context)
   } catch (error) {
-    flag(file, checks.checkFailed, [(error as Error).message], {cause: error})
+    flag(file, diagnostics.checkFailed, [(error as Error).message], {cause: error})
   }
   return file
 }
 
-/** `.xml`: a feed when under `feeds/` or when its root says so, else plain XML. */
-function checkXmlFile(file: VFile, text: string): void {
-  if (file.path.startsWith('feeds/') || /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed)[\s>]/.test(text)) {
+/** `.xml`: a feed when the feeds emitter wrote it or when its root says so, else plain XML. */
+function checkXmlFile(file: VFile, text: string, context: CheckContext): void {
+  if (context.emitterOf(file.path) === 'feeds' || /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed)[\s>]/.test(text)) {
     checkFeedXml(file, text)
   } else {
     parseXml(file, text)

@@ -4,7 +4,8 @@
  * its `content_html` checked as feed content.
  */
 import type {VFile} from 'vfile'
-import {checks, flag} from './catalog.js'
+import {diagnostics} from '../diagnostics.js'
+import {flag} from './flag.js'
 import {checkContentHtml, checkRawText} from './feeds.js'
 import {jsonFeedSchema} from './json-feed-schema.js'
 
@@ -22,7 +23,7 @@ export function parseJson(file: VFile, text: string): unknown {
   try {
     return JSON.parse(text) as unknown
   } catch (error) {
-    flag(file, checks.jsonInvalid, [(error as Error).message])
+    flag(file, diagnostics.jsonInvalid, [(error as Error).message])
     return undefined
   }
 }
@@ -60,7 +61,7 @@ export function checkJsonFeed(file: VFile, text: string, value: unknown = parseJ
   const result = jsonFeedSchema.safeParse(value)
   if (!result.success) {
     for (const issue of result.error.issues) {
-      flag(file, checks.jsonFeedSchema, [formatPath(issue.path), issue.message])
+      flag(file, diagnostics.jsonFeedSchema, [formatPath(issue.path), issue.message])
     }
     return
   }

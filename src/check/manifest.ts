@@ -6,7 +6,8 @@
 import {createHash} from 'node:crypto'
 import type {VFile} from 'vfile'
 import type {ManifestFile} from '../build/index.js'
-import {checks, flag} from './catalog.js'
+import {diagnostics} from '../diagnostics.js'
+import {flag} from './flag.js'
 
 /**
  * The files a manifest lists, with any shape problem reported.
@@ -21,29 +22,29 @@ import {checks, flag} from './catalog.js'
 export function listedFiles(file: VFile, value: unknown): Map<string, ManifestFile> {
   const files = new Map<string, ManifestFile>()
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    flag(file, checks.manifestInvalid, ['expected an object'])
+    flag(file, diagnostics.manifestInvalid, ['expected an object'])
     return files
   }
   const {articles, collections} = value as {articles?: unknown; collections?: unknown}
   const entries: unknown[] = []
-  if (!Array.isArray(articles)) flag(file, checks.manifestInvalid, ['expected `articles` to be an array'])
+  if (!Array.isArray(articles)) flag(file, diagnostics.manifestInvalid, ['expected `articles` to be an array'])
   else {
     articles.forEach((article: unknown, index) => {
       const list = (article as {files?: unknown} | null)?.files
       if (Array.isArray(list)) entries.push(...(list as unknown[]))
-      else flag(file, checks.manifestInvalid, [`expected \`articles[${index}].files\` to be an array`])
+      else flag(file, diagnostics.manifestInvalid, [`expected \`articles[${index}].files\` to be an array`])
     })
   }
-  if (typeof collections !== 'object' || collections === null) flag(file, checks.manifestInvalid, ['expected `collections` to be an object'])
+  if (typeof collections !== 'object' || collections === null) flag(file, diagnostics.manifestInvalid, ['expected `collections` to be an object'])
   else entries.push(...Object.values(collections))
   for (const entry of entries) {
     const {path, bytes, sha256} = (entry ?? {}) as Partial<ManifestFile>
     if (typeof path !== 'string' || typeof bytes !== 'number' || typeof sha256 !== 'string') {
-      flag(file, checks.manifestInvalid, [`expected \`{path, bytes, sha256}\`, found \`${JSON.stringify(entry)?.slice(0, 80)}\``])
+      flag(file, diagnostics.manifestInvalid, [`expected \`{path, bytes, sha256}\`, found \`${JSON.stringify(entry)?.slice(0, 80)}\``])
       continue
     }
     if (!isSafePath(path)) {
-      flag(file, checks.manifestInvalid, [`unsafe path \`${path}\``])
+      flag(file, diagnostics.manifestInvalid, [`unsafe path \`${path}\``])
       continue
     }
     files.set(path, entry as ManifestFile)
@@ -62,8 +63,8 @@ export function listedFiles(file: VFile, value: unknown): Map<string, ManifestFi
  *   Its manifest entry.
  */
 export function checkListedFile(file: VFile, bytes: Uint8Array, entry: ManifestFile): void {
-  if (bytes.byteLength !== entry.bytes) flag(file, checks.manifestSizeMismatch, [entry.bytes, bytes.byteLength])
-  else if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256.toLowerCase()) flag(file, checks.manifestHashMismatch, [])
+  if (bytes.byteLength !== entry.bytes) flag(file, diagnostics.manifestSizeMismatch, [entry.bytes, bytes.byteLength])
+  else if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256.toLowerCase()) flag(file, diagnostics.manifestHashMismatch, [])
 }
 
 /** Whether a manifest path stays inside the folder. */

@@ -5,7 +5,8 @@
  */
 import {PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject} from 'pdf-lib'
 import type {VFile} from 'vfile'
-import {checks, flag} from './catalog.js'
+import {diagnostics} from '../diagnostics.js'
+import {flag} from './flag.js'
 
 /**
  * Check a PDF file.
@@ -20,18 +21,18 @@ export async function checkPdf(file: VFile, bytes: Uint8Array): Promise<void> {
   try {
     document = await PDFDocument.load(bytes, {updateMetadata: false, throwOnInvalidObject: true})
   } catch (error) {
-    flag(file, checks.pdfInvalid, [(error as Error).message], {cause: error})
+    flag(file, diagnostics.pdfInvalid, [(error as Error).message], {cause: error})
     return
   }
-  if (document.getPageCount() === 0) flag(file, checks.pdfNoPages, [])
+  if (document.getPageCount() === 0) flag(file, diagnostics.pdfNoPages, [])
 
   const catalog = document.catalog
   const markInfo = catalog.lookup(PDFName.of('MarkInfo'))
   const marked = markInfo instanceof PDFDict ? markInfo.lookup(PDFName.of('Marked')) : undefined
-  if (!(marked instanceof PDFBool && marked.asBoolean())) flag(file, checks.pdfNotTagged, [])
-  if (!(catalog.lookup(PDFName.of('StructTreeRoot')) instanceof PDFDict)) flag(file, checks.pdfNoStructTree, [])
-  if (!textOf(catalog.lookup(PDFName.of('Lang')))) flag(file, checks.pdfNoLang, [])
-  if (!document.getTitle()?.trim()) flag(file, checks.pdfNoTitle, [])
+  if (!(marked instanceof PDFBool && marked.asBoolean())) flag(file, diagnostics.pdfNotTagged, [])
+  if (!(catalog.lookup(PDFName.of('StructTreeRoot')) instanceof PDFDict)) flag(file, diagnostics.pdfNoStructTree, [])
+  if (!textOf(catalog.lookup(PDFName.of('Lang')))) flag(file, diagnostics.pdfNoLang, [])
+  if (!document.getTitle()?.trim()) flag(file, diagnostics.pdfNoTitle, [])
 
   for (const [, object] of document.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict) || object.lookup(PDFName.of('Type')) !== PDFName.of('Font')) continue
@@ -41,10 +42,10 @@ export async function checkPdf(file: VFile, bytes: Uint8Array): Promise<void> {
       if (subtype === PDFName.of('Type3')) continue
       const descendants = object.lookup(PDFName.of('DescendantFonts'))
       const descendant = descendants && 'lookup' in descendants ? (descendants as unknown as {lookup(index: number): PDFObject}).lookup(0) : undefined
-      if (!(descendant instanceof PDFDict) || !isEmbedded(descendant)) flag(file, checks.pdfFontNotEmbedded, [fontName(object)])
+      if (!(descendant instanceof PDFDict) || !isEmbedded(descendant)) flag(file, diagnostics.pdfFontNotEmbedded, [fontName(object)])
       continue
     }
-    if (!isEmbedded(object)) flag(file, checks.pdfFontNotEmbedded, [fontName(object)])
+    if (!isEmbedded(object)) flag(file, diagnostics.pdfFontNotEmbedded, [fontName(object)])
   }
 }
 

@@ -1,14 +1,15 @@
 /**
  * Plain-text checks (newsletter `.txt`): valid UTF-8 (see `decodeText`), LF
- * line endings, lines at most 72 display columns wide unless the line is one
- * URL, no trailing whitespace, no HTML tags or entities, no Markdown left over.
+ * line endings, lines at most the newsletter's measure wide (72 display
+ * columns unless the build's configuration sets `newsletter.width`) unless the
+ * line is one URL, no trailing whitespace, no HTML tags or entities, no
+ * Markdown left over.
  */
 import stringWidth from 'string-width'
 import type {VFile} from 'vfile'
-import {checks, flag} from './catalog.js'
-
-/** Widest line allowed, in display columns. */
-export const maxTextWidth = 72
+import {diagnostics} from '../diagnostics.js'
+import {newsletterDefaults} from '../emitters/newsletter/options.js'
+import {flag} from './flag.js'
 
 const htmlTag = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--/i
 const htmlEntity = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[\da-f]{1,6});/i
@@ -26,27 +27,29 @@ const markdown: Array<[RegExp, string]> = [
  *   Checked file.
  * @param text
  *   Decoded text.
+ * @param maxWidth
+ *   Widest line allowed, in display columns (default: the newsletter's default measure).
  */
-export function checkText(file: VFile, text: string): void {
+export function checkText(file: VFile, text: string, maxWidth: number = newsletterDefaults.width): void {
   const lines = text.split('\n')
   const crlf = lines.filter((line) => line.includes('\r'))
   const first = lines.findIndex((line) => line.includes('\r'))
-  if (crlf.length > 0) flag(file, checks.textCrlf, [crlf.length], {place: {line: first + 1, column: 1}})
+  if (crlf.length > 0) flag(file, diagnostics.textCrlf, [crlf.length], {place: {line: first + 1, column: 1}})
 
   lines.forEach((raw, index) => {
     const line = raw.replace(/\r$/, '')
     const number = index + 1
     const width = stringWidth(line)
-    if (width > maxTextWidth && !/^\s*(?:<)?[a-z][a-z\d+.-]*:\/\/\S+(?:>)?\s*$/i.test(line)) {
-      flag(file, checks.textLineTooWide, [width, maxTextWidth], {place: {line: number, column: maxTextWidth + 1}})
+    if (width > maxWidth && !/^\s*(?:<)?[a-z][a-z\d+.-]*:\/\/\S+(?:>)?\s*$/i.test(line)) {
+      flag(file, diagnostics.textLineTooWide, [width, maxWidth], {place: {line: number, column: maxWidth + 1}})
     }
     const trailing = /[ \t\u00A0]+$/.exec(line)
-    if (trailing) flag(file, checks.textTrailingSpace, [], {place: {line: number, column: trailing.index + 1}})
+    if (trailing) flag(file, diagnostics.textTrailingSpace, [], {place: {line: number, column: trailing.index + 1}})
     const tag = htmlTag.exec(line) ?? htmlEntity.exec(line)
-    if (tag) flag(file, checks.textHtml, [tag[0]], {place: {line: number, column: tag.index + 1}})
+    if (tag) flag(file, diagnostics.textHtml, [tag[0]], {place: {line: number, column: tag.index + 1}})
     for (const [pattern, label] of markdown) {
       const found = pattern.exec(line)
-      if (found) flag(file, checks.textMarkdown, [label], {place: {line: number, column: found.index + 1}})
+      if (found) flag(file, diagnostics.textMarkdown, [label], {place: {line: number, column: found.index + 1}})
     }
   })
 }

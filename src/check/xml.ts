@@ -6,9 +6,10 @@
  */
 import {SaxesParser} from 'saxes'
 import type {VFile} from 'vfile'
+import {diagnostics} from '../diagnostics.js'
 import {codePoint} from '../pipeline/characters.js'
 import {xmlIllegalCharacters} from '../pipeline/hast/xml-characters.js'
-import {checks, flag, pointAt} from './catalog.js'
+import {flag, pointAt} from './flag.js'
 
 /** An element of the small tree {@link parseXml} builds. */
 export interface XmlElement {
@@ -44,7 +45,10 @@ export function checkXmlCharacters(file: VFile, text: string, inner?: string): b
   for (const match of text.matchAll(xmlIllegalCharacters)) {
     count++
     if (count > 10) break
-    flag(file, checks.xmlIllegalCharacter, [codePoint(match[0])], {place: pointAt(text, match.index), ...(inner ? {inner} : {})})
+    // Not well-formed (XML 1.0 § 2.2): an error in an output, unlike the
+    // build's `xml-illegal-character`, which reports characters it removed
+    // from a source.
+    flag(file, diagnostics.xmlNotWellFormed, [`character ${codePoint(match[0])} is not allowed in XML; remove it`], {place: pointAt(text, match.index), ...(inner ? {inner} : {})})
   }
   return count > 0
 }
@@ -73,7 +77,7 @@ export function parseXml(file: VFile, text: string, inner?: string): XmlElement 
   parser.on('error', (error) => {
     const message = error.message.replace(/^\d+:\d+: /, '')
     if (!failed && !(illegal && message.startsWith('disallowed character'))) {
-      flag(file, checks.xmlNotWellFormed, [message.replace(/\.$/, '')], {
+      flag(file, diagnostics.xmlNotWellFormed, [message.replace(/\.$/, '')], {
         place: {line: parser.line, column: parser.column},
         ...(inner ? {inner} : {})
       })

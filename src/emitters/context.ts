@@ -1,14 +1,15 @@
 /**
  * The emit context handed to every emitter hook: configuration, the build's
- * reference time, URL helpers, the other emitters' output paths, templates and
- * a warning channel.
+ * reference time, URL helpers, the other emitters' output paths and what they
+ * are, templates and a channel for problems (which keeps the catalog's
+ * severity).
  */
 import type {VFile} from 'vfile'
 import {buildDateOf} from '../build-date.js'
 import type {ResolvedConfig} from '../config.js'
-import {toPlace} from '../diagnostics.js'
+import {diagnosticOf, toPlace} from '../diagnostics.js'
 import {createTemplates, type Templates} from './templates.js'
-import type {Article, EmitContext, Emitter} from '../types.js'
+import type {Article, EmitContext, Emitter, OutputDescription} from '../types.js'
 
 /**
  * Join an output-root-relative path (or any URL reference) onto the site URL.
@@ -52,7 +53,8 @@ export function createEmitContext(options: EmitContextOptions): EmitContext {
   const {config, emitters} = options
   const templates = options.templates ?? createTemplates(config)
   const buildDate = buildDateOf(options.articles)
-  return {
+  let descriptions: Map<string, OutputDescription> | undefined
+  const context: EmitContext = {
     config,
     buildDate,
     url: (reference) => absoluteUrl(config.site.url, reference),
@@ -66,18 +68,41 @@ export function createEmitContext(options: EmitContextOptions): EmitContext {
       for (const emitter of emitters) Object.assign(all, emitter.collectionPaths?.(config))
       return all
     },
+    describe(label) {
+      if (!descriptions) {
+        descriptions = new Map()
+        // The first emitter to describe a label wins, as in `outputsOf`'s order.
+        for (const emitter of emitters) {
+          for (const [key, description] of Object.entries(emitter.outputs ?? {})) if (!descriptions.has(key)) descriptions.set(key, description)
+        }
+      }
+      return descriptions.get(label)
+    },
     render: (name, context) => templates.render(name, context),
     readTemplateFile: (name) => templates.read(name),
     templatePath: (name) => templates.path(name),
     cacheDir: config.cache,
+    // Through `warn`, the one channel: whoever wraps the context to watch
+    // or silence what a hook reports (the build does) sees both.
+    report(diagnostic, args, where = {}) {
+      const reason = diagnostic.reason(...args)
+      const options = {ruleId: diagnostic.ruleId, ...(where.article ? {article: where.article} : {}), place: where.place}
+      ;(this ?? context).warn(reason, options)
+    },
     warn(reason, {ruleId, article, place}) {
       const file = article?.file ?? options.buildFile
       if (!file) return
-      const where = toPlace(place)
-      const message = where
-        ? file.message(reason, {place: where, ruleId, source: 'pressroom:emit'})
+      const at = toPlace(place)
+      const message = at
+        ? file.message(reason, {place: at, ruleId, source: 'pressroom:emit'})
         : file.message(reason, {ruleId, source: 'pressroom:emit'})
-      message.fatal = false
+      // A catalog rule keeps its severity whoever words it: an emitter cannot
+      // turn `emitter-failed` into a warning.
+      const diagnostic = diagnosticOf(ruleId)
+      const severity = diagnostic?.severity ?? 'warning'
+      message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+      if (diagnostic?.hint) message.note = diagnostic.hint
     }
   }
+  return context
 }

@@ -2,6 +2,8 @@
  * Helpers for the `check` tests: a fresh file and its check ids.
  */
 import {VFile} from 'vfile'
+import type {CheckContext} from '../../src/check/flag.js'
+import {newsletterDefaults} from '../../src/emitters/newsletter/options.js'
 
 /** A checked file at `path` (relative to the output folder). */
 export function fileAt(path: string): VFile {
@@ -16,4 +18,9 @@ export function idsOf(file: VFile): string[] {
 /** Whether a file has no messages; the failure message lists them. */
 export function messagesOf(file: VFile): string[] {
   return file.messages.map((message) => `${message.file}:${message.line ?? ''}: ${message.reason} [${message.ruleId}]`)
+}
+
+/** A check context for `files`, with the built-in defaults (no manifest). */
+export function contextOf(files: ReadonlySet<string>): CheckContext {
+  return {files, emitterOf: () => undefined, textWidth: newsletterDefaults.width}
 }

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {checkHtml, localTarget} from '../../src/check/html.js'
-import {fileAt, idsOf, messagesOf} from './helpers.js'
+import {contextOf, fileAt, idsOf, messagesOf} from './helpers.js'
 
 const files = new Set(['a.html', 'index.html', 'style.css', 'assets/map.png', 'feeds/rss.xml', 'guide/index.html'])
 
@@ -10,14 +10,14 @@ function page(body = '<h1>Title</h1><p><a href="index.html">Home</a> <img src="a
 
 function check(text: string, path = 'a.html'): string[] {
   const file = fileAt(path)
-  checkHtml(file, text, {files})
+  checkHtml(file, text, contextOf(files))
   return idsOf(file)
 }
 
 describe('html', () => {
   it('should accept a clean page', () => {
     const file = fileAt('a.html')
-    checkHtml(file, page(), {files})
+    checkHtml(file, page(), contextOf(files))
     expect(messagesOf(file)).toEqual([])
   })
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {decodeText} from '../../src/check/catalog.js'
+import {decodeText} from '../../src/check/flag.js'
 import {checkText} from '../../src/check/text.js'
 import {fileAt, idsOf, messagesOf} from './helpers.js'
 

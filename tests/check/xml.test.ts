@@ -30,7 +30,7 @@ describe('xml', () => {
   it('should report characters XML does not allow, once, not also as a syntax error', () => {
     const file = fileAt('a.xml')
     expect(parseXml(file, '<r>a\u0001b\uFFFE</r>')).toBeDefined()
-    expect(idsOf(file)).toEqual(['xml-illegal-character', 'xml-illegal-character'])
+    expect(idsOf(file)).toEqual(['xml-not-well-formed', 'xml-not-well-formed'])
     expect(file.messages[0]?.reason).toContain('U+0001')
   })
 

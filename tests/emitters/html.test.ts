@@ -6,15 +6,29 @@ import {selectAll, select} from 'hast-util-select'
 import {describe, expect, it} from 'vitest'
 import {createEmitContext} from '../../src/emitters/context.js'
 import {htmlEmitter} from '../../src/emitters/html/index.js'
-import type {Article} from '../../src/types.js'
+import type {Article, Emitter} from '../../src/types.js'
 import {articleFrom, corpus, testConfig} from '../helpers/article.js'
 
 const seedText = '---\ndate: 2025-02-25\nauthor: Kurdistan24\ntags: [Iraq]\n---\n' + readFileSync(path.join(corpus, 'seed-article.txt'), 'utf8')
 
-async function page(article: Article) {
+/** Stand-ins for the other emitters: their paths and how they describe them. */
+const others: Emitter[] = [
+  {name: 'pdf', paths: (a) => ({pdf: `pdf/${a.meta.slug}.pdf`}), outputs: {pdf: {name: 'PDF', mediaType: 'application/pdf'}}},
+  {
+    name: 'feeds',
+    collectionPaths: () => ({rss: 'feeds/rss.xml', atom: 'feeds/atom.xml', json: 'feeds/feed.json'}),
+    outputs: {
+      rss: {name: 'RSS', mediaType: 'application/rss+xml', feed: true},
+      atom: {name: 'Atom', mediaType: 'application/atom+xml', feed: true},
+      json: {name: 'JSON Feed', mediaType: 'application/feed+json', feed: true}
+    }
+  }
+]
+
+async function page(article: Article, emitters: Emitter[] = others) {
   const config = testConfig()
   const emitter = htmlEmitter()
-  const ctx = createEmitContext({config, emitters: [emitter, {name: 'pdf', paths: (a) => ({pdf: `pdf/${a.meta.slug}.pdf`})}, {name: 'feeds', collectionPaths: () => ({rss: 'feeds/rss.xml', atom: 'feeds/atom.xml', json: 'feeds/feed.json'})}], articles: [article]})
+  const ctx = createEmitContext({config, emitters: [emitter, ...emitters], articles: [article]})
   const files = await emitter.article!(article, ctx)
   const html = String(files[0]!.contents)
   return {html, tree: fromHtml(html), files}
@@ -69,6 +83,35 @@ describe('html emitter', () => {
       ['application/feed+json', 'feeds/feed.json']
     ])
     expect(select('.formats a', tree)!.properties['href']).toBe('pdf/iraq-security-agreement.pdf')
+  })
+
+  it('should name and link other formats and feeds as their emitters describe them', async () => {
+    const docx: Emitter = {
+      name: 'docx',
+      paths: (a) => ({docx: `docx/${a.meta.slug}.docx`, 'docx-notes': `docx/${a.meta.slug}.txt`}),
+      collectionPaths: () => ({podcast: 'podcast.xml', sitemap: 'sitemap.xml'}),
+      outputs: {
+        docx: {name: 'Word document', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'},
+        podcast: {name: 'Podcast', mediaType: 'application/rss+xml', feed: true},
+        sitemap: {name: 'Sitemap', mediaType: 'application/xml'}
+      }
+    }
+    const {tree} = await page(seed, [docx])
+    // An output nobody describes is shown by its label.
+    expect(selectAll('.formats a', tree).map((node) => [toText(node), node.properties['href']])).toEqual([
+      ['Word document', 'docx/iraq-security-agreement.docx'],
+      ['docx-notes', 'docx/iraq-security-agreement.txt']
+    ])
+    expect(selectAll('link[rel=alternate]', tree).map((node) => [node.properties['type'], node.properties['title'], node.properties['href']])).toEqual([
+      ['application/rss+xml', 'The Pressroom Test (Podcast)', 'podcast.xml']
+    ])
+  })
+
+  it('should not know the other emitters by name', () => {
+    const source = readFileSync(path.join(import.meta.dirname, '../../src/emitters/html/index.ts'), 'utf8')
+    for (const known of ['pdf', 'epub', 'newsletter', 'rss', 'atom', 'EPUB', 'Plain text', 'JSON Feed', 'application/']) {
+      expect(source).not.toContain(`'${known}`)
+    }
   })
 
   it('should write right-to-left articles with lang and dir', async () => {

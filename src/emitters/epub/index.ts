@@ -16,19 +16,10 @@ import {buildBook, type BookSpec} from './book.js'
 import {articleDirection, renderChapter, type WarnOnce} from './chapter.js'
 import {createImageStore} from './images.js'
 import {directionOf, isoSeconds, languageTag, longDate} from './locale.js'
+import type {EpubOptions} from './options.js'
 import {uuidV5} from './uuid.js'
 
-/** Options of {@link epubEmitter}. */
-export interface EpubOptions {
-  /** Number of articles in the edition (default: `10`). */
-  editionSize?: number
-  /**
-   * Who is responsible for the EPUB Accessibility conformance claim
-   * (`a11y:certifiedBy`), or `false` to name nobody (default: the site's
-   * publisher). The claim itself is made only when every image has alt text.
-   */
-  certifiedBy?: string | false
-}
+export type {EpubOptions} from './options.js'
 
 /**
  * Create the EPUB emitter.
@@ -65,6 +56,10 @@ export function epubEmitter(options: EpubOptions = {}): Emitter {
     name: 'epub',
     paths: (article) => ({epub: `epub/${article.meta.slug}.epub`}),
     collectionPaths: () => ({'epub-edition': 'epub/edition.epub'}),
+    outputs: {
+      epub: {name: 'EPUB e-book', mediaType: 'application/epub+zip'},
+      'epub-edition': {name: 'EPUB edition', mediaType: 'application/epub+zip'}
+    },
     // The edition is made of the latest articles only.
     collectionKey: (articles) => articleKeys(articles.slice(0, editionSize)),
 

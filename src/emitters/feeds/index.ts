@@ -16,19 +16,9 @@ import {tagSlug} from './tag-slug.js'
 import {removeIllegal} from '../../pipeline/hast/xml-characters.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
 import {articleKeys} from '../collection-key.js'
+import type {FeedsOptions} from './options.js'
 
-/** Options of {@link feedsEmitter}. */
-export interface FeedsOptions {
-  /** Entries per feed, newest first (default: `20`). */
-  limit?: number
-  /**
-   * Also write one set of feeds per tag, under `feeds/tags/<tag-slug>/`
-   * (default: `false`). `true` makes a set for every tag of the articles;
-   * a list makes a set for those tags only (and names them in
-   * `collectionPaths`, which cannot know the articles' tags).
-   */
-  perTag?: boolean | readonly string[]
-}
+export type {FeedsOptions} from './options.js'
 
 /** Output file name of each format, by label. */
 const files = {rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json'} as const
@@ -82,6 +72,12 @@ export function feedsEmitter(options: FeedsOptions = {}): Emitter {
       }
       return paths
     },
+    // The site's feeds; a tag's feeds are not announced on every page.
+    outputs: {
+      rss: {name: 'RSS', mediaType: 'application/rss+xml', feed: true},
+      atom: {name: 'Atom', mediaType: 'application/atom+xml', feed: true},
+      json: {name: 'JSON Feed', mediaType: 'application/feed+json', feed: true}
+    },
     collectionKey(articles, ctx) {
       // Each feed is made of its newest `limit` articles. (When an entry fails,
       // the next article takes its place; the build then calls `collection`
@@ -105,8 +101,7 @@ export function feedsEmitter(options: FeedsOptions = {}): Emitter {
           try {
             entry = toEntry(article, ctx)
           } catch (error) {
-            const {feedEntryFailed} = diagnostics
-            ctx.warn(feedEntryFailed.reason((error as Error).message), {ruleId: feedEntryFailed.ruleId, article})
+            ctx.report(diagnostics.feedEntryFailed, [(error as Error).message], {article})
           }
           entries.set(article, entry)
         }
@@ -178,7 +173,7 @@ function tagSets(articles: readonly Article[], only: readonly string[] | undefin
     for (const tag of article.meta.tags) {
       const slug = tagSlug(tag)
       if (!slug) {
-        ctx.warn(diagnostics.emptyTagSlug.reason(tag), {ruleId: diagnostics.emptyTagSlug.ruleId, article})
+        ctx.report(diagnostics.emptyTagSlug, [tag], {article})
         continue
       }
       if (seen.has(slug)) continue

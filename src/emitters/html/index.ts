@@ -8,30 +8,10 @@ import {toHtml} from 'hast-util-to-html'
 import type {ResolvedConfig} from '../../config.js'
 import {displayDate, joinNames} from '../../locale.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
+import type {HtmlOptions} from './options.js'
 
-/** Options of {@link htmlEmitter}. */
-export interface HtmlOptions {
-  /** Article page template (default: `default.html.liquid`). */
-  template?: string
-  /** Index page template (default: `default.index.html.liquid`). */
-  indexTemplate?: string
-  /** Articles listed on the index page (default: all). */
-  indexLimit?: number
-}
+export type {HtmlOptions} from './options.js'
 
-/** Human names of the other formats an article page links to, by output label. */
-const formatNames: Record<string, string> = {
-  pdf: 'PDF',
-  epub: 'EPUB e-book',
-  newsletter: 'Plain text'
-}
-
-/** Feed labels and their media types, for `<link rel="alternate">`. */
-const feedTypes: Record<string, {type: string; title: string}> = {
-  rss: {type: 'application/rss+xml', title: 'RSS'},
-  atom: {type: 'application/atom+xml', title: 'Atom'},
-  json: {type: 'application/feed+json', title: 'JSON Feed'}
-}
 
 /**
  * Create the HTML emitter.
@@ -69,8 +49,13 @@ export function htmlEmitter(options: HtmlOptions = {}): Emitter {
   }
   return {
     name: 'html',
-    paths: (article) => ({html: pagePath(article)}),
+    paths: (article) => ({[ownLabel]: pagePath(article)}),
     collectionPaths: () => ({index: 'index.html', stylesheet: 'style.css'}),
+    outputs: {
+      html: {name: 'Web page', mediaType: 'text/html'},
+      index: {name: 'Index page', mediaType: 'text/html'},
+      stylesheet: {name: 'Stylesheet', mediaType: 'text/css'}
+    },
     async article(article, ctx) {
       const html = await ctx.render(template, articleContext(article, ctx))
       const files: OutputFile[] = [{path: pagePath(article), contents: html}]
@@ -91,16 +76,22 @@ export function htmlEmitter(options: HtmlOptions = {}): Emitter {
   }
 }
 
+/** Label of the page of an article among the article's outputs. */
+const ownLabel = 'html'
+
 function pagePath(article: Article): string {
   return `${article.meta.slug}.html`
 }
 
-/** Context shared by every page: site, stylesheet and feed links. */
+/**
+ * Context shared by every page: site, stylesheet and feed links (the
+ * collection outputs their emitters describe as feeds, in their order).
+ */
 function siteContext(ctx: EmitContext) {
-  const collections = ctx.collectionOutputs()
-  const feeds = Object.entries(feedTypes)
-    .filter(([label]) => collections[label])
-    .map(([label, feed]) => ({href: collections[label], type: feed.type, title: `${ctx.config.site.title} (${feed.title})`}))
+  const feeds = Object.entries(ctx.collectionOutputs()).flatMap(([label, href]) => {
+    const feed = ctx.describe(label)
+    return feed?.feed ? [{href, type: feed.mediaType, title: `${ctx.config.site.title} (${feed.name})`}] : []
+  })
   return {site: ctx.config.site, feeds, stylesheet: 'style.css', home: 'index.html', generator: 'Pressroom'}
 }
 
@@ -125,10 +116,10 @@ function articleContext(article: Article, ctx: EmitContext) {
   const canonical = meta.canonical ?? url
   const image = meta.image
   const imageUrl = image?.src ? ctx.url(image.src) : undefined
-  const outputs = ctx.outputsOf(article)
-  const formats = Object.entries(outputs)
-    .filter(([label]) => label !== 'html')
-    .map(([label, href]) => ({label, name: formatNames[label] ?? label, href}))
+  // The other formats of the article, named as their emitters describe them.
+  const formats = Object.entries(ctx.outputsOf(article))
+    .filter(([label]) => label !== ownLabel && ctx.describe(label)?.data !== true)
+    .map(([label, href]) => ({label, name: ctx.describe(label)?.name ?? label, href}))
   const description = meta.description ?? article.excerpt
 
   const jsonLd: Record<string, unknown> = {

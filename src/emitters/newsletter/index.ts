@@ -16,6 +16,7 @@ import {displayDate, joinNames} from '../../locale.js'
 import {articleKeys} from '../collection-key.js'
 import {toEmailHtml} from './email-html.js'
 import {toEml, type Edition} from './eml.js'
+import {newsletterDefaults, type NewsletterConfigOptions} from './options.js'
 import type {Handlers} from './state.js'
 import {toPlainText} from '../plain-text.js'
 import {displayWidth} from './width.js'
@@ -27,26 +28,8 @@ export {displayWidth, graphemes} from './width.js'
 export {defaultHandlers} from './handlers/index.js'
 export type {Handler, Handlers, State} from './state.js'
 
-/** Options of {@link newsletterEmitter}. */
-export interface NewsletterOptions {
-  /** Articles in the edition, newest first (default: `10`; with `since`: all since). */
-  limit?: number
-  /** Only articles published on or after this ISO date (e.g. `2024-05-01`) (optional). */
-  since?: string
-  /** Measure of the text in display columns (default: `72`). */
-  width?: number
-  /** Unsubscribe link, or a placeholder your mail sender fills (default: `%UNSUBSCRIBE_URL%`). */
-  unsubscribeUrl?: string
-  /** `From` of the message (default: `"<site.author>" <newsletter@<site host>>`). */
-  from?: string
-  /** `To` of the message (default: `subscribers@<site host>`). */
-  to?: string
-  /** Edition template (default: `default.newsletter.txt.liquid`). */
-  template?: string
-  /** Article template (default: `default.newsletter-article.txt.liquid`). */
-  articleTemplate?: string
-  /** HTML part template (default: `default.newsletter.html.liquid`). */
-  htmlTemplate?: string
+/** Options of {@link newsletterEmitter}: those of the configuration, with `handlers` typed exactly. */
+export type NewsletterOptions = Omit<NewsletterConfigOptions, 'handlers'> & {
   /** Handlers overriding or adding to the default ones (optional). */
   handlers?: Handlers
 }
@@ -81,6 +64,11 @@ export function newsletterEmitter(options: NewsletterOptions = {}): Emitter {
     name: 'newsletter',
     paths: (article) => ({newsletter: articlePath(article)}),
     collectionPaths: () => ({'newsletter-edition': 'newsletter/edition.txt', 'newsletter-eml': 'newsletter/edition.eml'}),
+    outputs: {
+      newsletter: {name: 'Plain text', mediaType: 'text/plain'},
+      'newsletter-edition': {name: 'Newsletter edition', mediaType: 'text/plain'},
+      'newsletter-eml': {name: 'Newsletter edition (email)', mediaType: 'message/rfc822'}
+    },
     // The edition is made of the articles it selects only.
     collectionKey: (articles) => articleKeys(selectArticles(articles, settings)),
     async article(article, ctx) {
@@ -342,7 +330,7 @@ function resolveOptions(options: NewsletterOptions): Settings {
   return {
     limit: positive('limit', 1),
     since,
-    width: positive('width', 20) ?? 72,
+    width: positive('width', 20) ?? newsletterDefaults.width,
     unsubscribeUrl: string('unsubscribeUrl') ?? '%UNSUBSCRIBE_URL%',
     from: string('from'),
     to: string('to'),

@@ -36,6 +36,10 @@ export function ninjsEmitter(options: NinjsOptions = {}): Emitter {
   const width = parsed.data.width ?? 72
   return {
     name: 'ninjs',
+    outputs: {
+      ninjs: {name: 'IPTC ninjs', mediaType: 'application/json', data: true},
+      'ninjs-index': {name: 'IPTC ninjs (latest)', mediaType: 'application/json', data: true}
+    },
     paths: (article) => ({ninjs: articlePath(article)}),
     collectionPaths: () => ({'ninjs-index': indexPath}),
     // The index reads the latest `limit` articles (their metadata only, but

@@ -7,22 +7,17 @@
 import path from 'node:path'
 import {diagnostics} from '../../diagnostics.js'
 import type {Article, Emitter} from '../../types.js'
+import type {PdfConfigOptions} from './options.js'
 import {createShapingStore, type ShapingStore} from './shaping-store.js'
 import type {Handlers} from './state-types.js'
 
 export {defaultHandlers} from './handlers/index.js'
 export type {Handler, Handlers, State} from './state-types.js'
 
-/** Options of {@link pdfEmitter}. */
-export interface PdfOptions {
-  /** `'A4'` (default) or `'Letter'`. */
-  pageSize?: string
-  /** Partial theme merged over `templates/default.pdf-theme.json`. */
-  theme?: Record<string, unknown>
+/** Options of {@link pdfEmitter}: those of the configuration, with `handlers` typed exactly. */
+export type PdfOptions = Omit<PdfConfigOptions, 'handlers'> & {
   /** Handlers by hast tag name (and `unknown`), merged over the defaults. */
   handlers?: Handlers
-  /** Compress content streams (default: `true`). */
-  compress?: boolean
 }
 
 /**
@@ -43,6 +38,7 @@ export function pdfEmitter(options: PdfOptions = {}): Emitter {
     paths(article: Article) {
       return {pdf: `pdf/${article.meta.slug}.pdf`}
     },
+    outputs: {pdf: {name: 'PDF', mediaType: 'application/pdf'}},
     async article(article, ctx) {
       try {
         // pdfkit, fontkit and the fonts load on first use: a build without
@@ -55,8 +51,7 @@ export function pdfEmitter(options: PdfOptions = {}): Emitter {
         return [{path: `pdf/${article.meta.slug}.pdf`, contents}]
       } catch (error) {
         // Bad content never throws: the article gets a message, the build goes on.
-        const reason = diagnostics.emitterFailed.reason('pdf', error instanceof Error ? error.message : String(error))
-        ctx.warn(reason, {ruleId: diagnostics.emitterFailed.ruleId, article})
+        ctx.report(diagnostics.emitterFailed, ['pdf', error instanceof Error ? error.message : String(error)], {article})
         return []
       }
     }

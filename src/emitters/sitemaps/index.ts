@@ -44,6 +44,11 @@ export function sitemapsEmitter(options: SitemapsOptions = {}): Emitter {
   const publicationName = parsed.data.publicationName
   return {
     name: 'sitemaps',
+    outputs: {
+      sitemap: {name: 'Sitemap', mediaType: 'application/xml', data: true},
+      'news-sitemap': {name: 'Google News sitemap', mediaType: 'application/xml', data: true},
+      robots: {name: 'robots.txt', mediaType: 'text/plain', data: true}
+    },
     collectionPaths() {
       const paths: Record<string, string> = {sitemap: files.sitemap}
       if (news) paths['news-sitemap'] = files.news
