@@ -83,7 +83,7 @@ export default defineConfig({
     const unknown = defineConfig({builtins: {docx: {}}})
     const good = defineConfig({builtins: {pdf: {pageSize: 'Letter', compress: false}, epub: false, newsletter: {width: 80}}})
     expect([wrongSize, misspelt, unknown, good]).toHaveLength(4)
-    expect(builtinNames).toEqual(['html', 'pdf', 'epub', 'feeds', 'newsletter'])
+    expect(builtinNames).toEqual(['html', 'pdf', 'epub', 'feeds', 'newsletter', 'ninjs', 'sitemaps'])
   })
 
   it('should reject a wrong built-in option with its key', async () => {

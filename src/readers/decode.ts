@@ -71,7 +71,8 @@ function decodeBytes(bytes: Uint8Array, file: VFile): string {
     report(file, diagnostics.invalidUtf8, [offset], {place: placeOf(bytes, offset), source: 'pressroom:decode'})
   }
   if (scan.invalid.length > reportedInvalid) {
-    report(file, diagnostics.invalidUtf8More, [scan.invalid.length - reportedInvalid], {place: placeOf(bytes, scan.invalid[reportedInvalid]!), source: 'pressroom:decode'})
+    const next = scan.invalid[reportedInvalid]!
+    report(file, diagnostics.invalidUtf8, [next, scan.invalid.length - reportedInvalid - 1], {place: placeOf(bytes, next), source: 'pressroom:decode'})
   }
   return new TextDecoder('utf-8').decode(bytes)
 }

@@ -103,7 +103,7 @@ function read(source: ArticleSource, file: VFile, config: ResolvedConfig): Artic
   if (!meta) return undefined
   if (meta.description && /[*_`&<[]/.test(meta.description)) {
     // A deck written in Markdown (`**bold**`, `&mdash;`): keep its text only.
-    meta.description = toString(processor.parse(meta.description), {includeHtml: false}).replace(/\s+/g, ' ').trim()
+    meta.description = toString(processor.parse(meta.description)).replace(/\s+/g, ' ').trim()
   }
 
   file.data.pressroom = {

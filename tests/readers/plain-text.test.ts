@@ -14,6 +14,10 @@ describe('stripMarkup', () => {
     expect(stripMarkup('<script>alert(1)</script>')).toEqual({text: '', tags: true})
   })
 
+  it('should keep a word in angle brackets that names no HTML element (a title about code)', () => {
+    expect(stripMarkup('Use <c> tags & keep them')).toEqual({text: 'Use <c> tags & keep them', tags: false})
+  })
+
   it('should decode character references quietly', () => {
     expect(stripMarkup('USDA&rsquo;s Ask Karen &#8211; Q&amp;A')).toEqual({text: 'USDA’s Ask Karen – Q&A', tags: false})
   })
