@@ -34,8 +34,8 @@ function define<Args extends unknown[]>(
 /** The catalog. Keys are camelCase builders; `ruleId`s are kebab-case and stable. */
 export const diagnostics = {
   // Reading
-  invalidUtf8: define('invalid-utf8', 'warning', (offset: number, more = 0) =>
-    `Unexpected invalid UTF-8 byte at offset ${offset}${more > 0 ? ` and ${more} more from here` : ''}; decoded ${more > 0 ? 'each' : 'it'} as U+FFFD, save the file as UTF-8`),
+  invalidUtf8: define('invalid-utf8', 'warning', (offset: number, more?: number) =>
+    `Unexpected invalid UTF-8 byte at offset ${offset}${more ? ` and ${more} more from here` : ''}; decoded ${more ? 'each' : 'it'} as U+FFFD, save the file as UTF-8`),
   legacyEncoding: define('legacy-encoding', 'warning', (encoding: string, offset: number) =>
     `Unexpected ${encoding} text (not UTF-8 from byte offset ${offset}); decoded it as ${encoding}, save the file as UTF-8`),
   emptyFile: define('empty-file', 'error', () =>

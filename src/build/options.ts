@@ -157,16 +157,8 @@ export function buildFileOf(config: ResolvedConfig): VFile {
 }
 
 /** What {@link summarize} makes a result of. */
-export interface Summary {
-  articles: Article[]
-  files: VFile[]
+export type Summary = Pick<BuildResult, 'articles' | 'files' | 'failed' | 'written' | 'rebuilt' | 'removed' | 'builtInProcess' | 'manifest'> & {
   buildFile: VFile
-  failed: number
-  written: ManifestFile[]
-  rebuilt: number
-  removed: number
-  builtInProcess: boolean
-  manifest: Manifest
   strict: boolean
   /** `performance.now()` when the build started. */
   started: number

@@ -12,28 +12,13 @@ import type {FontSet} from './fonts.js'
 import type {Hyphenator} from './hyphenate.js'
 import {createPage} from './page.js'
 import type {Pdf} from './pdf.js'
-import type {DocumentState, Handlers, State} from './state-types.js'
+import type {DocumentState, Handlers, State, StateOptions} from './state-types.js'
 import {createTagging} from './tagging.js'
 import type {Tagger} from './tagger.js'
 import {createText} from './text.js'
 import type {Theme} from './theme.js'
 
-export type {BlockOptions, DrawOptions, Handler, Handlers, State} from './state-types.js'
-
-/** Inputs of {@link createState}. */
-export interface StateOptions {
-  doc: Pdf
-  tagger: Tagger
-  theme: Theme
-  fonts: FontSet
-  article: Article
-  ctx: EmitContext
-  handlers: Handlers
-  hyphenate: Hyphenator | undefined
-  pageWidth: number
-  pageHeight: number
-  ids: Set<string>
-}
+export type {BlockOptions, DrawOptions, Handler, Handlers, State, StateOptions} from './state-types.js'
 
 /**
  * Create the render state of one document.
