@@ -5,18 +5,12 @@
  * (`text.ts`) and the flow of the tree (`flow.ts`).
  */
 import {diagnostics} from '../../diagnostics.js'
-import type {Article, EmitContext} from '../../types.js'
 import {createCursor} from './cursor.js'
 import {createFlow} from './flow.js'
-import type {FontSet} from './fonts.js'
-import type {Hyphenator} from './hyphenate.js'
 import {createPage} from './page.js'
-import type {Pdf} from './pdf.js'
-import type {DocumentState, Handlers, State, StateOptions} from './state-types.js'
+import type {DocumentState, State, StateOptions} from './state-types.js'
 import {createTagging} from './tagging.js'
-import type {Tagger} from './tagger.js'
 import {createText} from './text.js'
-import type {Theme} from './theme.js'
 
 export type {BlockOptions, DrawOptions, Handler, Handlers, State, StateOptions} from './state-types.js'
 
