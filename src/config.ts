@@ -7,6 +7,7 @@ import {existsSync} from 'node:fs'
 import {readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
+import {closest, distance} from 'fastest-levenshtein'
 import * as z from 'zod'
 import {builtinsSchema, mergeBuiltins} from './emitters/builtins.js'
 import {runtimeImport} from './runtime-import.js'
@@ -213,8 +214,44 @@ function problemsOf(issues: readonly z.core.$ZodIssue[], prefix: readonly Proper
       )
       if (meant.length === 1) return problemsOf(meant[0]!, path)
     }
+    if (issue.code === 'unrecognized_keys') {
+      // As Vite and Astro do: name each unknown key and the known one it is closest to.
+      const known = keysAt(configSchema, path)
+      return issue.keys.map((key) => {
+        const near = known.length > 0 ? closest(key, known) : undefined
+        const hint = near && distance(key, near) <= Math.max(2, Math.floor(near.length / 3)) ? `; did you mean \`${near}\`?` : known.length > 0 ? `; expected one of ${known.map((name) => `\`${name}\``).join(', ')}` : ''
+        return {path: [...path, key], message: `Unknown key${hint}`}
+      })
+    }
     return [{path, message: issue.message}]
   })
+}
+
+/**
+ * The keys an object schema allows at a path of the configuration (through
+ * optional wrappers and the `false | options` unions of `builtins`).
+ */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: z.ZodType | undefined = schema
+  for (const segment of [...path, undefined]) {
+    current = objectOf(current)
+    if (!current) return []
+    if (segment === undefined) return Object.keys((current as z.ZodObject).shape)
+    current = (current as z.ZodObject).shape[String(segment)] as z.ZodType | undefined
+  }
+  return []
+}
+
+/** The object schema inside optional and union wrappers, if there is one. */
+function objectOf(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema
+  for (let depth = 0; current && depth < 8; depth++) {
+    if (current instanceof z.ZodObject) return current
+    if (current instanceof z.ZodUnion) current = (current.options as z.ZodType[]).find((option) => objectOf(option) !== undefined)
+    else if ('unwrap' in current && typeof current.unwrap === 'function') current = (current as z.ZodOptional<z.ZodType>).unwrap()
+    else return undefined
+  }
+  return undefined
 }
 
 function mergeUser(base: UserConfig, overrides: UserConfig): UserConfig {

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {build} from '../src/build/index.js'
-import {ConfigError, defineConfig, loadConfig, resolveConfig} from '../src/config.js'
+import {ConfigError, defineConfig, loadConfig, resolveConfig, type UserConfig} from '../src/config.js'
 import {builtinNames, resolveEmitters, UnknownEmitterError} from '../src/emitters/index.js'
 import {root} from './helpers/article.js'
 
@@ -94,8 +94,8 @@ export default defineConfig({
     expect(wrong({newsletter: {width: 0}})).toThrow(/builtins\.newsletter\.width: /)
     expect(wrong({newsletter: {since: 'yesterday'}})).toThrow(/builtins\.newsletter\.since: expected an ISO date/)
     expect(wrong({feeds: {limit: 2.5}})).toThrow(/builtins\.feeds\.limit: /)
-    expect(wrong({epub: {editionsize: 3}})).toThrow(/builtins\.epub: Unrecognized key: "editionsize"/)
-    expect(wrong({docx: {}})).toThrow(/builtins: Unrecognized key: "docx"/)
+    expect(wrong({epub: {editionsize: 3}})).toThrow(/builtins\.epub\.editionsize: Unknown key; did you mean `editionSize`\?/)
+    expect(wrong({docx: {}})).toThrow(/builtins\.docx: Unknown key; expected one of `html`, `pdf`/)
     expect(wrong({html: true})).toThrow(/builtins\.html: /)
   })
 
@@ -127,5 +127,22 @@ export default defineConfig({
   it('should refuse an unknown emitter name in --only', async () => {
     const config = await loadConfig({root: dir})
     expect(() => resolveEmitters(config, ['html', 'docx'])).toThrow(UnknownEmitterError)
+  })
+})
+
+describe('unknown configuration keys', () => {
+  it('should name each unknown key with the known one it is closest to', () => {
+    const messageOf = (user: unknown) => {
+      try {
+        resolveConfig(user as UserConfig, '/tmp')
+      } catch (error) {
+        return (error as Error).message
+      }
+      return ''
+    }
+    expect(messageOf({site: {tilte: 'x'}})).toBe('config: site.tilte: Unknown key; did you mean `title`?')
+    expect(messageOf({builtins: {pdf: {pagesize: 'A4'}}})).toBe('config: builtins.pdf.pagesize: Unknown key; did you mean `pageSize`?')
+    expect(messageOf({builtins: {pfd: {}}})).toBe('config: builtins.pfd: Unknown key; did you mean `pdf`?')
+    expect(messageOf({site: {zzzzzzzz: 1}})).toMatch(/^config: site\.zzzzzzzz: Unknown key; expected one of `title`, `url`/)
   })
 })
