@@ -4,9 +4,8 @@
  *
  * V8 marks the heap in helper threads while JavaScript runs ("concurrent
  * marking"). A build keeps every core busy with a worker thread of its own,
- * so those helpers only take turns with the workers: on two cores, 1,000
- * articles took 30-35 s with it and 25-26.5 s without (user time 51-58 s
- * against 41 s). It is turned off here, before any marking has begun in this
+ * so those helpers only take turns with the workers (the figures are in the
+ * commit that made this change). It is turned off here, before any marking has begun in this
  * thread; worker threads' heaps are made later and never use it. (V8 flags
  * are not allowed in `NODE_OPTIONS`, and `--single-threaded-gc`, as fast,
  * crashed V8 when set after the start.) A flag given on the command line wins.

@@ -130,7 +130,7 @@ let apiProvider: (() => Promise<Record<string, unknown>>) | undefined
 /**
  * Let configurations that `import … from 'pressroom'` use the API already
  * loaded in this process (the command line's bundle) instead of loading the
- * library's ~300 modules a second time (0.8 s).
+ * library's ~300 modules a second time.
  *
  * @param provider
  *   Gives the module namespace of Pressroom's public API.
@@ -145,8 +145,7 @@ export function provideApi(provider: () => Promise<Record<string, unknown>>): vo
  * the API of this process when there is one), the result is written beside
  * the file, so that it resolves packages and relative paths as the file does,
  * imported once and removed. (tsx, used before, ran every module the
- * configuration imports through its loader thread: 3.3 s for one that
- * imported `pressroom`.)
+ * configuration imports through its loader thread, which was slow.)
  */
 async function importBundled(file: string): Promise<{default?: unknown}> {
   const esbuild = await runtimeImport<typeof import('esbuild')>('esbuild')

@@ -56,8 +56,7 @@ export function createTemplates(config: Pick<ResolvedConfig, 'templates' | 'buil
   return {
     async render(name, context) {
       // Synchronously: no filter or tag here is async, and LiquidJS's async
-      // renderer awaits every node (the index of 1,000 articles took about
-      // 150 ms that way, 115 ms this way).
+      // renderer awaits every node, which costs on large indexes.
       return engine.renderFileSync(name, context)
     },
     async read(name) {

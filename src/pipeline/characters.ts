@@ -11,16 +11,16 @@ export function codePoint(character: string): string {
 
 /**
  * Code units of text handed to `Intl.Segmenter` at once (see {@link segmentsOf}).
- * Each step of its iterator costs in proportion to the text it holds: 80,000
- * characters took 33 ms in windows of 256, 115 ms in windows of 2,048.
+ * Each step of its iterator costs in proportion to the text it holds, so
+ * small windows are faster.
  */
 const segmentWindow = 256
 
 /**
  * The segments of a text (graphemes, words), as `segmenter.segment(text)`
  * gives them, read in windows of a few hundred code units. V8's segmenter
- * slows down with the length of the text it holds: 80,000 characters of Latin
- * and Arabic took 50 s to walk whole, 0.1 s in windows. Each window's last
+ * slows down sharply with the length of the text it holds (tens of thousands
+ * of characters walked whole take seconds to minutes). Each window's last
  * segment may be cut short, so the next window starts at it. A lazy
  * generator: a caller that stops early (a line breaker taking what fits on a
  * line) segments little more than it read.

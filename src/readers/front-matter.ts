@@ -13,8 +13,8 @@ import {codePoint} from '../pipeline/characters.js'
 import {stripIllegal} from '../pipeline/hast/xml-characters.js'
 
 // js-yaml is loaded only when strict parsing fails: loading it also loads
-// esprima (for its `!!js/function` type, unused by `safeLoad`), about 60 ms
-// in every fresh process otherwise.
+// esprima (for its `!!js/function` type, unused by `safeLoad`), a cost every
+// fresh process would pay otherwise.
 const require = createRequire(import.meta.url)
 let lenient: typeof import('js-yaml') | undefined
 

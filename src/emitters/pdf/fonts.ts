@@ -147,8 +147,7 @@ export function createFontSet(theme: Theme, config: Pick<ResolvedConfig, 'templa
 /**
  * The user's font folders and their modification times: a folder's changes
  * when a file is added to it or removed, so a font added while watching is
- * found. (Looking every name up in every folder for each article cost about
- * 0.4 ms an article in `existsSync`.)
+ * found, without looking every name up in every folder for each article.
  */
 function foldersStamp(config: Pick<ResolvedConfig, 'templates' | 'builtinTemplates'>): string {
   const folders = [config.templates, path.join(config.templates, 'fonts')]

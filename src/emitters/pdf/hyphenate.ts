@@ -26,8 +26,8 @@ const cache = new Map<string, Hyphenator | undefined>()
 const minWordLength = 6
 /**
  * Longer "words" (a hash, a run of letters without spaces) are not
- * hyphenated: `hyphen` takes time quadratic in a word's length (50,000
- * letters: 30 s), and the line breaker cuts them between graphemes anyway.
+ * hyphenated: `hyphen` takes time quadratic in a word's length, and the
+ * line breaker cuts them between graphemes anyway.
  */
 const maxWordLength = 100
 /** Words kept per language and cache generation. */
