@@ -24,6 +24,8 @@ import {toXml} from 'xast-util-to-xml'
 import {phrasingContainers, phrasingElements, transparentElements} from '../../pipeline/hast/content-model.js'
 import {isUrlProperty} from '../../pipeline/hast/url-attributes.js'
 import {removeXmlIllegal} from '../../pipeline/hast/xml-characters.js'
+import {collectIds, escapeCdataEnd, rfc3986} from './xhtml-ids.js'
+import {ariaAttributes, attributePatterns, type Context, droppedElements, elementAttributes, globalAttributes, idReferenceAttributes, keptElements, renamedElements, xhtmlNamespace} from './xhtml-schema.js'
 
 /** Options of {@link bodyToXhtml}. */
 export interface BodyOptions {
@@ -53,93 +55,6 @@ export interface BodyResult {
 }
 
 type PropertyValue = string | number | boolean | Array<string | number>
-
-const xhtmlNamespace = 'http://www.w3.org/1999/xhtml'
-
-const nameStart =
-  'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D' +
-  '\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}'
-const nameRest = nameStart + '\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040'
-const notNameCharacters = new RegExp(`[^${nameRest}]+`, 'gu')
-const nameStartCharacter = new RegExp(`^[${nameStart}]`, 'u')
-
-/** Elements kept as they are (HTML elements valid in an EPUB 3 content document body). */
-const keptElements = new Set([
-  'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption',
-  'cite', 'code', 'col', 'colgroup', 'data', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt',
-  'em', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
-  'i', 'img', 'input', 'ins', 'kbd', 'li', 'mark', 'nav', 'ol', 'p', 'pre', 'q', 'rp', 'rt',
-  'ruby', 's', 'samp', 'section', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr'
-])
-
-/** Where an element is: flow content, phrasing content, or phrasing inside a link. */
-type Context = 'flow' | 'phrasing' | 'link'
-
-/** Obsolete or HTML-only elements and what they become. */
-const renamedElements: Record<string, {tagName: string; className?: string}> = {
-  acronym: {tagName: 'abbr'},
-  big: {tagName: 'span', className: 'big'},
-  blink: {tagName: 'span'},
-  center: {tagName: 'div', className: 'center'},
-  dir: {tagName: 'ul'},
-  font: {tagName: 'span'},
-  listing: {tagName: 'pre'},
-  main: {tagName: 'div'},
-  marquee: {tagName: 'span'},
-  menu: {tagName: 'ul'},
-  nobr: {tagName: 'span'},
-  plaintext: {tagName: 'pre'},
-  strike: {tagName: 's'},
-  tt: {tagName: 'code'},
-  xmp: {tagName: 'pre'}
-}
-
-/** Elements dropped with their content (never content in an article body). */
-const droppedElements = new Set([
-  'audio', 'base', 'button', 'canvas', 'embed', 'form', 'head', 'iframe', 'link', 'map', 'meta',
-  'noscript', 'object', 'option', 'script', 'select', 'source', 'style', 'template', 'textarea',
-  'title', 'track', 'video'
-])
-
-/** Attributes allowed per element (hast property names), besides the global ones. */
-const elementAttributes: Record<string, readonly string[]> = {
-  a: ['href'],
-  blockquote: ['cite'],
-  col: ['span'],
-  colgroup: ['span'],
-  data: ['value'],
-  del: ['cite'],
-  details: ['open'],
-  img: ['src', 'alt', 'width', 'height'],
-  input: ['type', 'checked', 'disabled'],
-  ins: ['cite'],
-  li: ['value'],
-  ol: ['start', 'reversed', 'type'],
-  q: ['cite'],
-  td: ['colSpan', 'rowSpan'],
-  th: ['colSpan', 'rowSpan', 'scope', 'abbr'],
-  time: ['dateTime']
-}
-
-const globalAttributes = new Set(['id', 'className', 'title', 'lang', 'dir', 'hidden', 'translate'])
-const ariaAttributes = new Set(['ariaLabel', 'ariaLabelledBy', 'ariaDescribedBy', 'ariaHidden'])
-const idReferenceAttributes = ['ariaLabelledBy', 'ariaDescribedBy'] as const
-
-/** Attribute values that must match to be kept. */
-const attributePatterns: Record<string, RegExp> = {
-  width: /^\d+$/,
-  height: /^\d+$/,
-  start: /^-?\d+$/,
-  value: /^-?\d+$/,
-  span: /^[1-9]\d*$/,
-  colSpan: /^[1-9]\d*$/,
-  rowSpan: /^\d+$/,
-  scope: /^(row|col|rowgroup|colgroup)$/,
-  dir: /^(ltr|rtl|auto)$/,
-  translate: /^(yes|no|)$/,
-  dateTime: /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/
-}
 
 /**
  * Turn an article body into an XHTML fragment for an EPUB content document.
@@ -451,98 +366,4 @@ function classList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String)
   if (typeof value === 'string') return value.split(/\s+/)
   return []
-}
-
-/** Ids of a tree: original → XML-safe unique id. */
-interface IdMap extends Map<string, string> {
-  /** New ids already given to an element. */
-  claimed: Set<string>
-  /** Fresh ids for elements that repeat an earlier element's id. */
-  duplicates: Map<Element, string>
-}
-
-/**
- * Give every id in the tree an XML name that is unique in the document.
- *
- * @param tree
- *   Body tree.
- * @param used
- *   Ids used elsewhere in the document.
- * @returns
- *   Map from original to new ids.
- */
-function collectIds(tree: Root, used: Set<string>): IdMap {
-  const map = new Map<string, string>() as IdMap
-  map.claimed = new Set()
-  map.duplicates = new Map()
-  visit(tree)
-  return map
-
-  function visit(node: Root | ElementContent | RootContent): void {
-    if (node.type !== 'element' && node.type !== 'root') return
-    if (node.type === 'element') {
-      const raw = node.properties['id']
-      if (raw !== undefined && raw !== null && raw !== '') {
-        const original = String(raw)
-        const id = unique(xmlName(original))
-        if (map.has(original)) map.duplicates.set(node, id)
-        else map.set(original, id)
-      }
-    }
-    for (const child of node.children) visit(child)
-  }
-
-  function unique(base: string): string {
-    let id = base
-    let count = 1
-    while (used.has(id)) id = `${base}-${++count}`
-    used.add(id)
-    return id
-  }
-}
-
-/**
- * Percent-encode what RFC 3986 does not allow in a URI. The WHATWG URL parser
- * (`new URL`) keeps some of it (a backtick in a host name, `{`, a lone `%`),
- * and EPUBCheck, which parses hrefs as RFC 3986 URIs, rejects it.
- *
- * @param url
- *   Absolute URL, as serialized by `URL`.
- * @returns
- *   The URL with disallowed characters percent-encoded.
- */
-export function rfc3986(url: string): string {
-  return url
-    .replace(/%(?![\da-f]{2})/gi, '%25')
-    .replace(/[^\w\-.~:/?#[\]@!$&'()*+,;=%]/g, (character) => encodeURIComponent(character))
-}
-
-/**
- * Make a string a valid XML name without colons (NCName).
- *
- * @param value
- *   Any id.
- * @returns
- *   The id, with invalid characters replaced by `-` and prefixed with `id-`
- *   when it does not start with a letter or `_`.
- */
-export function xmlName(value: string): string {
-  let name = removeXmlIllegal(value.normalize('NFC')).replace(notNameCharacters, '-')
-  // Letters only: digits of any script (`٢٠٢٥`) and marks start no name in older XML parsers.
-  if (!nameStartCharacter.test(name) || !/^[\p{L}_]/u.test(name)) name = 'id-' + name
-  return name
-}
-
-/**
- * Escape `]]>` in serialized XML text (`xast-util-to-xml` leaves `>` as is).
- * Outside text and attribute values, `]]>` cannot occur: a tag never ends
- * in `]`.
- *
- * @param xml
- *   Serialized XML without CDATA sections.
- * @returns
- *   The same XML with every `]]>` written `]]&gt;`.
- */
-export function escapeCdataEnd(xml: string): string {
-  return xml.replace(/]]>/g, ']]&gt;')
 }
