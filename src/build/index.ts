@@ -90,8 +90,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const removed = previous && !options.shard
     ? await removeStale(config.output, {
         previous, written, active: names, collections: true,
-        sources: new Set(plan.inputs.map((source) => sourceOf(config, source))),
-        built: new Set(records.map((record) => sourceOf(config, record.path)))
+        sources: once(() => new Set(plan.inputs.map((source) => sourceOf(config, source)))),
+        built: once(() => new Set(records.map((record) => sourceOf(config, record.path))))
       })
     : 0
 
@@ -146,4 +146,10 @@ export async function merge(options: Pick<BuildOptions, 'config' | 'only' | 'str
     articles, files, buildFile, failed: 0, written, rebuilt: 0, removed: 0,
     builtInProcess: false, manifest, strict: options.strict ?? false, started
   })
+}
+
+/** A value made on first use, then kept. */
+function once<T>(make: () => T): () => T {
+  let value: {made: T} | undefined
+  return () => (value ??= {made: make()}).made
 }

@@ -121,10 +121,10 @@ export interface Stale {
   written: readonly ManifestFile[]
   /** Emitters that ran (the others' files stay). */
   active: readonly string[]
-  /** Sources of this build (as the manifest names them). */
-  sources: ReadonlySet<string>
-  /** Sources that built now (their outputs are this build's). */
-  built: ReadonlySet<string>
+  /** Sources of this build (as the manifest names them); asked only when a file may go. */
+  sources: () => ReadonlySet<string>
+  /** Sources that built now (their outputs are this build's); asked only when a file may go. */
+  built: () => ReadonlySet<string>
   /** Whether this build made the collections. */
   collections: boolean
 }
@@ -144,8 +144,11 @@ export async function removeStale(outputDir: string, stale: Stale): Promise<numb
   const ran = new Set(stale.active)
   const candidates: ManifestFile[] = []
   for (const article of stale.previous.articles ?? []) {
-    const source = typeof article?.source === 'string' ? article.source : ''
-    if (!stale.sources.has(source) || stale.built.has(source)) candidates.push(...(article.files ?? []))
+    const files = (article?.files ?? []).filter((file) => typeof file?.path === 'string' && !now.has(file.path))
+    // Most builds write every file the last one did: nothing to decide.
+    if (files.length === 0) continue
+    const source = typeof article.source === 'string' ? article.source : ''
+    if (!stale.sources().has(source) || stale.built().has(source)) candidates.push(...files)
   }
   if (stale.collections) candidates.push(...Object.values(stale.previous.collections ?? {}))
   let removed = 0
