@@ -9,88 +9,15 @@ import path from 'node:path'
 import {slug as githubSlug} from 'github-slugger'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
-import * as z from 'zod'
+import type * as z from 'zod'
 import type {ResolvedConfig} from '../config.js'
 import {diagnostics, report} from '../diagnostics.js'
 import type {ArticleMeta, Contact, Dateline, Direction, LeadImage, ReleaseInfo} from '../types.js'
 import {isRtl} from '../locale.js'
 import {parseDateline} from '../pipeline/dateline.js'
+import {foreignKeys, frontMatterSchema, type FrontMatterFields} from './front-matter-schema.js'
 import {stripMarkup} from './plain-text.js'
 import type {FrontMatter} from './front-matter.js'
-
-const text = z.string()
-const textList = z.union([
-  z.string(),
-  z.array(z.union([z.string(), z.number(), z.looseObject({name: z.string()})]))
-])
-const dateish = z.union([z.string(), z.date()])
-const imageObject = z.looseObject({
-  src: z.string().optional(),
-  url: z.string().optional(),
-  uid: z.string().optional(),
-  alt: z.string().optional(),
-  caption: z.string().optional(),
-  credit: z.string().optional()
-})
-
-/** Schema of the front matter fields Pressroom reads. Unknown keys pass (and warn). */
-export const frontMatterSchema = z.looseObject({
-  title: text.optional(),
-  slug: z.union([z.string(), z.number()]).optional(),
-  date: dateish.optional(),
-  updated: dateish.optional(),
-  lastmod: dateish.optional(),
-  modified: dateish.optional(),
-  author: textList.optional(),
-  authors: textList.optional(),
-  byline: text.optional(),
-  description: text.optional(),
-  // `false`: the text's standfirst is body text (wire copy).
-  standfirst: z.union([text, z.literal(false)]).optional(),
-  // `false`: no subheadings are read from wire copy.
-  subheadings: z.boolean().optional(),
-  deck: text.optional(),
-  summary: text.optional(),
-  excerpt: text.optional(),
-  subtitle: text.optional(),
-  tags: textList.optional(),
-  topics: textList.optional(),
-  categories: textList.optional(),
-  keywords: textList.optional(),
-  lang: text.optional(),
-  language: text.optional(),
-  dir: z.enum(['ltr', 'rtl']).optional(),
-  image: z.union([z.string(), imageObject]).optional(),
-  image_alt: text.optional(),
-  image_caption: text.optional(),
-  image_figcaption: text.optional(),
-  image_credit: text.optional(),
-  caption: text.optional(),
-  credit: text.optional(),
-  primary_image: z.union([z.string(), imageObject]).optional(),
-  featured_image: z.union([z.string(), imageObject]).optional(),
-  hero_image: z.union([z.string(), imageObject]).optional(),
-  // `false`: no dateline is read from wire copy.
-  dateline: z.union([text, z.literal(false)]).optional(),
-  canonical: text.optional(),
-  canonical_url: text.optional(),
-  source_url: text.optional(),
-  draft: z.boolean().optional()
-})
-
-type FrontMatterFields = z.infer<typeof frontMatterSchema>
-
-/** Keys other site generators use that Pressroom knowingly ignores (no warning). */
-const foreignKeys = new Set([
-  'layout', 'permalink', 'redirect_from', 'redirect_to', 'aliases', 'weight', 'expirydate', 'expiryDate',
-  'publishdate', 'publishDate', 'kicker', 'hero', 'tumblr_url', 'source', 'url', 'type', 'series', 'toc',
-  'sitemap', 'menu', 'published', 'featured', 'excerpt_separator', 'comments', 'share', 'image_class',
-  'hero_alt', 'hero_caption', 'eleventyExcludeFromCollections', 'eleventyNavigation', 'tag', 'github_repo',
-  'headless', 'outputs', 'images', 'audio', 'videos', 'guid', 'id', 'uuid', 'collection', 'sidebar', 'nav',
-  'header', 'footer', 'thumbnail', 'social_image', 'og_image', 'featured_image_alt', 'primary_image_alt',
-  'subhead', 'hide_title', 'cta', 'event_organizer', 'event_platform', 'registration_url', 'end_date',
-  'host', 'youtube_id', 'youtube_title', 'venue', 'captions', 'short_title', 'archive', 'deck_type'
-])
 
 /** Slugs taken by collection outputs at the root of the output folder. */
 const reservedSlugs = new Set(['index', '404'])
