@@ -314,6 +314,12 @@ export interface UserConfig {
   /** Folder of templates overriding the built-in ones (default: `templates`). */
   templates?: string
   /**
+   * Folders images are also looked up in, after the article's folder and the
+   * input folder, in order (e.g. `static` for an archive from Hugo, whose
+   * `{{< img src="2015/10/x.png" >}}` names a file under `static/`).
+   */
+  images?: string | string[]
+  /**
    * Options for built-in emitters, or `false` to turn one off; each
    * built-in's options are checked against its schema (`emitters/<name>/options.ts`).
    */
@@ -341,6 +347,8 @@ export interface ResolvedConfig {
   root: string
   input: string
   output: string
+  /** Extra folders images are looked up in (absolute; see `UserConfig.images`). */
+  images: string[]
   /** User templates folder (may not exist). */
   templates: string
   /** Built-in templates folder shipped with the package. */

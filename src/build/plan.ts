@@ -24,6 +24,8 @@ export interface Plan {
   sources: number
   /** Their absolute paths. */
   inputs: string[]
+  /** In a shard build, the sources of the other shards (their slugs are needed to resolve cross-references). */
+  outside: string[]
   /** Slugs claimed so far: slug → source as displayed. */
   slugs: Map<string, string>
   /** Sources to build, in source order. */
@@ -72,10 +74,11 @@ export async function findInputs(config: ResolvedConfig): Promise<string[]> {
  *   The plan.
  */
 export async function planBuild(config: ResolvedConfig, index: CacheIndex, environment: string, shard?: Shard): Promise<Plan> {
-  let sources = await findInputs(config)
-  if (shard) sources = sources.filter((source) => shardOf(config, source, shard.count) === shard.index)
+  const all = await findInputs(config)
+  const sources = shard ? all.filter((source) => shardOf(config, source, shard.count) === shard.index) : all
+  const outside = shard ? all.filter((source) => shardOf(config, source, shard.count) !== shard.index) : []
   const slugs = new Map<string, string>()
-  const plan: Plan = {sources: sources.length, inputs: sources, slugs, tasks: [], cached: [], read: new Map(), restated: false, files: [], failed: 0, present: undefined}
+  const plan: Plan = {sources: sources.length, inputs: sources, outside, slugs, tasks: [], cached: [], read: new Map(), restated: false, files: [], failed: 0, present: undefined}
   /** Take a slug for a source; `false` (and the source failed) when another has it. */
   const claimSlug = (slug: string, display: string): boolean => {
     const other = slugs.get(slug)

@@ -43,6 +43,16 @@ export type ArticleRecord = Omit<Article, 'mdast' | 'hast' | 'file' | 'key'> & {
   outputs: Record<string, string>
   /** The source file when its bytes were last read (see `plan.ts`). */
   source?: SourceStat
+  /** The cross-references it was built with (see `build/refs.ts`). */
+  refs?: ArticleRefs
+}
+
+/** The cross-references of an article: the targets it names and the URL each resolved to. */
+export interface ArticleRefs {
+  /** Targets as written (path part), each once. */
+  targets: string[]
+  /** Target → URL, for the targets found in the build. */
+  table: Record<string, string>
 }
 
 /** Size and modification time of a source file, and when it was read. */

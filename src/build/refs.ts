@@ -3,12 +3,19 @@
  * the build, which a reader never sees: once the sources and slugs are known,
  * each article to build gets the table of the targets it names (only those,
  * so a worker is sent a few entries, not the whole archive).
+ *
+ * The table an article was built with is kept in its record: an article the
+ * cache would skip is built again when its targets now resolve differently
+ * (a target renamed, removed or added), so no stale link survives.
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {ResolvedConfig} from '../config.js'
+import {quickMeta} from '../readers/peek.js'
 // Only the tokenizer: the build loads the Markdown parser when something must be built, not before.
-import {refTargets, resolveRefs, type RefArticle} from '../readers/shortcodes/refs.js'
+import {createRefResolver, refTargets, type RefArticle} from '../readers/shortcodes/refs.js'
+import {contentKey, type Plan} from './plan.js'
+import type {ArticleRefs} from './record.js'
 
 /**
  * The URL of an article's page: its HTML page beside the others (feeds, EPUB
@@ -17,18 +24,24 @@ import {refTargets, resolveRefs, type RefArticle} from '../readers/shortcodes/re
 const pageOf = (slug: string) => `${slug}.html`
 
 /**
- * Give each task that cross-references other articles the URLs of its targets.
+ * Give each task that cross-references other articles the URLs of its
+ * targets, and turn into tasks the cached articles whose targets moved.
  *
- * @param tasks
- *   Articles to build (changed in place: `refs` is set when the article has any).
- * @param slugs
- *   Every article of the build: slug → source path as displayed (relative to the cwd).
+ * @param plan
+ *   The build's plan (changed in place: tasks get `refs`; cached records
+ *   whose links changed become tasks).
  * @param config
  *   Resolved configuration.
+ * @param environment
+ *   The environment key of this build (for the content key of a record made a task again).
  */
-export function linkRefs(tasks: Array<{source: string; refs?: Record<string, string>}>, slugs: ReadonlyMap<string, string>, config: ResolvedConfig): void {
-  let articles: RefArticle[] | undefined
-  for (const task of tasks) {
+export async function linkRefs(plan: Plan, config: ResolvedConfig, environment: string): Promise<void> {
+  let resolve: ((targets: readonly string[]) => Record<string, string>) | undefined
+  const table = async (targets: string[]): Promise<ArticleRefs> => {
+    resolve ??= createRefResolver(await refArticles(plan, config), pageOf)
+    return {targets, table: resolve(targets)}
+  }
+  for (const task of plan.tasks) {
     let text: string
     try {
       text = readFileSync(task.source, 'utf8')
@@ -36,8 +49,47 @@ export function linkRefs(tasks: Array<{source: string; refs?: Record<string, str
       continue
     }
     const targets = refTargets(text)
-    if (targets.length === 0) continue
-    articles ??= [...slugs].map(([slug, display]) => ({slug, path: path.relative(config.input, path.resolve(display)).split(path.sep).join('/')}))
-    task.refs = resolveRefs(targets, articles, pageOf)
+    if (targets.length > 0) task.refs = await table(targets)
   }
+  const kept = []
+  for (const record of plan.cached) {
+    const refs = record.refs && (await table(record.refs.targets))
+    if (!refs || sameTable(refs.table, record.refs!.table)) {
+      kept.push(record)
+      continue
+    }
+    const source = path.resolve(record.path)
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(source)
+    } catch {
+      kept.push(record)
+      continue
+    }
+    plan.tasks.push({source, display: record.path, key: contentKey(environment, record.path, bytes), refs})
+  }
+  plan.cached = kept
+}
+
+/** Every article of the build as a reference may name it (in a shard build, the other shards' too). */
+async function refArticles(plan: Plan, config: ResolvedConfig): Promise<RefArticle[]> {
+  const relative = (source: string) => path.relative(config.input, path.resolve(source)).split(path.sep).join('/')
+  const articles = [...plan.slugs].map(([slug, display]) => ({slug, path: relative(display)}))
+  for (const source of plan.outside) {
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(source)
+    } catch {
+      continue
+    }
+    const quick = await quickMeta(source, bytes)
+    if (quick.slug && (!quick.draft || config.drafts)) articles.push({slug: quick.slug, path: relative(source)})
+  }
+  return articles
+}
+
+/** Whether two target → URL tables are the same. */
+function sameTable(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
 }

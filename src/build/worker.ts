@@ -10,7 +10,7 @@ import {createEmitContext} from '../emitters/context.js'
 import {debug} from '../debug.js'
 import {diagnostics, hasErrors, report} from '../diagnostics.js'
 import {resolveEmitters} from '../emitters/index.js'
-import {messagesOf, recordOf, saveTrees, type ArticleRecord, type MessageRecord} from './record.js'
+import {messagesOf, recordOf, saveTrees, type ArticleRecord, type ArticleRefs, type MessageRecord} from './record.js'
 import {createTemplates, type Templates} from '../emitters/templates.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
 
@@ -32,8 +32,8 @@ export interface ArticleTask {
   key: string
   /** Whether the source may take the parser very long (see `isRisky` in `readers/peek.ts`): built in a worker, under the time limit. */
   risky?: boolean
-  /** Cross-reference targets of the article → URL (see `build/refs.ts`). */
-  refs?: Record<string, string>
+  /** Cross-references of the article: the targets it names, and target → URL for those found (see `build/refs.ts`). */
+  refs?: ArticleRefs
 }
 
 /**
@@ -80,7 +80,7 @@ export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise
   }
   // Loaded on first use: a no-op rebuild never needs the parser.
   const {createArticle} = await import('../readers/index.js')
-  const result = createArticle(task.refs ? {path: task.display, contents, refs: task.refs} : {path: task.display, contents}, config)
+  const result = createArticle(task.refs ? {path: task.display, contents, refs: task.refs.table} : {path: task.display, contents}, config)
   if (!result.ok) return {ok: false, path: task.display, messages: messagesOf(result.file)}
   const article = result.article
   debug(`${task.display}: read and normalized`)
@@ -93,6 +93,8 @@ export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise
   if (hasErrors(article.file)) return {ok: false, path: task.display, messages: messagesOf(article.file)}
   saveTrees(config.cache, task.key, {mdast: article.mdast, hast: article.hast})
   const {files: _written, ...record} = recordOf(article, task.key, [], ctx.outputsOf(article))
+  // Kept so that a later build can tell whether the links still point where they did.
+  if (task.refs) record.refs = task.refs
   return {ok: true, record, files}
 }
 

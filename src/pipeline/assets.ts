@@ -1,7 +1,9 @@
 /**
- * Local assets: resolve an image reference against the article's folder (or
- * the input root for `/…`), refuse anything outside the input folder, and
- * give it a content-addressed name under `assets/` in the output.
+ * Local assets: resolve an image reference against the article's folder, the
+ * input root and the configured image folders (`images`), in that order (a
+ * `/…` reference against the roots only), refuse anything outside the folder
+ * it was looked up in, and give it a content-addressed name under `assets/`
+ * in the output.
  */
 import {createHash} from 'node:crypto'
 import {existsSync, readFileSync, statSync} from 'node:fs'
@@ -39,7 +41,7 @@ const cache = new Map<string, Asset>()
  * @returns
  *   The asset, or `undefined` when there is no such image inside the input folder.
  */
-export function resolveAsset(reference: string, sourceDir: string, inputDir: string): Asset | undefined {
+export function resolveAsset(reference: string, sourceDir: string, inputDir: string, roots: readonly string[] = []): Asset | undefined {
   if (isRemote(reference) || /^[a-z][a-z\d+.-]*:/i.test(reference)) return undefined
   let clean = reference.replace(/[?#].*$/, '')
   try {
@@ -48,9 +50,20 @@ export function resolveAsset(reference: string, sourceDir: string, inputDir: str
     // Keep as written.
   }
   if (clean.includes('\0') || clean === '') return undefined
-  const absolute = clean.startsWith('/') ? path.join(inputDir, clean) : path.resolve(sourceDir, clean)
-  const relative = path.relative(inputDir, absolute)
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined
+  // Each candidate with the folder it must stay inside.
+  const candidates: Array<[string, string]> = clean.startsWith('/') ? [] : [[path.resolve(sourceDir, clean), inputDir]]
+  for (const root of [inputDir, ...roots]) candidates.push([path.join(root, clean), root])
+  for (const [absolute, root] of candidates) {
+    const relative = path.relative(root, absolute)
+    if (relative.startsWith('..') || path.isAbsolute(relative)) continue
+    const asset = assetAt(absolute)
+    if (asset) return asset
+  }
+  return undefined
+}
+
+/** The asset of an image file, if there is one at that path. */
+function assetAt(absolute: string): Asset | undefined {
   const extension = path.extname(absolute).toLowerCase()
   const mediaType = mediaTypes[extension]
   if (!mediaType) return undefined

@@ -126,7 +126,7 @@ function read(source: ArticleSource, file: VFile, config: ResolvedConfig): Artic
       if (!/^https?:\/\//i.test(image.src)) delete image.src
       else report(file, diagnostics.remoteImage, [image.src], {place: where, source: 'pressroom:assets'})
     } else {
-      const asset = resolveAsset(image.src, sourceDir, config.input)
+      const asset = resolveAsset(image.src, sourceDir, config.input, config.images)
       if (asset) {
         image.src = asset.output
         image.asset = asset

@@ -36,7 +36,7 @@ export default function rehypeUrls() {
         if (src.startsWith('//')) node.properties['src'] = 'https:' + src
         report(file, diagnostics.remoteImage, [src.slice(0, 100)], {place: node, source})
       } else if (data) {
-        const asset = resolveAsset(src, data.sourceDir, data.config.input)
+        const asset = resolveAsset(src, data.sourceDir, data.config.input, data.config.images)
         if (!asset) {
           report(file, diagnostics.missingImage, [src.slice(0, 100)], {place: node, source})
           parent.children.splice(index, 1, ...altText(alt))

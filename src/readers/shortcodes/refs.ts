@@ -65,7 +65,23 @@ export interface RefArticle {
  *   Target → URL, for the targets found.
  */
 export function resolveRefs(targets: readonly string[], articles: readonly RefArticle[], urlOf: (slug: string) => string): Record<string, string> {
+  return createRefResolver(articles, urlOf)(targets)
+}
+
+/**
+ * Index the articles of a build once for {@link resolveRefs}: a build resolves
+ * the references of many articles against the same table.
+ *
+ * @param articles
+ *   Articles of the build.
+ * @param urlOf
+ *   URL of an article's page, by slug.
+ * @returns
+ *   Targets → (target → URL, for the targets found).
+ */
+export function createRefResolver(articles: readonly RefArticle[], urlOf: (slug: string) => string): (targets: readonly string[]) => Record<string, string> {
   const exact = new Map<string, string>()
+  const bySuffix = new Map<string, string>()
   const byName = new Map<string, string>()
   const add = (map: Map<string, string>, key: string, slug: string) => {
     if (key && !map.has(key)) map.set(key, slug)
@@ -73,27 +89,21 @@ export function resolveRefs(targets: readonly string[], articles: readonly RefAr
   for (const article of articles) {
     const stem = article.path.replace(/\.[^./]+$/, '').toLowerCase()
     add(exact, stem, article.slug)
+    for (let slash = stem.indexOf('/'); slash !== -1; slash = stem.indexOf('/', slash + 1)) add(bySuffix, stem.slice(slash + 1), article.slug)
     const name = stem.slice(stem.lastIndexOf('/') + 1)
     add(byName, name, article.slug)
     add(byName, name.replace(/^\d{4}-\d{2}-\d{2}-/, ''), article.slug)
     add(byName, article.slug.toLowerCase(), article.slug)
   }
-  const table: Record<string, string> = {}
-  for (const target of targets) {
-    const key = target.toLowerCase().replace(/^\.?\/+/, '').replace(/\/(index|_index)(\.[a-z]+)?$/, '').replace(/\/+$/, '').replace(/\.(md|markdown|html?)$/, '')
-    if (!key) continue
-    let slug = exact.get(key)
-    if (!slug) {
-      for (const [stem, candidate] of exact) {
-        if (stem.endsWith(`/${key}`)) {
-          slug = candidate
-          break
-        }
-      }
+  return (targets) => {
+    const table: Record<string, string> = {}
+    for (const target of targets) {
+      const key = target.toLowerCase().replace(/^\.?\/+/, '').replace(/\/(index|_index)(\.[a-z]+)?$/, '').replace(/\/+$/, '').replace(/\.(md|markdown|html?)$/, '')
+      if (!key) continue
+      const name = key.slice(key.lastIndexOf('/') + 1)
+      const slug = exact.get(key) ?? bySuffix.get(key) ?? byName.get(name) ?? byName.get(name.replace(/^\d{4}-\d{2}-\d{2}-/, ''))
+      if (slug) table[target] = urlOf(slug)
     }
-    const name = key.slice(key.lastIndexOf('/') + 1)
-    slug ??= byName.get(name) ?? byName.get(name.replace(/^\d{4}-\d{2}-\d{2}-/, ''))
-    if (slug) table[target] = urlOf(slug)
+    return table
   }
-  return table
 }

@@ -43,6 +43,31 @@ describe('built-in shortcodes', () => {
     expect(result.article.assets).toHaveLength(1)
   })
 
+  it('should find images in the input root and the configured images folders, never outside them', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-sc-'))
+    mkdirSync(path.join(dir, 'input', 'posts'), {recursive: true})
+    mkdirSync(path.join(dir, 'static', '2015', '10'), {recursive: true})
+    mkdirSync(path.join(dir, 'input', 'shared'), {recursive: true})
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+    writeFileSync(path.join(dir, 'static', '2015', '10', 'html.png'), png)
+    writeFileSync(path.join(dir, 'input', 'shared', 'logo.png'), png)
+    writeFileSync(path.join(dir, 'secret.png'), png)
+    const body = '---\ntitle: T\ndate: 2024-01-01\n---\n{{< legacy-img src="2015/10/html.png" alt="Hugo static" >}}\n\n![In input](shared/logo.png)\n\n![Rooted](/2015/10/html.png)\n\n![Escape](../../secret.png)\n'
+    const read = (images?: string) =>
+      createArticle({path: path.join(dir, 'input', 'posts', 'a.md'), contents: body}, testConfig({input: path.join(dir, 'input'), ...(images ? {images: path.join(dir, images)} : {})}))
+    const without = read()
+    const withStatic = read('static')
+    rmSync(dir, {recursive: true, force: true})
+    if (!without.ok || !withStatic.ok) throw new Error('expected articles')
+    const srcs = (article: typeof without.article) => [...toHtml(article.hast).matchAll(/<img src="([^"]+)"/g)].map((match) => match[1]!.replace(/[\da-f]{10}-/, ''))
+    // Without an images folder only the file under input/ is found.
+    expect(srcs(without.article)).toEqual(['assets/logo.png'])
+    expect(without.article.file.messages.filter((m) => m.ruleId === 'missing-image')).toHaveLength(3)
+    // With it, the Hugo path and the rooted path are found too; `../../secret.png` stays out.
+    expect(srcs(withStatic.article)).toEqual(['assets/html.png', 'assets/logo.png', 'assets/html.png'])
+    expect(withStatic.article.file.messages.filter((m) => m.ruleId === 'missing-image').map((m) => m.line)).toEqual([11])
+  })
+
   it('should make video a titled link and a post on X a quoted link', () => {
     const {html} = run('{{< youtube id="5vyAlqOEsuM" title="SocialGov" >}}\n\n{{< vimeo 123 >}}\n\n{{< tweet user="NIH" id="656" >}}\n')
     expect(html).toBe(
