@@ -44,7 +44,7 @@ function readMarkdown(text: string, file: VFile, context?: ReaderContext): Reade
   const mdast = parseWithShortcodes(text, file, {
     handlers: {...builtinShortcodes, ...context?.config.shortcodes},
     ...(context?.refs ? {refs: context.refs} : {}),
-    ...(context ? {sourceDir: context.sourceDir, input: context.config.input} : {})
+    ...(context ? {sourceDir: context.sourceDir, input: context.config.input, images: context.config.images} : {})
   })
   let frontMatter: FrontMatter | undefined
   const recovered: Recovered = {}

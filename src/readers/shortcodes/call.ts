@@ -10,6 +10,7 @@ import {toHtml} from 'hast-util-to-html'
 import type {RootContent} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {diagnostics, report} from '../../diagnostics.js'
 import {isRemote} from '../../pipeline/assets.js'
 import type {ShortcodeArgs, ShortcodeContext, ShortcodeHandler, ShortcodeResult} from '../../shortcode-types.js'
@@ -22,9 +23,10 @@ export interface ShortcodeOptions {
   handlers: Record<string, ShortcodeHandler>
   /** Link targets of this build: path as written in a `ref` → URL (see `build/refs.ts`). */
   refs?: Record<string, string>
-  /** Folder of the article and the input root, for image paths. */
+  /** Folder of the article, the input root and the configured image folders, for image paths. */
   sourceDir?: string
   input?: string
+  images?: readonly string[]
 }
 
 /** One shortcode to expand. */
@@ -85,9 +87,12 @@ export function callHandler(layer: LayerContext, call: Call): RootContent[] {
   const name = call.tag.name
   const display = call.tag.syntax === 'hugo' ? `{{< ${name} >}}` : call.tag.syntax === 'hugo-markdown' ? `{{% ${name} %}}` : `{% ${name} %}`
   const markdown = (text: string): RootContent[] => {
+    const before = file.messages.length
     const tree = layer.parse(text, 0, call.depth + 1)
-    // Text that is not in the source sits at the shortcode.
+    // Text that is not in the source sits at the shortcode, and so do the
+    // messages about it (shortcodes in a handler's Markdown, say).
     for (const node of tree.children) placeAll(node, call.position, true)
+    for (const message of file.messages.slice(before)) placeMessage(message, call.position)
     return tree.children
   }
   const ctx: BuiltinContext = {
@@ -122,6 +127,11 @@ export function callHandler(layer: LayerContext, call: Call): RootContent[] {
         const absolute = candidate.startsWith('/') ? path.join(options.input, candidate) : path.resolve(options.sourceDir, candidate)
         if (existsSync(absolute)) return candidate
       }
+      // Then the configured image folders (a rooted path is looked up there too, see `pipeline/assets.ts`).
+      for (const candidate of candidates) {
+        const rooted = candidate.startsWith('/') ? candidate : `/${candidate}`
+        if ((options.images ?? []).some((root) => existsSync(path.join(root, rooted)))) return rooted
+      }
       return src
     }
   }
@@ -138,6 +148,14 @@ export function callHandler(layer: LayerContext, call: Call): RootContent[] {
     return []
   }
   return toNodes(result, markdown)
+}
+
+/** Move a message to a place (its `line`, `column` and `name` follow). */
+function placeMessage(message: VFileMessage, place: Position): void {
+  message.place = {start: {...place.start}, end: {...place.end}}
+  message.line = place.start.line
+  message.column = place.start.column
+  message.name = `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`
 }
 
 /** A handler's result as mdast nodes: a lone paragraph gives its inline content, so inline shortcodes stay inline. */

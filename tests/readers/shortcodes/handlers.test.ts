@@ -139,6 +139,14 @@ describe('publisher-defined shortcodes', () => {
     expect(html).toBe('<p><strong>Tip:</strong> Read <em>this</em>.</p>\n<p>In 2024, <strong>new</strong>.</p>')
     expect(messages).toEqual(['7:38 shortcode-failed'])
   })
+
+  it('should report what the Markdown of a handler contains at the shortcode that returned it', () => {
+    const config: UserConfig = {shortcodes: {card: () => 'Intro {{< nope >}} and [x]({{< ref "missing.md" >}}).'}}
+    const {html, messages} = run('First line.\n\nSee {{< card >}} here.\n', {config})
+    expect(html).toBe('<p>First line.</p>\n<p>See Intro  and x. here.</p>')
+    // Both at the `{{< card >}}` (line 7, column 5), not at the start of the file.
+    expect(messages).toEqual(['7:5 unknown-shortcode', '7:5 broken-ref'])
+  })
 })
 
 afterAll(() => undefined)
