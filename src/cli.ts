@@ -113,6 +113,7 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     .option('--only <names>', 'comma-separated emitters')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('-q, --quiet', 'print errors and the summary only')
+    .option('--ping', 'after the merge, notify site.hub (WebSub) of each feed that changed')
     .action(async (flags: BuildFlags) => {
       exitCode = await run(flags, 'merge', hooks)
     })
@@ -191,9 +192,11 @@ async function runMerge(flags: BuildFlags, hooks: MainHooks): Promise<number> {
   const started = performance.now()
   const config = await configFrom(flags)
   const only = onlyFrom(flags)
+  const before = flags.ping ? await (await import('./websub.js')).readPreviousManifest(config.output) : undefined
   const result = await merge({config, ...(only ? {only} : {}), strict: flags.strict ?? false})
   hooks.onResult?.(result)
   printResult(result, flags, (performance.now() - started) / 1000)
+  if (flags.ping) await ping(config, before, result)
   return result.exitCode
 }
 
@@ -261,6 +264,8 @@ async function runBuild(flags: BuildFlags, hooks: MainHooks): Promise<number> {
   const config = await configFrom(flags)
   const only = onlyFrom(flags)
   const shard = shardFrom(flags.shard)
+  // A shard writes no feeds: the merge announces them.
+  if (shard && flags.ping) throw new UsageError('`--ping` announces the feeds, which a shard build does not write: pass it to `pressroom merge`')
   const workers = flags.workers === undefined ? 'auto' : Number(flags.workers)
   if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError(`Expected a whole number for \`--workers\`, not \`${flags.workers}\``)
   const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout)

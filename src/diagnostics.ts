@@ -202,6 +202,12 @@ export const diagnostics = {
   jsonFeedSchema: define('json-feed-schema', 'error', (where: string, why: string) =>
     `Unexpected JSON Feed 1.1 at \`${where}\`: ${why}`),
 
+  // ninjs and sitemaps
+  ninjsSchema: define('ninjs-schema', 'error', (where: string, why: string) =>
+    `Unexpected ninjs 3.1 at \`${where}\`: ${why}`),
+  sitemapInvalid: define('sitemap-invalid', 'error', (where: string, why: string) =>
+    `Unexpected sitemap content in ${where}: ${why}`),
+
   // HTML pages
   htmlParseError: define('html-parse-error', 'error', (why: string, rule: string) =>
     `Unexpected HTML: ${why} (${rule})`),

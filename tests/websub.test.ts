@@ -188,6 +188,27 @@ describe('pressroom build --ping', () => {
     expect(warnings[0]).toMatch(/^warning .*pressroom\.config\.json:1:1: Cannot notify WebSub hub `http:\/\/127\.0\.0\.1:\d+\/` of `https:\/\/news\.example\.org\/feeds\/atom\.xml` \(ECONNREFUSED\)/)
   })
 
+  it('should ping from the merge of shard builds, and refuse `--ping` on a shard', async () => {
+    const hub = await startHub()
+    const {config} = await site(hub.url)
+    const lines = quiet()
+    const shard = (k: number) => main(['node', 'pressroom', 'build', '-c', config, '--workers', '0', '--no-progress', '--quiet', '--shard', `${k}/2`])
+    expect(await main(['node', 'pressroom', 'build', '-c', config, '--workers', '0', '--no-progress', '--quiet', '--shard', '1/2', '--ping'])).toBe(2)
+    expect(lines.some((line) => line.includes('pass it to `pressroom merge`'))).toBe(true)
+    expect(await shard(1)).toBe(0)
+    expect(await shard(2)).toBe(0)
+    expect(hub.requests).toEqual([])
+    expect(await main(['node', 'pressroom', 'merge', '-c', config, '--quiet', '--ping'])).toBe(0)
+    expect(hub.requests.map((request) => request.body.get('hub.url')).sort()).toEqual([
+      'https://news.example.org/feeds/atom.xml',
+      'https://news.example.org/feeds/feed.json',
+      'https://news.example.org/feeds/rss.xml'
+    ])
+    hub.requests.length = 0
+    expect(await main(['node', 'pressroom', 'merge', '-c', config, '--quiet', '--ping'])).toBe(0)
+    expect(hub.requests).toEqual([])
+  })
+
   it('should say so when no hub is set', async () => {
     const {config} = await site(undefined)
     const lines = quiet()

@@ -29,6 +29,8 @@ import {checkHtml} from './html.js'
 import {checkJsonFeed, isJsonFeed, parseJson} from './json-feed.js'
 import {checkListedFile, listedFiles} from './manifest.js'
 import {checkText} from './text.js'
+import {isNinjs} from './ninjs-detect.js'
+import {checkSitemap, isSitemap} from './sitemaps.js'
 import {parseXml} from './xml.js'
 
 export type {CheckContext} from './flag.js'
@@ -61,7 +63,7 @@ const formats: Record<string, FormatCheck> = {
   atom: (file, bytes) => checkFeedXml(file, decodeText(file, bytes)),
   xhtml: (file, bytes) => void parseXml(file, decodeText(file, bytes)),
   svg: (file, bytes) => void parseXml(file, decodeText(file, bytes)),
-  json: (file, bytes) => checkJsonFile(file, decodeText(file, bytes)),
+  json: (file, bytes, context) => checkJsonFile(file, decodeText(file, bytes), context),
   txt: (file, bytes, context) => checkText(file, decodeText(file, bytes), context.textWidth),
   eml: (file, bytes) => checkEml(file, decodeText(file, bytes)),
   epub: (file, bytes) => checkEpub(file, bytes),
@@ -165,12 +167,16 @@ function checkXmlFile(file: VFile, text: string, context: CheckContext): void {
   if (context.emitterOf(file.path) === 'feeds' || /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed)[\s>]/.test(text)) {
     checkFeedXml(file, text)
   } else {
-    parseXml(file, text)
+    const root = parseXml(file, text)
+    if (root && (context.emitterOf(file.path) === 'sitemaps' || isSitemap(root))) checkSitemap(file, root)
   }
 }
 
-/** `.json`: must parse; a JSON Feed is checked against the schema. */
-function checkJsonFile(file: VFile, text: string): void {
+/** `.json`: must parse; a JSON Feed and a ninjs document are checked against their schemas. */
+async function checkJsonFile(file: VFile, text: string, context: CheckContext): Promise<void> {
   const value = parseJson(file, text)
-  if (value !== undefined && isJsonFeed(value)) checkJsonFeed(file, text, value)
+  if (value === undefined) return
+  if (isJsonFeed(value)) checkJsonFeed(file, text, value)
+  // Ajv loads only for folders with ninjs files.
+  else if (context.emitterOf(file.path) === 'ninjs' || isNinjs(value)) (await import('./ninjs.js')).checkNinjs(file, value)
 }
