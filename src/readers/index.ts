@@ -137,6 +137,10 @@ function read(source: ArticleSource, file: VFile, config: ResolvedConfig): Artic
       }
     }
     if (!image.src && !image.caption) delete meta.image
+  } else if (image?.caption) {
+    // No figure without its image: the caption stays in the metadata (ninjs carries it) and no format draws it.
+    const where = recovered?.image?.place ?? frontMatter?.positions.get('image') ?? frontMatter?.start
+    report(file, diagnostics.captionWithoutImage, [image.caption], {place: where, source: 'pressroom:assets'})
   }
 
   const hast = processor.runSync(mdast, file) as HastRoot

@@ -7,7 +7,7 @@ import {execFileSync} from 'node:child_process'
 import {existsSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {slug as githubSlug} from 'github-slugger'
-import type {Point} from 'unist'
+import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type * as z from 'zod'
 import type {ResolvedConfig} from '../config.js'
@@ -32,7 +32,8 @@ export interface Recovered {
   /** An `Updated:` date line, ISO 8601. */
   updated?: string
   description?: string
-  image?: {caption: string; credit?: string}
+  /** A caption (and credit) of a photo the copy does not carry, with where it is. */
+  image?: {caption: string; credit?: string; place?: Position}
   dateline?: Dateline
   /** The date a dateline gives (`Washington, D.C., June 4, 2007 -`), ISO 8601: the date when nothing better does. */
   datelineDate?: string

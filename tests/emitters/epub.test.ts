@@ -285,8 +285,8 @@ describe('images', () => {
     expect(svg).toContain('Border Patrols Resume')
     expect(svg).toContain('The Erbil Ledger')
     expect(textOf(files, 'EPUB/package.opf')).toContain('href="images/cover.svg" media-type="image/svg+xml" properties="cover-image"')
-    // A caption-only lead image (wire copy) is kept as text.
-    expect(textOf(files, 'EPUB/article.xhtml')).toContain('<p class="lead-caption">Soldiers on patrol near Sinjar. <span class="credit">Reuters</span></p>')
+    // A caption whose photo was not supplied (wire copy) is not shown.
+    expect(textOf(files, 'EPUB/article.xhtml')).not.toContain('Soldiers on patrol near Sinjar')
   })
 
   it('should show a remote lead image as text and generate the cover', async () => {

@@ -9,6 +9,7 @@ import type {ImageStore} from './images.js'
 import {renderTemplate} from './render.js'
 import {directionOf, isoSeconds, languageTag, longDate} from './locale.js'
 import {bodyToXhtml} from './xhtml.js'
+import {creditLine} from '../credit.js'
 
 /** An entry of the navigation document. */
 export interface NavItem {
@@ -95,7 +96,8 @@ export async function renderChapter(
   let replacedImages = 0
   let lead: Record<string, string> | undefined
   const image = meta.image
-  if (image) {
+  // A caption whose photo was not supplied is not shown (see `caption-without-image`).
+  if (image?.src) {
     const alt = (image.alt || image.caption || '').trim()
     let href: string | undefined
     if (image.src && /^(https?:)?\/\//i.test(image.src)) remote(image.src)
@@ -106,7 +108,7 @@ export async function renderChapter(
       href: href ?? '',
       alt,
       caption: image.caption?.trim() ?? '',
-      credit: image.credit?.trim() ?? '',
+      credit: creditLine(image.credit),
       text: (image.caption || image.alt || '').trim()
     }
   }

@@ -9,6 +9,7 @@ import type {ResolvedConfig} from '../../config.js'
 import {displayDate, joinNames} from '../../locale.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
 import type {HtmlOptions} from './options.js'
+import {creditLine} from '../credit.js'
 
 export type {HtmlOptions} from './options.js'
 
@@ -166,7 +167,7 @@ function articleContext(article: Article, ctx: EmitContext) {
           src: image.src,
           alt: image.alt,
           caption: image.caption,
-          credit: image.credit,
+          credit: creditLine(image.credit),
           width: image.asset?.width,
           height: image.asset?.height
         }

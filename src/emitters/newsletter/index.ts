@@ -21,6 +21,7 @@ import type {Handlers} from './state.js'
 import {toPlainText} from '../plain-text.js'
 import {displayWidth} from './width.js'
 import {wrap} from './wrap.js'
+import {creditLine} from '../credit.js'
 
 export {toPlainText} from '../plain-text.js'
 export {wrap} from './wrap.js'
@@ -148,12 +149,13 @@ function articleContext(article: Article, ctx: EmitContext, settings: Settings) 
   const byline = lines(wrap(parts.join(' | '), width))
 
   let image = ''
-  if (meta.image) {
+  // A caption whose photo was not supplied is not shown (see `caption-without-image`).
+  if (meta.image?.src) {
     const {alt, caption, credit} = meta.image
     const imageLines = wrap(alt ? `[Image: ${alt}]` : '[Image]', width)
     const under: string[] = []
     if (caption && caption !== alt) under.push(caption)
-    if (credit) under.push(`(Photo: ${credit})`)
+    if (credit) under.push(creditLine(credit))
     if (under.length > 0) imageLines.push(...wrap(under.join(' '), width))
     image = lines(imageLines)
   }

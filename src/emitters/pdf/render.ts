@@ -19,6 +19,7 @@ import {runningHeads} from './page.js'
 import {createState, type Handlers, type State} from './state.js'
 import {createTagger} from './tagger.js'
 import {loadTheme, pageSizes, type PdfThemeOptions} from './theme.js'
+import {creditLine} from '../credit.js'
 
 /** Options of {@link renderPdf}. */
 export interface RenderOptions extends PdfThemeOptions {
@@ -145,23 +146,19 @@ function masthead(state: State): void {
   state.paragraph({style: theme.meta, align: 'start'}, () => state.addText(parts.join(' · ')))
   state.spaceAfter(10)
   const image = meta.image
-  if (image) {
-    const captionText = [image.caption, image.credit ? `(${image.credit})` : ''].filter(Boolean).join(' ')
+  // A caption whose photo was not supplied is not drawn (see `caption-without-image`).
+  if (image?.src && image.asset) {
+    const captionText = [image.caption, creditLine(image.credit)].filter(Boolean).join(' ')
     const caption = captionText
       ? () => state.paragraph({style: theme.caption, type: 'Caption', align: 'start'}, () => state.addText(captionText))
       : undefined
-    if (image.src && image.asset) {
-      const node: Element = {
-        type: 'element',
-        tagName: 'img',
-        properties: {src: image.src, alt: image.alt || image.caption || ''},
-        children: []
-      }
-      figureImage(state, node, caption)
-    } else if (caption) {
-      // Wire copy often gives the caption without the photo.
-      caption()
+    const node: Element = {
+      type: 'element',
+      tagName: 'img',
+      properties: {src: image.src, alt: image.alt || image.caption || ''},
+      children: []
     }
+    figureImage(state, node, caption)
   }
   state.gap(4)
   state.rule()

@@ -68,7 +68,7 @@ export function buildTree(readings: Reading[]): {tree: Root; recovered: Recovere
         } else if (reading.kind === 'credit' && children.length === 0 && recovered.image?.caption && recovered.image.credit === reading.image?.credit) {
           // The lead caption's credit line: already in the image.
         } else if (reading.kind === 'caption' && !recovered.image && children.length === 0 && reading.image?.caption) {
-          recovered.image = reading.image.credit ? {caption: reading.image.caption, credit: reading.image.credit} : {caption: reading.image.caption}
+          recovered.image = reading.image.credit ? {caption: reading.image.caption, credit: reading.image.credit, place: position} : {caption: reading.image.caption, place: position}
         } else if (reading.kind === 'credit' && children.at(-1)?.data?.hName === 'figure') {
           // The credit of the caption just placed: in the same figure.
           const figure = children.at(-1) as Blockquote
