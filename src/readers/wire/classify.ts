@@ -180,7 +180,9 @@ export function headerLines(lines: Line[]): {header: Reading[]; rest: Line[]} {
 
 /** A line of a contacts group: a name, a title, an organization, a phone or e-mail; short and not a sentence. */
 function isContactLine(text: string): boolean {
-  return f.isContactField(text) || (text.length <= 80 && !/[.!?]$/.test(text) && !f.isReleaseNote(text) && !f.isDocumentType(text) && f.releaseNumberOf(text) === undefined && !f.dateOf(text))
+  // An address may end in an abbreviation (`Pasadena, Calif.`, `Greenbelt, Md.`, `Acme Inc.`): that is no sentence.
+  const sentence = /[.!?]$/.test(text) && !/(?:^|[\s,])(?:\p{Lu}\p{Ll}{0,4}|\p{Lu}(?:\.\p{Lu})+)\.$/u.test(text)
+  return f.isContactField(text) || (text.length <= 80 && !sentence && !f.isReleaseNote(text) && !f.isDocumentType(text) && f.releaseNumberOf(text) === undefined && !f.dateOf(text))
 }
 
 /** A block between the headline and the lede. */

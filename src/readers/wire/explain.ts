@@ -72,7 +72,9 @@ export function formatExplanation(blocks: ExplainedBlock[]): string {
   const ruleWidth = Math.max(0, ...blocks.map((block) => block.rule.length))
   return blocks.map((block) => {
     const lines = block.endLine === block.line ? String(block.line) : `${block.line}-${block.endLine}`
-    const text = block.text.length > 70 ? block.text.slice(0, 69) + '…' : block.text
+    // One line a block: the lines of a header or contacts block joined with ` / `.
+    const flat = block.text.replace(/\s*\n\s*/g, ' / ')
+    const text = flat.length > 70 ? flat.slice(0, 69) + '…' : flat
     const detail = block.detail ? `  [${block.detail}]` : ''
     return `${lines.padEnd(7)} ${block.kind.padEnd(width)}  ${block.rule.padEnd(ruleWidth)}  ${text}${detail}`
   }).join('\n') + '\n'

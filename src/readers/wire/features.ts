@@ -60,7 +60,9 @@ export function isUrl(text: string): boolean {
 }
 
 /** Does the line carry an e-mail address or a phone number, or label one? */
-export function isContactField(text: string): boolean {
+export function isContactField(line: string): boolean {
+  // NASA's and others' `(Phone: 202/358-1753)`: the same field in brackets.
+  const text = line.replace(/^\((.+)\)$/u, '$1').trim()
   if (contactFieldLabel.test(text)) return true
   if (text.length > 120) return false
   if (emailPattern.test(text)) return true
@@ -137,6 +139,8 @@ export function isIssuer(text: string): boolean {
 
 /** The release number of a line such as `RELEASE: 07-44` or `Release No. 25-012`. */
 export function releaseNumberOf(text: string): string | undefined {
+  // A document symbol alone on its line, as the UN and others number releases: `SC/15555`, `GA/EF/3580`, `PI/2024/12`.
+  if (/^(?:\p{Lu}{1,6}\/){1,3}(?:\d{4}\/)?\d{2,6}(?:[-.]\p{Lu}?\d+)?$/u.test(text)) return text
   const match = /^(.{2,40}?)\s*(?:[:#]\s*|\s+)([\p{L}]{0,4}[-‑]?\d[\p{L}\d/.\-‑]*)$/u.exec(text)
   if (!match || !patternOf('releaseNumberLabels').test(match[1]!.replace(/\s*[:#]$/, ''))) return undefined
   return match[2]

@@ -39,7 +39,8 @@ function shown(article: Article): string {
   const {meta} = article
   return [
     ...(meta.release?.lines ?? []), meta.title, meta.description ?? '', meta.image?.caption ?? '', meta.image?.credit ?? '',
-    meta.authors.join(' '), toString(article.hast), ...(meta.contacts ?? []).flatMap((contact) => contact.lines)
+    // The page joins the names with "and", as the byline wrote them.
+    meta.authors.join(' and '), toString(article.hast), ...(meta.contacts ?? []).flatMap((contact) => contact.lines)
   ].join('\n')
 }
 
