@@ -5,6 +5,7 @@
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {diagnostics, report} from '../../diagnostics.js'
+import {bulletPattern, numberPattern} from './features.js'
 
 /** One non-blank line, trimmed. */
 export interface Line {
@@ -108,6 +109,9 @@ export function toBlocks(body: string, firstLine: number, firstOffset: number, f
       return
     }
     seen.add(trimmed)
+    // `The plan includes:` and its `-- ` items on the next lines: the list is a block of its own.
+    const previous = current.at(-1)
+    if (previous && previous.text.endsWith(':') && (bulletPattern.test(trimmed) || numberPattern.test(trimmed))) flush()
     current.push({text: trimmed, line: firstLine + offset, offset: start + (text.length - text.trimStart().length)})
   })
   flush()

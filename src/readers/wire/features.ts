@@ -97,8 +97,9 @@ export function isName(text: string): boolean {
 /** Is the line a job title (`Spokesperson`, `Deputy Press Secretary, Office of …`)? */
 export function isTitleLine(text: string): boolean {
   if (text.length > 100 || /[.!?]$/.test(text)) return false
-  const words = text.toLowerCase().split(/[\s,/]+/u).filter(Boolean)
-  return words.length > 0 && words.length <= 12 && titleWords.has(words[0]!.replace(/[^\p{L}]/gu, ''))
+  const words = text.toLowerCase().split(/[\s,/]+/u).filter(Boolean).map((word) => word.replace(/[^\p{L}]/gu, ''))
+  // `Spokesperson`, `Director of Communications`, and `Department Spokesperson`, `Deputy Press Secretary`: a title word leads or ends it.
+  return words.length > 0 && words.length <= 12 && (titleWords.has(words[0]!) || (words.length <= 4 && titleWords.has(words.at(-1)!)))
 }
 
 /** A name and a title on one line (`John Kirby, Spokesperson`): the name. */
