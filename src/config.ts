@@ -83,6 +83,9 @@ function findPackageRoot(from: string): string {
   }
 }
 
+/** The `site.url` used when none is configured (the build warns: `missing-site-url`). */
+export const placeholderSiteUrl = 'https://example.com/'
+
 const configNames = [
   'pressroom.config.ts',
   'pressroom.config.mts',
@@ -280,7 +283,7 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
     throw new ConfigError(lines.join('\n'))
   }
   const value = parsed.data
-  let url = value.site?.url ?? 'https://example.com/'
+  let url = value.site?.url ?? placeholderSiteUrl
   if (!url.endsWith('/')) url += '/'
   const site: SiteConfig = {
     title: value.site?.title ?? 'Pressroom',
