@@ -325,17 +325,32 @@ async function runWatch(flags: BuildFlags, hooks: MainHooks): Promise<number> {
   }
   const only = onlyFrom(flags)
   const {watch} = await import('./build/watch.js')
-  const watcher = await watch({
-    config,
-    ...(only ? {only} : {}),
-    ...(flags.port ? {port: Number(flags.port)} : {}),
-    onBuild(result, changed) {
-      hooks.onResult?.(result)
-      if (changed.length > 0) console.log(`changed: ${changed.map((file) => path.relative(process.cwd(), file)).join(', ')}`)
-      printResult(result, {...flags, quiet: true}, result.milliseconds / 1000)
+  let watcher
+  try {
+    watcher = await watch({
+      config,
+      ...(only ? {only} : {}),
+      ...(flags.port ? {port: Number(flags.port)} : {}),
+      onBuild(result, changed) {
+        hooks.onResult?.(result)
+        if (changed.length > 0) console.log(`changed: ${changed.map((file) => path.relative(process.cwd(), file)).join(', ')}`)
+        printResult(result, {...flags, quiet: true}, result.milliseconds / 1000)
+        if (result.errors > 0) console.error('error the open pages show these errors; the last good files of the failed articles are still served')
+      },
+      onError(error, changed) {
+        if (changed.length > 0) console.log(`changed: ${changed.map((file) => path.relative(process.cwd(), file)).join(', ')}`)
+        console.error(`error Build failed: ${(error as Error).message ?? String(error)}; still serving the last good build (the open pages show this error)`)
+      }
+    })
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UnknownEmitterError) {
+      console.error(`error ${error.message}`)
+      return 2
     }
-  })
-  console.log(`serving ${path.relative(process.cwd(), config.output) || '.'} at ${watcher.url} (Ctrl+C to stop)`)
+    throw error
+  }
+  console.log(`serving ${path.relative(process.cwd(), config.output) || '.'} at ${watcher.url} with live reload (Ctrl+C to stop)`)
+  console.log(`other formats reload too in ${watcher.url}__pressroom/view/<file>, e.g. ${watcher.url}__pressroom/view/feeds/rss.xml`)
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
   await watcher.close()
   return 0
