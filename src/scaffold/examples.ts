@@ -66,6 +66,6 @@ The light, first lit in 1871, was switched off in 2023 when inspectors found rus
 
 The society will open the tower to visitors on the first Sunday of each month.
 
-Wire copy like this is a plain \`.txt\` file: Pressroom finds the headline, the byline and the dateline by itself. Run \`npx pressroom explain input/harbor-light.txt\` to see how each block was read.
+Wire copy like this is a plain text file, as an agency sends it: Pressroom finds the headline, the byline and the dateline by itself. To see how each block was read, run: npx pressroom explain input/harbor-light.txt
 `
 }

@@ -9,6 +9,7 @@ import {mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
+import {simpleParser} from 'mailparser'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {siteFiles} from '../../src/scaffold/init.js'
 import {root} from '../helpers/article.js'
@@ -63,6 +64,24 @@ describe('pressroom init', () => {
     expect(page).toContain('The Harbor Times')
     expect(page).toContain('Maria Holt')
     for (const file of ['harbor-light.pdf', 'welcome.pdf']) expect(existsSync(path.join(dir, 'output/pdf', file)), file).toBe(true)
+    // Every output passes `pressroom check`.
+    const check = await pressroom(dir, 'check')
+    expect(check.stderr).toBe('')
+    expect(check.code).toBe(0)
+
+    // With the unsubscribe options of the config uncommented: no warning left, RFC 8058 headers.
+    const file = path.join(dir, 'pressroom.config.ts')
+    await writeFile(file, (await readFile(file, 'utf8'))
+      .replace("// unsubscribeUrl: 'https://news.example.org/unsubscribe',", "unsubscribeUrl: 'https://t.example/unsubscribe',")
+      .replace("// unsubscribeMailto: 'mailto:unsubscribe@news.example.org',", "unsubscribeMailto: 'mailto:unsubscribe@t.example',"))
+    const strict = await pressroom(dir, 'build', '--strict')
+    expect(strict.stdout).toMatch(/, 0 warnings, 0 errors in /)
+    expect(strict.code).toBe(0)
+    const mail = await simpleParser(await readFile(path.join(dir, 'output/newsletter/edition.eml')))
+    const header = (key: string) => mail.headerLines.find((line) => line.key === key)?.line.replace(/\r?\n[ \t]+/g, ' ')
+    expect(header('list-unsubscribe')).toBe('List-Unsubscribe: <https://t.example/unsubscribe>, <mailto:unsubscribe@t.example>')
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click')
+    expect((await pressroom(dir, 'check')).code).toBe(0)
   }, 60_000)
 
   it('should refuse to overwrite, naming every existing file, and write nothing', async () => {
