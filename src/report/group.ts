@@ -29,14 +29,17 @@ export interface MessageGroup {
  */
 export function groupMessages(files: readonly VFile[]): MessageGroup[] {
   const groups: MessageGroup[] = []
+  // Keyed by path too: two files of one path (an article's own messages and
+  // what the collections said about it) are one article.
+  const byKey = new Map<string, MessageGroup>()
   for (const file of files) {
-    const byKey = new Map<string, MessageGroup>()
     for (const message of file.messages) {
       const severity = severityOf(message)
-      const key = `${severity}\0${message.ruleId ?? `\0${message.reason}`}`
+      const path = message.file || file.path || ''
+      const key = `${path}\0${severity}\0${message.ruleId ?? `\0${message.reason}`}`
       let group = byKey.get(key)
       if (!group) {
-        group = {path: message.file || file.path || '', severity, ruleId: message.ruleId, messages: []}
+        group = {path, severity, ruleId: message.ruleId, messages: []}
         byKey.set(key, group)
         groups.push(group)
       }
