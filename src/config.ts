@@ -86,7 +86,8 @@ function findPackageRoot(from: string): string {
 /** The `site.url` used when none is configured (the build warns: `missing-site-url`). */
 export const placeholderSiteUrl = 'https://example.com/'
 
-const configNames = [
+/** The configuration files `loadConfig` looks for, in this order. */
+export const configNames = [
   'pressroom.config.ts',
   'pressroom.config.mts',
   'pressroom.config.js',

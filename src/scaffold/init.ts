@@ -7,6 +7,7 @@
 import {existsSync} from 'node:fs'
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {configNames} from '../config.js'
 import {markdownExample, wireExample} from './examples.js'
 
 /** What `init` fills in; each unset one stays a marked placeholder. */
@@ -78,7 +79,8 @@ export function siteFiles(options: InitOptions = {}): Record<string, string> {
  */
 export async function initSite(dir: string, options: InitOptions = {}): Promise<string[]> {
   const files = siteFiles(options)
-  const existing = Object.keys(files).filter((name) => existsSync(path.join(dir, name)))
+  // Another configuration file would be read instead of (or before) ours.
+  const existing = [...new Set([...configNames, ...Object.keys(files)])].filter((name) => existsSync(path.join(dir, name)))
   if (existing.length > 0) throw new InitConflictError(existing.map((name) => path.join(path.relative(process.cwd(), dir), name)))
   for (const [name, contents] of Object.entries(files)) {
     const target = path.join(dir, name)

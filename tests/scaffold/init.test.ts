@@ -93,6 +93,12 @@ describe('pressroom init', () => {
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toBe('mine\n')
 
     await rm(path.join(dir, '.gitignore'))
+    // Another configuration file would be read too.
+    await writeFile(path.join(dir, 'pressroom.config.json'), '{}')
+    const other = await pressroom(dir, 'init')
+    expect(other.code).toBe(2)
+    expect(other.stderr).toContain('`pressroom.config.json`')
+    await rm(path.join(dir, 'pressroom.config.json'))
     expect((await pressroom(dir, 'init')).code).toBe(0)
     const again = await pressroom(dir, 'init', '--title', 'Other')
     expect(again.code).toBe(2)
