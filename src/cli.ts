@@ -131,7 +131,7 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     .option('--allow-empty', 'build an input folder with no articles even when the last build had some (removes their files)')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('-q, --quiet', 'print errors and the summary only')
-    .option('--verbose', 'print every message, not one line per rule and article')
+    .addOption(new Option('--verbose', 'print every message, not one line per rule and article').conflicts('quiet'))
     .addOption(reporterOption())
     .option('--no-cache', 'rebuild every article (ignore the incremental cache)')
     .option('--shard <k/n>', 'build slice k of n of the articles, without collections (see merge)')
@@ -152,7 +152,7 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     .option('--only <names>', 'comma-separated emitters')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('-q, --quiet', 'print errors and the summary only')
-    .option('--verbose', 'print every message, not one line per rule and article')
+    .addOption(new Option('--verbose', 'print every message, not one line per rule and article').conflicts('quiet'))
     .addOption(reporterOption())
     .action(async (flags: BuildFlags) => {
       exitCode = await run(flags, 'merge', hooks)

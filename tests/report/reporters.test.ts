@@ -105,8 +105,8 @@ describe('reporters', () => {
     expect(new Set(keys).size).toBe(keys.length)
   })
 
-  it('should refuse an unknown reporter with exit code 2', async () => {
-    const {code} = await run('--reporter', 'xml')
-    expect(code).toBe(2)
+  it('should refuse an unknown reporter, and `--quiet` with `--verbose`, with exit code 2', async () => {
+    expect((await run('--reporter', 'xml')).code).toBe(2)
+    expect((await run('--quiet', '--verbose')).code).toBe(2)
   })
 })
