@@ -61,7 +61,7 @@ async function events(url: string) {
   return {
     seen,
     async next(name: string, after = 0): Promise<{event: string; data: string}> {
-      for (let i = 0; i < 200; i++) {
+      for (let i = 0; i < 600; i++) {
         const found = seen.slice(after).find((item) => item.event === name)
         if (found) return found
         await new Promise((resolve) => setTimeout(resolve, 50))
