@@ -75,6 +75,20 @@ module.exports = {
       to: {path: '^src/(readers|emitters)/', pathNot: '^src/emitters/([^/]+/options|builtins)\\.ts$'}
     },
     {
+      name: 'report-reads-messages',
+      severity: 'error',
+      comment: 'The reporters (report/) format vfile messages: they import the leaves only, never a layer.',
+      from: {path: '^src/report/'},
+      to: {path: '^src/(readers|pipeline|emitters|build|check)/|^src/cli\\.ts$'}
+    },
+    {
+      name: 'scaffold-writes-starting-files',
+      severity: 'error',
+      comment: '`init` and `templates eject` (scaffold/) write a site\'s starting files: they import the leaves only, never a layer.',
+      from: {path: '^src/scaffold/'},
+      to: {path: '^src/(readers|pipeline|emitters|build|check|report)/|^src/cli\\.ts$'}
+    },
+    {
       name: 'no-unresolvable',
       severity: 'error',
       comment: 'A relative import that names no file (type-only packages such as `hast` resolve to no file and are fine).',

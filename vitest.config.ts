@@ -3,7 +3,8 @@ import {defineConfig} from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/conformance/**', 'node_modules/**'],
+    // tests/browser/ needs Chromium: `npm run test:browser`.
+    exclude: ['tests/conformance/**', 'tests/browser/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000
   }

@@ -8,7 +8,8 @@ import {Command, CommanderError, Option} from 'commander'
 import cliProgress from 'cli-progress'
 import {build, merge, version, type BuildResult} from './build/index.js'
 import {ConfigError, loadConfig, provideApi, type ResolvedConfig, type UserConfig} from './config.js'
-import {formatMessage, severityOf} from './diagnostics.js'
+import {formatMessage} from './diagnostics.js'
+import {reportLines, reporterOf, ruleCounts, type ReporterName} from './report/index.js'
 import {UnknownEmitterError} from './emitters/builtins.js'
 import type {PingManifest} from './websub.js'
 
@@ -26,6 +27,8 @@ interface BuildFlags {
   allowEmpty?: boolean
   strict?: boolean
   quiet?: boolean
+  verbose?: boolean
+  reporter?: string
   progress?: boolean
   cache?: boolean
   shard?: string
@@ -36,23 +39,28 @@ interface BuildFlags {
   ping?: boolean
 }
 
-/** Print a build's messages and summary. */
+/** Print a build's messages (grouped, see `report/`) and summary. */
 function printResult(result: BuildResult, flags: BuildFlags, seconds: number): void {
-  for (const file of result.files) {
-    for (const message of file.messages) {
-      const severity = severityOf(message)
-      if (severity === 'info' || (flags.quiet && severity === 'warning')) continue
-      const line = `${severity === 'error' ? 'error' : 'warning'} ${formatMessage(message, file.path)}`
-      if (severity === 'error') console.error(line)
-      else console.warn(line)
-    }
+  const reporter: ReporterName = reporterOf(flags.reporter)
+  for (const line of reportLines(reporter, result.files, {quiet: flags.quiet ?? false, verbose: flags.verbose ?? false})) {
+    if (line.stream === 'stdout') console.log(line.text)
+    else console.error(line.text)
   }
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
-  console.log(
+  const rules = ruleCounts(result.files)
+  const summary =
     `${plural(result.articles.length, 'article')} built (${result.rebuilt} rebuilt), ${result.failed} failed, ` +
-      `${plural(result.written.length + 1, 'file')}${result.removed > 0 ? ` (${plural(result.removed, 'old file')} removed)` : ''}, ${plural(result.warnings, 'warning')}, ` +
-      `${plural(result.errors, 'error')} in ${seconds.toFixed(2)} s`
-  )
+    `${plural(result.written.length + 1, 'file')}${result.removed > 0 ? ` (${plural(result.removed, 'old file')} removed)` : ''}, ${plural(result.warnings, 'warning')}, ` +
+    `${plural(result.errors, 'error')}${rules ? ` (${rules})` : ''} in ${seconds.toFixed(2)} s`
+  // With `--reporter json` stdout holds the JSON document only.
+  if (reporter === 'json') console.error(summary)
+  else console.log(summary)
+}
+
+/** The `--reporter` option, checked before anything runs. */
+function reporterOption(): Option {
+  return new Option('--reporter <name>', 'how to print messages: pretty, json (one object per message), github (annotations; the default when GITHUB_ACTIONS=true)')
+    .choices(['pretty', 'json', 'github'])
 }
 
 /** What the caller of {@link main} hears of besides the exit code. */
@@ -84,6 +92,35 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     .configureOutput({writeErr: (text) => process.stderr.write(text)})
 
   program
+    .command('init')
+    .description('start a site: pressroom.config.ts, input/ with a Markdown and a wire-copy example, .gitignore')
+    .argument('[dir]', 'folder of the new site (default: the current folder)')
+    .option('--title <title>', 'name of the publication')
+    .option('--url <url>', 'address the site is published at, e.g. https://news.example.org/')
+    .option('--lang <tag>', 'language of the articles, e.g. en (default: en)')
+    .option('--author <name>', 'default byline')
+    .action(async (dir: string | undefined, flags: {title?: string; url?: string; lang?: string; author?: string}) => {
+      exitCode = await runInit(dir ?? '.', flags)
+    })
+
+  const templates = program.command('templates').description('list the built-in templates, or copy them into templates/ to edit them')
+  templates
+    .command('list')
+    .description('list the built-in templates and which ones templates/ overrides')
+    .option('-c, --config <file>', 'config file (to find the templates folder)')
+    .action(async (flags: {config?: string}) => {
+      exitCode = await runTemplates('list', [], flags)
+    })
+  templates
+    .command('eject')
+    .description('copy built-in templates (default: all) into templates/ for editing; never overwrites')
+    .argument('[names...]', 'template files or folders, e.g. default.html.liquid style.css epub')
+    .option('-c, --config <file>', 'config file (to find the templates folder)')
+    .action(async (names: string[], flags: {config?: string}) => {
+      exitCode = await runTemplates('eject', names, flags)
+    })
+
+  program
     .command('build')
     .description('read the input folder and write every format into the output folder')
     .option('-i, --input <dir>', 'folder of articles (default: input)')
@@ -94,6 +131,8 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     .option('--allow-empty', 'build an input folder with no articles even when the last build had some (removes their files)')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('-q, --quiet', 'print errors and the summary only')
+    .addOption(new Option('--verbose', 'print every message, not one line per rule and article').conflicts('quiet'))
+    .addOption(reporterOption())
     .option('--no-cache', 'rebuild every article (ignore the incremental cache)')
     .option('--shard <k/n>', 'build slice k of n of the articles, without collections (see merge)')
     .option('--workers <n>', 'worker threads (default: one per core for larger builds; 0: none)')
@@ -114,6 +153,8 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('-q, --quiet', 'print errors and the summary only')
     .option('--ping', 'after the merge, notify site.hub (WebSub) of each feed that changed')
+    .addOption(new Option('--verbose', 'print every message, not one line per rule and article').conflicts('quiet'))
+    .addOption(reporterOption())
     .action(async (flags: BuildFlags) => {
       exitCode = await run(flags, 'merge', hooks)
     })
@@ -160,6 +201,59 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     throw error
   }
   return exitCode
+}
+
+async function runInit(dir: string, flags: {title?: string; url?: string; lang?: string; author?: string}): Promise<number> {
+  const {initSite, InitConflictError, InitUsageError} = await import('./scaffold/init.js')
+  const target = path.resolve(dir)
+  try {
+    const written = await initSite(target, flags)
+    const shown = path.relative(process.cwd(), target)
+    for (const name of written) console.log(`created ${path.join(shown, name)}`)
+    const cd = shown ? `cd ${shown} && ` : ''
+    console.log(`\nNext: ${cd}npx pressroom build (or npx pressroom watch to preview as you write)`)
+    if (!flags.url) console.log('Set `site.url` in pressroom.config.ts before you publish: until then links point at https://example.com/.')
+    return 0
+  } catch (error) {
+    if (error instanceof InitConflictError || error instanceof InitUsageError) {
+      console.error(`error ${error.message}`)
+      return 2
+    }
+    throw error
+  }
+}
+
+async function runTemplates(command: 'list' | 'eject', names: string[], flags: {config?: string}): Promise<number> {
+  const {ejectTemplates, listTemplates, EjectError} = await import('./scaffold/templates.js')
+  let config: ResolvedConfig
+  try {
+    config = await loadConfig(flags.config ? {configFile: flags.config} : {})
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`error ${error.message}`)
+      return 2
+    }
+    throw error
+  }
+  const shown = path.relative(process.cwd(), config.templates) || '.'
+  if (command === 'list') {
+    for (const entry of await listTemplates(config.builtinTemplates, config.templates)) {
+      console.log(`${entry.name}${entry.overridden ? `  (overridden by ${path.join(shown, entry.name)})` : ''}`)
+    }
+    return 0
+  }
+  try {
+    const copied = await ejectTemplates(config.builtinTemplates, config.templates, names)
+    for (const name of copied) console.log(`${path.join(shown, name)} now overrides the built-in ${name}`)
+    console.log(`${copied.length} template${copied.length === 1 ? '' : 's'} ejected; edit ${copied.length === 1 ? 'it' : 'them'}, \`pressroom build\` uses ${copied.length === 1 ? 'it' : 'them'} instead of the defaults`)
+    return 0
+  } catch (error) {
+    if (error instanceof EjectError) {
+      console.error(`error ${error.message}`)
+      return 2
+    }
+    throw error
+  }
 }
 
 async function configFrom(flags: BuildFlags): Promise<ResolvedConfig> {
@@ -234,17 +328,32 @@ async function runWatch(flags: BuildFlags, hooks: MainHooks): Promise<number> {
   }
   const only = onlyFrom(flags)
   const {watch} = await import('./build/watch.js')
-  const watcher = await watch({
-    config,
-    ...(only ? {only} : {}),
-    ...(flags.port ? {port: Number(flags.port)} : {}),
-    onBuild(result, changed) {
-      hooks.onResult?.(result)
-      if (changed.length > 0) console.log(`changed: ${changed.map((file) => path.relative(process.cwd(), file)).join(', ')}`)
-      printResult(result, {...flags, quiet: true}, result.milliseconds / 1000)
+  let watcher
+  try {
+    watcher = await watch({
+      config,
+      ...(only ? {only} : {}),
+      ...(flags.port ? {port: Number(flags.port)} : {}),
+      onBuild(result, changed) {
+        hooks.onResult?.(result)
+        if (changed.length > 0) console.log(`changed: ${changed.map((file) => path.relative(process.cwd(), file)).join(', ')}`)
+        printResult(result, {...flags, quiet: true}, result.milliseconds / 1000)
+        if (result.errors > 0) console.error('error the open pages show these errors; the last good files of the failed articles are still served')
+      },
+      onError(error, changed) {
+        if (changed.length > 0) console.log(`changed: ${changed.map((file) => path.relative(process.cwd(), file)).join(', ')}`)
+        console.error(`error Build failed: ${(error as Error).message ?? String(error)}; still serving the last good build (the open pages show this error)`)
+      }
+    })
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UnknownEmitterError) {
+      console.error(`error ${error.message}`)
+      return 2
     }
-  })
-  console.log(`serving ${path.relative(process.cwd(), config.output) || '.'} at ${watcher.url} (Ctrl+C to stop)`)
+    throw error
+  }
+  console.log(`serving ${path.relative(process.cwd(), config.output) || '.'} at ${watcher.url} with live reload (Ctrl+C to stop)`)
+  console.log(`other formats reload too in ${watcher.url}__pressroom/view/<file>, e.g. ${watcher.url}__pressroom/view/feeds/rss.xml`)
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
   await watcher.close()
   return 0

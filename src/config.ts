@@ -84,7 +84,11 @@ function findPackageRoot(from: string): string {
   }
 }
 
-const configNames = [
+/** The `site.url` used when none is configured (the build warns: `missing-site-url`). */
+export const placeholderSiteUrl = 'https://example.com/'
+
+/** The configuration files `loadConfig` looks for, in this order. */
+export const configNames = [
   'pressroom.config.ts',
   'pressroom.config.mts',
   'pressroom.config.js',
@@ -281,7 +285,7 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
     throw new ConfigError(lines.join('\n'))
   }
   const value = parsed.data
-  let url = value.site?.url ?? 'https://example.com/'
+  let url = value.site?.url ?? placeholderSiteUrl
   if (!url.endsWith('/')) url += '/'
   const site: SiteConfig = {
     title: value.site?.title ?? 'Pressroom',

@@ -140,6 +140,12 @@ export const diagnostics = {
   unhandledNode: define('unhandled-node', 'warning', (emitter: string, type: string) =>
     `Emitter \`${emitter}\` has no handler for \`${type}\`; its text is kept`),
 
+  // Configuration (once per build, on the build's own file)
+  missingSiteUrl: define('missing-site-url', 'warning', (placeholder: string, where: string) =>
+    `Missing \`site.url\`; feeds, canonical links, Open Graph, JSON-LD and sitemaps point at the placeholder \`${placeholder}\`, set \`site.url\` to your site's address in ${where}`),
+  newsletterNoUnsubscribe: define('newsletter-no-unsubscribe', 'warning', (placeholder: string, where: string) =>
+    `Missing \`builtins.newsletter.unsubscribeUrl\`; the edition's \`List-Unsubscribe\` is the placeholder \`${placeholder}\` without one-click unsubscribe (RFC 8058), and large mailbox providers reject or bin bulk mail without it: set an \`https:\` URL in ${where}, or have your mail sender replace the placeholder with its merge tag`),
+
   // Syndication (sitemaps, WebSub)
   sitemapTruncated: define('sitemap-truncated', 'warning', (file: string, count: number, max: number) =>
     `\`${file}\` may list at most ${max} URLs; kept the newest ${max} of ${count}`),

@@ -181,7 +181,7 @@ describe('incremental builds', () => {
 
     it('should report what a collection warns about in every build, a no-op one too', async () => {
       await writeFile(path.join(dir, 'input/a2.md'), '---\ntitle: Article 2\ndate: 2024-01-02\ntags: ["!!!"]\n---\n\nBody.\n')
-      const config = () => configFor({builtins: {pdf: false, epub: false, feeds: {perTag: true}}})
+      const config = () => configFor({builtins: {pdf: false, epub: false, feeds: {perTag: true}, newsletter: {unsubscribeUrl: 'https://inc.example/unsubscribe'}}})
       for (const expected of [6, 0]) {
         const result = await build({config: config()})
         expect(result.rebuilt).toBe(expected)

@@ -135,7 +135,7 @@ describe('pressroom build --ping', () => {
         input,
         output: path.join(folder, 'output'),
         cache: path.join(folder, 'cache'),
-        builtins: {pdf: false, epub: false}
+        builtins: {pdf: false, epub: false, newsletter: {unsubscribeUrl: 'https://news.example.org/unsubscribe'}}
       })
     )
     return {config, input}

@@ -30,6 +30,7 @@ import {lazyRuntime} from './pool.js'
 import {articleOf, fileOf, newestFirst} from './record.js'
 import {removeLeftovers, tempDirOf} from './outputs.js'
 import {readShards, writeShard} from './shards.js'
+import {warnAboutConfig} from './warnings.js'
 
 export {version} from './cache.js'
 export type {Manifest, ManifestFile} from './manifest.js'
@@ -50,6 +51,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const names = activeEmitterNames(config, options.only)
   const runtime = lazyRuntime(config, options.only)
   const buildFile = buildFileOf(config)
+  const configFile = warnAboutConfig(config, names, buildFile)
   if (options.clean) {
     await rm(config.output, {recursive: true, force: true})
     await rm(config.cache, {recursive: true, force: true})
@@ -110,7 +112,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   debug(same ? (plan.restated ? 'manifest kept, cache index written' : 'nothing changed: cache index and manifest kept') : 'cache index and manifest written')
   return summarize({
     articles, files: plan.files, buildFile, failed: plan.failed, written, rebuilt: plan.tasks.length, removed,
-    builtInProcess: built.builtHere, manifest, strict: options.strict ?? false, started
+    builtInProcess: built.builtHere, manifest, strict: options.strict ?? false, started, configFile
   })
 }
 
@@ -129,6 +131,7 @@ export async function merge(options: Pick<BuildOptions, 'config' | 'only' | 'str
   const {config} = options
   const runtime = (await import('./worker.js')).createRuntime(config, options.only)
   const buildFile = buildFileOf(config)
+  const configFile = warnAboutConfig(config, activeEmitterNames(config, options.only), buildFile)
 
   // 1. The shards' records (their trees go into this cache).
   const records = newestFirst(await readShards(config))
@@ -144,7 +147,7 @@ export async function merge(options: Pick<BuildOptions, 'config' | 'only' | 'str
   const written = [...records.flatMap((record) => record.files), ...Object.values(collections.files)]
   return summarize({
     articles, files, buildFile, failed: 0, written, rebuilt: 0, removed: 0,
-    builtInProcess: false, manifest, strict: options.strict ?? false, started
+    builtInProcess: false, manifest, strict: options.strict ?? false, started, configFile
   })
 }
 

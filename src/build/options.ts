@@ -159,6 +159,8 @@ export function buildFileOf(config: ResolvedConfig): VFile {
 /** What {@link summarize} makes a result of. */
 export type Summary = Pick<BuildResult, 'articles' | 'files' | 'failed' | 'written' | 'rebuilt' | 'removed' | 'builtInProcess' | 'manifest'> & {
   buildFile: VFile
+  /** Where the configuration's own warnings are (the build's file when there is no config file). */
+  configFile?: VFile
   strict: boolean
   /** `performance.now()` when the build started. */
   started: number
@@ -175,6 +177,7 @@ export type Summary = Pick<BuildResult, 'articles' | 'files' | 'failed' | 'writt
  */
 export function summarize(input: Summary): BuildResult {
   const files = [...input.files].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '', 'en'))
+  if (input.configFile && input.configFile !== input.buildFile && input.configFile.messages.length > 0) files.push(input.configFile)
   if (input.buildFile.messages.length > 0) files.push(input.buildFile)
   const {errors, warnings} = countMessages(files)
   const exitCode = input.failed > 0 || hasErrors(input.buildFile) || (input.strict && warnings > 0) ? 1 : 0

@@ -1,13 +1,18 @@
 /**
  * `pressroom watch`: rebuild as files change (chokidar), incrementally (only
  * changed articles are rebuilt; collections follow), and serve the output
- * folder on localhost for preview (sirv).
+ * folder on localhost for preview (sirv), with live reload
+ * (`live-reload.ts`): open pages reload after each good build, and show the
+ * errors of a failed one over the last good version.
  */
 import http from 'node:http'
 import chokidar from 'chokidar'
 import sirv from 'sirv'
+import {formatMessage} from '../diagnostics.js'
+import {UnknownEmitterError} from '../emitters/builtins.js'
 import {build, type BuildResult} from './index.js'
-import type {ResolvedConfig} from '../config.js'
+import {createLiveReload} from './live-reload.js'
+import {ConfigError, type ResolvedConfig} from '../config.js'
 
 /** Options of {@link watch}. */
 export interface WatchOptions {
@@ -21,6 +26,8 @@ export interface WatchOptions {
   debounce?: number
   /** Called after every build. */
   onBuild?: (result: BuildResult, changed: string[]) => void
+  /** Called when a build throws (the last good files are still served; default: print to stderr). */
+  onError?: (error: unknown, changed: string[]) => void
 }
 
 /** A running watcher. */
@@ -43,14 +50,43 @@ export interface Watcher {
 export async function watch(options: WatchOptions): Promise<Watcher> {
   const {config} = options
   const buildOptions = {config, ...(options.only ? {only: options.only} : {})}
-  let running: Promise<void> = build(buildOptions).then((result) => options.onBuild?.(result, []))
+  const live = createLiveReload(config.output)
+  // Every build, the first included, runs through here: a build that throws
+  // (a template that does not parse, a folder gone) is reported and the next
+  // change builds again; the files of the last good build stay served.
+  const rebuild = async (changed: string[], first = false) => {
+    try {
+      const result = await build(buildOptions)
+      options.onBuild?.(result, changed)
+      if (result.errors > 0) live.fail(errorText(result))
+      else live.reload()
+    } catch (error) {
+      // A mistaken command line or configuration is refused before serving.
+      if (first && (error instanceof ConfigError || error instanceof UnknownEmitterError)) throw error
+      if (options.onError) options.onError(error, changed)
+      else console.error(`error ${(error as Error).message ?? String(error)}`)
+      live.fail((error as Error).message ?? String(error))
+    }
+  }
+  let running: Promise<void> = rebuild([], true)
   await running
 
   const serve = sirv(config.output, {dev: true, etag: true})
-  const server = http.createServer((request, response) => serve(request, response, () => {
-    response.statusCode = 404
-    response.end('Not found')
-  }))
+  const server = http.createServer((request, response) => {
+    live.handle(request, response).then(
+      (handled) => {
+        if (handled) return
+        serve(request, response, () => {
+          response.statusCode = 404
+          response.end('Not found')
+        })
+      },
+      (error: unknown) => {
+        response.statusCode = 500
+        response.end(String(error))
+      }
+    )
+  })
   await new Promise<void>((resolve) => server.listen(options.port ?? 4321, options.host ?? '127.0.0.1', resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : options.port ?? 4321
@@ -67,7 +103,7 @@ export async function watch(options: WatchOptions): Promise<Watcher> {
     timer = setTimeout(() => {
       const batch = [...changed]
       changed = new Set()
-      running = running.then(() => build(buildOptions)).then((result) => options.onBuild?.(result, batch))
+      running = running.then(() => rebuild(batch))
     }, options.debounce ?? 150)
   }
   watcher.on('add', schedule).on('change', schedule).on('unlink', schedule)
@@ -82,8 +118,17 @@ export async function watch(options: WatchOptions): Promise<Watcher> {
     async close() {
       clearTimeout(timer)
       await watcher.close()
+      live.close()
+      server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await running
     }
   }
+}
+
+/** The errors of a build, one `file:line:column: reason [rule]` per line. */
+function errorText(result: BuildResult): string {
+  return result.files
+    .flatMap((file) => file.messages.filter((message) => message.fatal === true).map((message) => formatMessage(message, file.path)))
+    .join('\n')
 }

@@ -2,7 +2,8 @@
  * Email (`.eml`) checks: an RFC 5322 header section (field syntax, ASCII
  * only, lines of at most 998 characters, `From` and `Date`), MIME multipart
  * bodies that split on their boundaries, and a `multipart/alternative` with a
- * `text/plain` and a `text/html` part. A small parser of its own, so the check
+ * `text/plain` and a `text/html` part, and one-click unsubscribe headers
+ * that RFC 8058 accepts. A small parser of its own, so the check
  * needs no mail library at run time.
  */
 import type {VFile} from 'vfile'
@@ -37,6 +38,7 @@ export function checkEml(file: VFile, text: string): void {
   }
   const date = message.headers.get('date')?.[0]
   if (date && !isRfc822(date.replace(/\s*\([^)]*\)\s*$/, ''))) flag(file, diagnostics.emlInvalid, [`\`Date\` \`${date}\` is not an RFC 5322 date`])
+  checkOneClick(file, message)
   const alternative = findAlternative(message)
   if (!alternative) {
     flag(file, diagnostics.emlNotAlternative, [`found \`${message.type}\` and no \`multipart/alternative\` in it`])
@@ -46,6 +48,19 @@ export function checkEml(file: VFile, text: string): void {
   for (const type of ['text/plain', 'text/html']) {
     if (!types.includes(type)) flag(file, diagnostics.emlNotAlternative, [`no \`${type}\` part (found ${types.map((t) => `\`${t}\``).join(', ') || 'none'})`])
   }
+}
+
+/**
+ * RFC 8058: `List-Unsubscribe-Post` must be `List-Unsubscribe=One-Click` and
+ * comes with a `List-Unsubscribe` that has an `https:` URI (the one the mailbox
+ * provider posts to).
+ */
+function checkOneClick(file: VFile, message: Entity): void {
+  const post = message.headers.get('list-unsubscribe-post')?.[0]
+  if (post === undefined) return
+  if (post.trim() !== 'List-Unsubscribe=One-Click') flag(file, diagnostics.emlInvalid, [`\`List-Unsubscribe-Post\` \`${post}\` is not \`List-Unsubscribe=One-Click\` (RFC 8058)`])
+  const targets = message.headers.get('list-unsubscribe')?.[0] ?? ''
+  if (!/<https:\/\/[^>]+>/i.test(targets)) flag(file, diagnostics.emlInvalid, ['`List-Unsubscribe-Post` without an `https:` URI in `List-Unsubscribe` (RFC 8058)'])
 }
 
 function findAlternative(entity: Entity): Entity | undefined {

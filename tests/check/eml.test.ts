@@ -63,4 +63,12 @@ describe('eml', () => {
     expect(check(eml().replace(/;\r\n boundary="[^"]+"/, ''))).toContain('eml-invalid')
     expect(check(eml().replace('--_b_1--', ''))).toContain('eml-invalid')
   })
+
+  it('should check RFC 8058 one-click unsubscribe headers', () => {
+    const base = 'From: Desk <news@t.example>\r\nDate: Mon, 03 Mar 2025 09:30:00 +0000\r\nMIME-Version: 1.0'
+    expect(check(eml({headers: `${base}\r\nList-Unsubscribe: <https://t.example/u>,\r\n <mailto:u@t.example>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click`}))).toEqual([])
+    expect(check(eml({headers: `${base}\r\nList-Unsubscribe: <%UNSUBSCRIBE_URL%>`}))).toEqual([])
+    expect(check(eml({headers: `${base}\r\nList-Unsubscribe: <mailto:u@t.example>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click`}))).toEqual(['eml-invalid'])
+    expect(check(eml({headers: `${base}\r\nList-Unsubscribe: <https://t.example/u>\r\nList-Unsubscribe-Post: yes`}))).toEqual(['eml-invalid'])
+  })
 })

@@ -25,8 +25,12 @@ export interface EmlOptions {
   from: string | undefined
   /** `To` (default: `subscribers@<site host>`). */
   to: string | undefined
-  /** Placeholder or URL for `List-Unsubscribe`. */
+  /** Placeholder or https URL for `List-Unsubscribe`. */
   unsubscribeUrl: string
+  /** Whether `unsubscribeUrl` is an https URL: adds `List-Unsubscribe-Post` (RFC 8058). */
+  oneClick?: boolean
+  /** A `mailto:` unsubscribe address, listed after the URL (optional). */
+  unsubscribeMailto?: string | undefined
 }
 
 /**
@@ -51,10 +55,7 @@ export async function toEml(edition: Edition, ctx: EmitContext, options: EmlOpti
     subject: `${site.title} — ${edition.date}`,
     date: ctx.buildDate,
     messageId: `<${digest.slice(0, 32)}.newsletter@${host}>`,
-    headers: {
-      'List-Unsubscribe': `<${options.unsubscribeUrl}>`,
-      'List-Id': `${site.title} <newsletter.${host}>`
-    },
+    headers: unsubscribeHeaders(options, `${site.title} <newsletter.${host}>`),
     text: edition.text,
     html: edition.html,
     textEncoding: 'quoted-printable',
@@ -66,6 +67,19 @@ export async function toEml(edition: Edition, ctx: EmitContext, options: EmlOpti
   })
   const message = await composer.compile().build()
   return new Uint8Array(message)
+}
+
+/**
+ * `List-Unsubscribe` (RFC 2369: the https URL, then the `mailto:` form) and,
+ * with an https URL, `List-Unsubscribe-Post: List-Unsubscribe=One-Click`
+ * (RFC 8058), which large mailbox providers require of bulk senders.
+ */
+function unsubscribeHeaders(options: EmlOptions, listId: string): Record<string, string> {
+  const targets = [options.unsubscribeUrl, ...(options.unsubscribeMailto ? [options.unsubscribeMailto] : [])]
+  const headers: Record<string, string> = {'List-Unsubscribe': targets.map((target) => `<${target}>`).join(', ')}
+  if (options.oneClick) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click'
+  headers['List-Id'] = listId
+  return headers
 }
 
 /**

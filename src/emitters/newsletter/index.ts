@@ -40,7 +40,11 @@ interface Settings {
   limit: number | undefined
   since: number | undefined
   width: number
+  /** The https URL, else the placeholder. */
   unsubscribeUrl: string
+  /** Whether `unsubscribeUrl` is a real (https) URL: one-click unsubscribe. */
+  oneClick: boolean
+  unsubscribeMailto: string | undefined
   from: string | undefined
   to: string | undefined
   template: string
@@ -79,7 +83,13 @@ export function newsletterEmitter(options: NewsletterOptions = {}): Emitter {
     async collection(articles, ctx) {
       const selected = selectArticles(articles, settings)
       const edition = await renderEdition(selected, ctx, settings)
-      const eml = await toEml(edition, ctx, {from: settings.from, to: settings.to, unsubscribeUrl: settings.unsubscribeUrl})
+      const eml = await toEml(edition, ctx, {
+        from: settings.from,
+        to: settings.to,
+        unsubscribeUrl: settings.unsubscribeUrl,
+        oneClick: settings.oneClick,
+        unsubscribeMailto: settings.unsubscribeMailto
+      })
       const files: OutputFile[] = [
         {path: 'newsletter/edition.txt', contents: edition.text},
         {path: 'newsletter/edition.eml', contents: eml}
@@ -315,7 +325,7 @@ function resolveOptions(options: NewsletterOptions): Settings {
     }
     return value
   }
-  const string = (name: 'since' | 'unsubscribeUrl' | 'from' | 'to' | 'template' | 'articleTemplate' | 'htmlTemplate'): string | undefined => {
+  const string = (name: 'since' | 'unsubscribeUrl' | 'unsubscribeMailto' | 'from' | 'to' | 'template' | 'articleTemplate' | 'htmlTemplate'): string | undefined => {
     const value = options[name]
     if (value === undefined) return undefined
     if (typeof value !== 'string' || value === '') {
@@ -329,11 +339,22 @@ function resolveOptions(options: NewsletterOptions): Settings {
     since = Date.parse(sinceText)
     if (Number.isNaN(since)) throw new TypeError(`Expected \`since\` to be an ISO date such as \`2024-05-01\` in \`newsletterEmitter\`, not \`${sinceText}\``)
   }
+  // The configuration's schema says the same; this is for `newsletterEmitter()` called in code.
+  const unsubscribeUrl = string('unsubscribeUrl')
+  if (unsubscribeUrl !== undefined && !/^https:\/\/[^/?#\s]+/.test(unsubscribeUrl)) {
+    throw new TypeError(`Expected \`unsubscribeUrl\` to be an \`https:\` URL (RFC 8058 one-click unsubscribe) in \`newsletterEmitter\`, not \`${unsubscribeUrl}\``)
+  }
+  const unsubscribeMailto = string('unsubscribeMailto')
+  if (unsubscribeMailto !== undefined && !/^mailto:[^@\s<>,]+@[^@\s<>,]+$/.test(unsubscribeMailto)) {
+    throw new TypeError(`Expected \`unsubscribeMailto\` to be a \`mailto:\` address in \`newsletterEmitter\`, not \`${unsubscribeMailto}\``)
+  }
   return {
     limit: positive('limit', 1),
     since,
     width: positive('width', 20) ?? newsletterDefaults.width,
-    unsubscribeUrl: string('unsubscribeUrl') ?? '%UNSUBSCRIBE_URL%',
+    unsubscribeUrl: unsubscribeUrl ?? newsletterDefaults.unsubscribePlaceholder,
+    oneClick: unsubscribeUrl !== undefined,
+    unsubscribeMailto,
     from: string('from'),
     to: string('to'),
     template: string('template') ?? 'default.newsletter.txt.liquid',

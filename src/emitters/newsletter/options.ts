@@ -10,7 +10,9 @@ import * as z from 'zod'
 /** Defaults that others read too (`pressroom check` checks lines against the measure). */
 export const newsletterDefaults = {
   /** Measure of the text in display columns. */
-  width: 72
+  width: 72,
+  /** `List-Unsubscribe` and the unsubscribe line without `unsubscribeUrl`: a mail sender's merge tag replaces it. */
+  unsubscribePlaceholder: '%UNSUBSCRIBE_URL%'
 } as const
 
 const template = z.string().min(1)
@@ -33,8 +35,15 @@ export const newsletterOptions = z.strictObject({
     .exactOptional(),
   /** Measure of the text in display columns (default: `72`; at least 20). */
   width: z.int().min(20).exactOptional(),
-  /** Unsubscribe link, or a placeholder your mail sender fills (default: `%UNSUBSCRIBE_URL%`). */
-  unsubscribeUrl: z.string().min(1).exactOptional(),
+  /**
+   * One-click unsubscribe link, `https:` only (RFC 8058): gives `List-Unsubscribe`
+   * and `List-Unsubscribe-Post: List-Unsubscribe=One-Click`. Without it the
+   * placeholder `%UNSUBSCRIBE_URL%` stays for your mail sender's merge tag, and
+   * the build warns (`newsletter-no-unsubscribe`).
+   */
+  unsubscribeUrl: z.url({protocol: /^https$/, message: 'expected an `https:` URL (RFC 8058 one-click unsubscribe), such as `https://example.org/unsubscribe`'}).exactOptional(),
+  /** Unsubscribe by mail as well, `mailto:` address (e.g. `mailto:unsubscribe@example.org`) (optional). */
+  unsubscribeMailto: z.string().regex(/^mailto:[^@\s<>,]+@[^@\s<>,]+$/, {message: 'expected a `mailto:` address such as `mailto:unsubscribe@example.org`'}).exactOptional(),
   /** `From` of the message (default: `"<site.author>" <newsletter@<site host>>`). */
   from: z.string().min(1).exactOptional(),
   /** `To` of the message (default: `subscribers@<site host>`). */

@@ -59,4 +59,27 @@ describe('edition.eml', () => {
     expect(mail.headers.get('list')).toMatchObject({unsubscribe: {url: 'https://example.org/u?id={{id}}'}})
     expect(text).toContain('Unsubscribe: https://example.org/u?id={{id}}')
   })
+
+  it('should give RFC 8058 one-click unsubscribe headers with an https URL and a mailto form', async () => {
+    const {eml} = await edition(articles, {unsubscribeUrl: 'https://lists.example.org/u/abc', unsubscribeMailto: 'mailto:leave@example.org'})
+    const mail = await simpleParser(Buffer.from(eml))
+    // Unfolded (RFC 5322 folds long header lines).
+    const line = (key: string) => mail.headerLines.find((header) => header.key === key)?.line.replace(/\r?\n[ \t]+/g, ' ')
+    expect(line('list-unsubscribe')).toBe('List-Unsubscribe: <https://lists.example.org/u/abc>, <mailto:leave@example.org>')
+    expect(line('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click')
+    expect(mail.headers.get('list')).toMatchObject({unsubscribe: {url: 'https://lists.example.org/u/abc', mail: 'leave@example.org'}})
+  })
+
+  it('should keep the placeholder, without `List-Unsubscribe-Post`, when no URL is set', async () => {
+    const {eml} = await edition(articles)
+    const mail = await simpleParser(Buffer.from(eml))
+    expect(mail.headerLines.some((header) => header.key === 'list-unsubscribe-post')).toBe(false)
+    expect(mail.headerLines.find((header) => header.key === 'list-unsubscribe')?.line).toBe('List-Unsubscribe: <%UNSUBSCRIBE_URL%>')
+  })
+
+  it('should refuse an unsubscribe URL that is not https', async () => {
+    await expect(edition(articles, {unsubscribeUrl: 'http://example.org/u'})).rejects.toThrow(/https:/)
+    await expect(edition(articles, {unsubscribeUrl: '%UNSUBSCRIBE_URL%'})).rejects.toThrow(/https:/)
+    await expect(edition(articles, {unsubscribeMailto: 'leave@example.org'})).rejects.toThrow(/mailto:/)
+  })
 })
