@@ -8,6 +8,7 @@ import {toHtml} from 'hast-util-to-html'
 import type {ResolvedConfig} from '../../config.js'
 import {displayDate, joinNames} from '../../locale.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
+import {accessibleTree} from './accessible.js'
 import {faviconSvg} from './favicon.js'
 import type {HtmlOptions} from './options.js'
 
@@ -208,7 +209,7 @@ function articleContext(article: Article, ctx: EmitContext) {
     imageUrl,
     readingMinutes: article.stats.readingMinutes,
     words: article.stats.words,
-    body: toHtml(article.hast),
+    body: toHtml(accessibleTree(article.hast)),
     formats,
     jsonLd
   }
