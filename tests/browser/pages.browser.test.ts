@@ -10,7 +10,7 @@
 import {createRequire} from 'node:module'
 import {mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {chromium, type Browser, type BrowserContext} from 'playwright-core'
+import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 
 const site = inject('site')
@@ -49,7 +49,8 @@ interface AxeViolation {
 }
 
 let browser: Browser
-const contexts = new Map<string, BrowserContext>()
+/** One tab per viewport and scheme, reused from page to page (a new tab costs more than a page load). */
+const tabs = new Map<string, {tab: Page; problems: string[]}>()
 
 beforeAll(async () => {
   mkdirSync(site.screenshots, {recursive: true})
@@ -63,7 +64,26 @@ beforeAll(async () => {
         colorScheme: mode === 'dark' ? 'dark' : 'light',
         reducedMotion: 'reduce'
       })
-      contexts.set(`${viewport.name}-${mode}`, context)
+      // axe-core is in every document from the start (cheaper than a script tag per page).
+      await context.addInitScript({content: axeSource})
+      // Nothing leaves the machine: a remote resource an article refers to
+      // (a photo on an agency's server) is answered here with an empty
+      // image. It is the author's link, not a file of the build.
+      await context.route(/^(?!http:\/\/127\.0\.0\.1[:/]).*/, async (route) => {
+        await route.fulfill({status: 200, contentType: 'image/png', body: emptyPng})
+      })
+      const tab = await context.newPage()
+      const entry = {tab, problems: [] as string[]}
+      tab.on('console', (message) => {
+        if (message.type() === 'error') entry.problems.push(`console error: ${message.text()}`)
+      })
+      tab.on('pageerror', (error) => entry.problems.push(`page error: ${error.message}`))
+      tab.on('requestfailed', (request) => entry.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`))
+      tab.on('response', (response) => {
+        if (response.status() >= 400) entry.problems.push(`HTTP ${response.status()}: ${response.url()}`)
+      })
+      await tab.emulateMedia({media: mode === 'print' ? 'print' : 'screen'})
+      tabs.set(`${viewport.name}-${mode}`, entry)
     }
   }
 })
@@ -82,68 +102,49 @@ describe('pages in Chromium', () => {
     for (const viewport of viewports) {
       for (const mode of modes) {
         it(`${page.name} at ${viewport.width}×${viewport.height}, ${mode}`, async () => {
-          const context = contexts.get(`${viewport.name}-${mode}`)!
-          const tab = await context.newPage()
-          const problems: string[] = []
-          tab.on('console', (message) => {
-            if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
-          })
-          tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-          tab.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`))
-          tab.on('response', (response) => {
-            if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
-          })
-          // Nothing leaves the machine: a remote resource an article refers
-          // to (a photo on an agency's server) is answered here with an empty
-          // image. It is the author's link, not a file of the build.
-          await tab.route(/^(?!http:\/\/127\.0\.0\.1[:/]).*/, async (route) => {
-            await route.fulfill({status: 200, contentType: 'image/png', body: emptyPng})
-          })
-          try {
-            await tab.emulateMedia({media: mode === 'print' ? 'print' : 'screen'})
-            await tab.goto(site.base + page.path, {waitUntil: 'load'})
-            // The browser asks for the favicon after `load`, when it likes:
-            // ask for the linked one now.
-            const favicon = await tab.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href)
-            if (favicon) {
-              const response = await tab.request.get(favicon)
-              if (!response.ok()) problems.push(`favicon: HTTP ${response.status()} ${favicon}`)
-            } else {
-              problems.push('no <link rel="icon">')
+          const entry = tabs.get(`${viewport.name}-${mode}`)!
+          const {tab} = entry
+          const problems: string[] = (entry.problems = [])
+          await tab.goto(site.base + page.path, {waitUntil: 'load'})
+          // The browser asks for the favicon after `load`, when it likes:
+          // ask for the linked one now.
+          const favicon = await tab.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href)
+          if (favicon) {
+            const response = await tab.request.get(favicon)
+            if (!response.ok()) problems.push(`favicon: HTTP ${response.status()} ${favicon}`)
+          } else {
+            problems.push('no <link rel="icon">')
+          }
+
+          const violations = await tab.evaluate(async (tags) => {
+            const axe = (globalThis as unknown as {axe: {run(context: unknown, options: unknown): Promise<{violations: AxeViolation[]}>}}).axe
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+            return result.violations.map((violation) => ({
+              id: violation.id,
+              impact: violation.impact,
+              help: violation.help,
+              nodes: violation.nodes.slice(0, 3).map((node) => ({target: node.target, failureSummary: node.failureSummary}))
+            }))
+          }, axeTags)
+
+          const layout = await tab.evaluate(() => {
+            const lede = document.querySelector('.article .body > p')
+            return {
+              scrollWidth: document.scrollingElement!.scrollWidth,
+              innerWidth: window.innerWidth,
+              ledeTop: lede ? lede.getBoundingClientRect().top + window.scrollY : undefined
             }
+          })
+          // The whole page for the sample, the first screen for the fixtures (screenshots are the slow part).
+          const file = `${page.name.replace(/[^\w.-]+/g, '_')}-${viewport.width}x${viewport.height}-${mode}.png`
+          await tab.screenshot({path: path.join(site.screenshots, file), fullPage: page.name.startsWith('sample/')})
 
-            await tab.addScriptTag({content: axeSource})
-            const violations = await tab.evaluate(async (tags) => {
-              const axe = (globalThis as unknown as {axe: {run(context: unknown, options: unknown): Promise<{violations: AxeViolation[]}>}}).axe
-              const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
-              return result.violations.map((violation) => ({
-                id: violation.id,
-                impact: violation.impact,
-                help: violation.help,
-                nodes: violation.nodes.slice(0, 3).map((node) => ({target: node.target, failureSummary: node.failureSummary}))
-              }))
-            }, axeTags)
-
-            const layout = await tab.evaluate(() => {
-              const lede = document.querySelector('.article .body > p')
-              return {
-                scrollWidth: document.scrollingElement!.scrollWidth,
-                innerWidth: window.innerWidth,
-                ledeTop: lede ? lede.getBoundingClientRect().top + window.scrollY : undefined
-              }
-            })
-            const file = `${page.name.replace(/[^\w.-]+/g, '_')}-${viewport.width}x${viewport.height}-${mode}.png`
-            await tab.screenshot({path: path.join(site.screenshots, file), fullPage: true})
-
-            expect(violations, `axe-core violations on ${page.name}`).toEqual([])
-            expect(problems).toEqual([])
-            expect(layout.scrollWidth, 'horizontal overflow').toBeLessThanOrEqual(layout.innerWidth)
-            if (page.seed && viewport.name === 'phone' && mode !== 'print') {
-              expect(layout.ledeTop, 'the seed lede').toBeDefined()
-              expect(layout.ledeTop!).toBeLessThanOrEqual(ledeLimit)
-            }
-          } finally {
-            await tab.close()
+          expect(violations, `axe-core violations on ${page.name}`).toEqual([])
+          expect(problems).toEqual([])
+          expect(layout.scrollWidth, 'horizontal overflow').toBeLessThanOrEqual(layout.innerWidth)
+          if (page.seed && viewport.name === 'phone' && mode !== 'print') {
+            expect(layout.ledeTop, 'the seed lede').toBeDefined()
+            expect(layout.ledeTop!).toBeLessThanOrEqual(ledeLimit)
           }
         })
       }
@@ -152,14 +153,16 @@ describe('pages in Chromium', () => {
 
   it('should fit a 320 px wide screen without scrolling sideways', async () => {
     const context = await browser.newContext({viewport: {width: 320, height: 640}})
+    await context.route(/^(?!http:\/\/127\.0\.0\.1[:/]).*/, async (route) => {
+      await route.fulfill({status: 200, contentType: 'image/png', body: emptyPng})
+    })
     try {
+      const tab = await context.newPage()
       const overflowing: string[] = []
       for (const page of site.pages) {
-        const tab = await context.newPage()
         await tab.goto(site.base + page.path, {waitUntil: 'load'})
         const width = await tab.evaluate(() => document.scrollingElement!.scrollWidth)
         if (width > 320) overflowing.push(`${page.name}: ${width}px`)
-        await tab.close()
       }
       expect(overflowing).toEqual([])
     } finally {
