@@ -129,10 +129,17 @@ describe('pages in Chromium', () => {
 
           const layout = await tab.evaluate(() => {
             const lede = document.querySelector('.article .body > p')
+            const shown = (element: Element) => getComputedStyle(element).display !== 'none'
+            const masthead = document.querySelector('.masthead')
             return {
               scrollWidth: document.scrollingElement!.scrollWidth,
               innerWidth: window.innerWidth,
-              ledeTop: lede ? lede.getBoundingClientRect().top + window.scrollY : undefined
+              ledeTop: lede ? lede.getBoundingClientRect().top + window.scrollY : undefined,
+              // The page paints its own background and text (no browser default left in either scheme).
+              background: getComputedStyle(document.body).backgroundColor,
+              color: getComputedStyle(document.body).color,
+              mastheadShown: masthead ? shown(masthead) : false,
+              backLinksShown: Array.from(document.querySelectorAll('[data-footnote-backref]')).filter(shown).length
             }
           })
           // The whole page for the sample, the first screen for the fixtures (screenshots are the slow part).
@@ -142,6 +149,12 @@ describe('pages in Chromium', () => {
           expect(violations, `axe-core violations on ${page.name}`).toEqual([])
           expect(problems).toEqual([])
           expect(layout.scrollWidth, 'horizontal overflow').toBeLessThanOrEqual(layout.innerWidth)
+          if (mode === 'dark') expect([layout.background, layout.color]).toEqual(['rgb(20, 20, 20)', 'rgb(233, 233, 230)'])
+          else expect(layout.background).not.toBe('rgba(0, 0, 0, 0)')
+          if (mode === 'light') expect([layout.background, layout.color]).toEqual(['rgb(253, 253, 251)', 'rgb(27, 27, 27)'])
+          // On paper too: the publication's name; but no footnote back-links.
+          expect(layout.mastheadShown, 'masthead').toBe(true)
+          if (mode === 'print') expect(layout.backLinksShown, 'footnote back-links printed').toBe(0)
           if (page.seed && viewport.name === 'phone' && mode !== 'print') {
             expect(layout.ledeTop, 'the seed lede').toBeDefined()
             expect(layout.ledeTop!).toBeLessThanOrEqual(ledeLimit)
