@@ -48,6 +48,7 @@ const configSchema = z.strictObject({
       publisher: z.string().optional(),
       copyright: z.string().optional(),
       icon: z.string().optional(),
+      favicon: z.string().optional(),
       logo: z.string().optional(),
       hub: z.url().optional()
     })
@@ -295,7 +296,7 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
     author: value.site?.author ?? value.site?.title ?? 'Pressroom',
     publisher: value.site?.publisher ?? value.site?.title ?? 'Pressroom'
   }
-  for (const key of ['copyright', 'icon', 'logo', 'hub'] as const) {
+  for (const key of ['copyright', 'icon', 'favicon', 'logo', 'hub'] as const) {
     const v = value.site?.[key]
     if (v !== undefined) site[key] = v
   }

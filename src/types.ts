@@ -298,6 +298,11 @@ export interface SiteConfig {
   copyright?: string
   /** Output-root-relative or absolute URL of a square icon. */
   icon?: string
+  /**
+   * Output-root-relative or absolute URL of the pages' favicon (default: a
+   * monogram of the title, `favicon.svg`, written by the HTML emitter).
+   */
+  favicon?: string
   /** Output-root-relative or absolute URL of a logo. */
   logo?: string
   /** WebSub hub URL for feeds. */

@@ -45,7 +45,7 @@ describe('build', () => {
     expect(lines).toContain('input/bad.md:2:8: title: expected a string [front-matter]'.replace('input/', path.relative(process.cwd(), path.join(dir, 'input')) + '/'))
     expect(lines.some((line) => line.endsWith('empty.md:1:1: Unexpected empty file, write an article or remove the file [empty-file]'))).toBe(true)
     const files = await listFiles(path.join(dir, 'output'))
-    expect(files).toEqual(['good.html', 'index.html', 'manifest.json', 'style.css'])
+    expect(files).toEqual(['favicon.svg', 'good.html', 'index.html', 'manifest.json', 'style.css'])
     const manifest = JSON.parse(await readFile(path.join(dir, 'output/manifest.json'), 'utf8'))
     expect(manifest.articles.map((a: {slug: string}) => a.slug)).toEqual(['good'])
   })
@@ -107,7 +107,7 @@ describe('build', () => {
     await rm(path.join(dir, 'input/b.md'))
     await build({config: configFor()})
     const files = await listFiles(path.join(dir, 'output'))
-    expect(files).toEqual(['a.html', 'index.html', 'manifest.json', 'style.css'])
+    expect(files).toEqual(['a.html', 'favicon.svg', 'index.html', 'manifest.json', 'style.css'])
     expect(files.some((file) => file.endsWith('.tmp'))).toBe(false)
   })
 

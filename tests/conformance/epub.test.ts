@@ -1,7 +1,8 @@
 /**
  * EPUB conformance: EPUBCheck over real builds — the hand-built fixtures
  * (image, table, footnotes, code; Sorani right to left; raw-HTML leftovers;
- * an edition), the seed wire copy, a fixed sample of 20 real-world corpus
+ * an edition), a ~1.5 MB generated article split into several content
+ * documents, the seed wire copy, a fixed sample of 20 real-world corpus
  * articles (one book each, plus their edition) and, when the global setup has
  * built `.conformance/`, a fixed sample of the EPUBs `pressroom build` wrote
  * there. Every book must give 0 fatal errors, 0 errors and 0 warnings, and
@@ -24,6 +25,7 @@ import {createEmitContext} from '../../src/emitters/context.js'
 import {epubEmitter} from '../../src/emitters/epub/index.js'
 import type {Article} from '../../src/types.js'
 import {basicArticle, messyArticle, plainArticle, rtlArticle} from '../fixtures/epub-articles/index.js'
+import {longArticleMarkdown} from '../helpers/long-article.js'
 import {textOf, unzipEpub} from '../helpers/normalize-epub.js'
 import {conformanceDir, filesWith} from './paths.js'
 
@@ -149,6 +151,7 @@ describe.skipIf(!checker)('EPUBCheck', () => {
   const books: Array<{name: string; file: string; bytes: Uint8Array}> = []
   let reports: Map<string, {messages: EpubcheckMessage[]}>
   let corpusBuilt = 0
+  let splitDocuments = 0
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'pressroom-epubcheck-'))
@@ -174,6 +177,12 @@ describe.skipIf(!checker)('EPUBCheck', () => {
     await build('fixture-plain', [plainArticle()], false)
     await build('fixture-messy', [messyArticle()], false)
     await build('fixture-edition', [basicArticle(), rtlArticle(), plainArticle()], true)
+
+    // A ~1.5 MB generated article, split into several content documents (`split.ts`).
+    const long = createArticle({path: 'tests/helpers/long-report.md', contents: new TextEncoder().encode(longArticleMarkdown())}, config)
+    if (!long.ok) throw new Error('Long article failed: ' + long.file.messages.map(String).join('\n'))
+    await build('long-split', [long.article], false)
+    splitDocuments = Object.keys(unzipEpub(books.at(-1)!.bytes)).filter((name) => /^EPUB\/article(-\d+)?\.xhtml$/.test(name)).length
 
     // Seed wire copy.
     const seedResult = createArticle({path: path.relative(process.cwd(), seed), contents: readFileSync(seed)}, config)
@@ -205,6 +214,10 @@ describe.skipIf(!checker)('EPUBCheck', () => {
 
   afterAll(() => {
     if (dir) rmSync(dir, {recursive: true, force: true})
+  })
+
+  it('should split the long article into several content documents', () => {
+    expect(splitDocuments).toBeGreaterThanOrEqual(4)
   })
 
   it('should build most of the corpus sample', () => {

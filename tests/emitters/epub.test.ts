@@ -14,6 +14,8 @@ import {zipTimestamp} from '../../src/emitters/epub/ocf.js'
 import type {Article} from '../../src/types.js'
 import {article, asset, basicArticle, h, messyArticle, plainArticle, rtlArticle} from '../fixtures/epub-articles/index.js'
 import {normalizeEpub, textOf, unzipEpub, zipEntries} from '../helpers/normalize-epub.js'
+import {articleFrom} from '../helpers/article.js'
+import {longArticleMarkdown} from '../helpers/long-article.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const site: NonNullable<UserConfig['site']> = {title: 'The Erbil Ledger', url: 'https://ledger.example/', publisher: 'Ledger Media'}
@@ -506,4 +508,75 @@ describe('golden', () => {
       expect(actual).toBe(readFileSync(file, 'utf8'))
     })
   }
+})
+
+describe('epub split', () => {
+  it('should split a 1 MB article at headings into documents under 250 KB, with spine, manifest, navigation and links across them', async () => {
+    const input = articleFrom(longArticleMarkdown(), {path: 'input/long-report.md'})
+    const entries = unzipEpub(await buildArticle(input))
+    const documents = Object.keys(entries).filter((name) => /^EPUB\/article(-\d+)?\.xhtml$/.test(name))
+    const order = (name: string) => Number(/-(\d+)\.xhtml$/.exec(name)?.[1] ?? 1)
+    documents.sort((a, b) => order(a) - order(b))
+    expect(documents.length).toBeGreaterThanOrEqual(4)
+    expect(documents[0]).toBe('EPUB/article.xhtml')
+    const texts = documents.map((name) => textOf(entries, name))
+    for (const [index, xhtml] of texts.entries()) {
+      expect(new TextEncoder().encode(xhtml).length, documents[index]).toBeLessThanOrEqual(250 * 1024)
+      // Each later document opens with a section heading.
+      if (index > 0) expect(xhtml).toMatch(/<div class="article-body">\s*<h2 id="section-\d+"/)
+    }
+    // The header once, in the first document.
+    expect(texts.filter((xhtml) => xhtml.includes('<header class="article-header">'))).toHaveLength(1)
+    // Reading order: every section once, in order.
+    const sections = texts.flatMap((xhtml) => [...xhtml.matchAll(/<h2 id="section-(\d+)"/g)].map((match) => Number(match[1])))
+    expect(sections).toEqual(Array.from({length: 48}, (_, index) => index + 1))
+
+    const opf = textOf(entries, 'EPUB/package.opf')
+    const files = documents.map((name) => name.slice('EPUB/'.length))
+    const spine = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((match) => match[1])
+    const manifest = new Map([...opf.matchAll(/<item id="([^"]+)" href="([^"]+)"/g)].map((match) => [match[1]!, match[2]!]))
+    expect(spine.map((id) => manifest.get(id!))).toEqual(['cover.xhtml', ...files])
+
+    // Every internal link and navigation entry points at an id of the file it names.
+    const idsOf = new Map(files.map((file, index) => [file, new Set([...texts[index]!.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]))]))
+    const nav = textOf(entries, 'EPUB/nav.xhtml')
+    const targets = [...nav.matchAll(/href="(article[^"#]*\.xhtml)#([^"]+)"/g)].map((match) => [match[1]!, match[2]!] as const)
+    expect(targets.length).toBe(48)
+    for (const [file, id] of targets) expect(idsOf.get(file)?.has(id), `${file}#${id}`).toBe(true)
+    let crossLinks = 0
+    for (const [index, xhtml] of texts.entries()) {
+      for (const match of xhtml.matchAll(/href="([^"]*)#([^"]+)"/g)) {
+        const file = match[1] || files[index]!
+        if (match[1]) crossLinks++
+        expect(idsOf.get(file)?.has(match[2]!), `${files[index]}: ${match[0]}`).toBe(true)
+      }
+    }
+    // The footnote references in the first documents reach the notes at the end, and back.
+    expect(crossLinks).toBeGreaterThanOrEqual(5)
+    expect(texts[0]).toMatch(new RegExp(`href="${files.at(-1)}#fn-method"`))
+    expect(texts.at(-1)).toMatch(/<section[^>]*class="footnotes"/)
+  })
+
+  it('should keep a short article in one document', async () => {
+    const input = articleFrom(longArticleMarkdown(3, 2), {path: 'input/short-report.md'})
+    const entries = unzipEpub(await buildArticle(input))
+    expect(Object.keys(entries).filter((name) => /^EPUB\/article.*\.xhtml$/.test(name))).toEqual(['EPUB/article.xhtml'])
+  })
+})
+
+describe('epub cover', () => {
+  it('should name the article on a generated cover: headline, byline and date', async () => {
+    const input = articleFrom('---\ntitle: Bridges reopen across the province\ndate: 2025-03-01\nauthors: [Dilan Ahmed, Sam Carter]\n---\nText.\n', {path: 'input/bridges.md'})
+    const entries = unzipEpub(await buildArticle(input))
+    const svg = textOf(entries, 'EPUB/images/cover.svg')
+    const drawn = [...svg.matchAll(/>([^<]+)<\/text>/g)].map((match) => match[1]).join(' ')
+    expect(drawn).toBe('The Erbil Ledger Bridges reopen across the province Dilan Ahmed and Sam Carter March 1, 2025')
+    expect(svg).toContain('<title>Bridges reopen across the province — Dilan Ahmed and Sam Carter — The Erbil Ledger, March 1, 2025</title>')
+  })
+
+  it('should leave margins to the reading system', () => {
+    const css = readFileSync(path.join(root, 'templates/epub/epub.css'), 'utf8')
+    expect(css).not.toMatch(/(^|[\s,}])(html|body)(\.[\w-]+)?\s*(,[^{]*)?\{[^}]*\b(margin|padding)\s*:/)
+    expect(css).not.toMatch(/@page/)
+  })
 })

@@ -5,6 +5,7 @@ import {toText} from 'hast-util-to-text'
 import {selectAll, select} from 'hast-util-select'
 import {describe, expect, it} from 'vitest'
 import {createEmitContext} from '../../src/emitters/context.js'
+import {faviconSvg, monogramLetter} from '../../src/emitters/html/favicon.js'
 import {htmlEmitter} from '../../src/emitters/html/index.js'
 import type {Article, Emitter} from '../../src/types.js'
 import {articleFrom, corpus, testConfig} from '../helpers/article.js'
@@ -144,9 +145,66 @@ describe('html emitter', () => {
     const older = articleFrom('---\ntitle: Older\ndate: 2020-01-01\n---\nA.\n', {path: 'input/older.md'})
     const ctx = createEmitContext({config, emitters: [emitter], articles: [seed, older]})
     const files = await emitter.collection!([seed, older], ctx)
-    expect(files.map((file) => file.path)).toEqual(['index.html', 'style.css'])
+    expect(files.map((file) => file.path)).toEqual(['index.html', 'style.css', 'favicon.svg'])
     const tree = fromHtml(String(files[0]!.contents))
     expect(selectAll('.article-list a', tree).map((node) => node.properties['href'])).toEqual(['iraq-security-agreement.html', 'older.html'])
     expect(String(files[1]!.contents)).toContain('@media print')
+  })
+
+  it('should name the publication once on the index page, as its h1 in the masthead', async () => {
+    const config = testConfig({site: {title: 'The Erbil Ledger', url: 'https://ledger.example/', description: 'News from Erbil for its readers.'}})
+    const emitter = htmlEmitter()
+    const ctx = createEmitContext({config, emitters: [emitter, ...others], articles: [seed]})
+    const [index] = await emitter.collection!([seed], ctx)
+    const tree = fromHtml(String(index!.contents))
+    // Visible once: the masthead's h1 (the head names it in <title> and the feeds' titles).
+    expect(toText(select('body', tree)!).split('The Erbil Ledger').length - 1).toBe(1)
+    expect(selectAll('h1', tree).map((node) => toText(node))).toEqual(['The Erbil Ledger'])
+    expect(select('header.masthead h1', tree)).not.toBeUndefined()
+    expect(toText(select('header.masthead .description', tree)!)).toBe('News from Erbil for its readers.')
+  })
+
+  it('should list the feeds in a labelled navigation, one item each', async () => {
+    const {tree} = await page(seed)
+    const nav = select('footer nav.feeds', tree)!
+    const labelId = nav.properties['ariaLabelledBy'] as unknown as string[]
+    expect(toText(select(`#${String(labelId)}`, tree)!)).toBe('Feeds')
+    expect(selectAll('li > a', nav).map((node) => [toText(node), node.properties['href']])).toEqual([
+      ['RSS', 'feeds/rss.xml'],
+      ['Atom', 'feeds/atom.xml'],
+      ['JSON Feed', 'feeds/feed.json']
+    ])
+  })
+
+  it('should link a generated favicon with the same bytes every build, or the configured one', async () => {
+    const {tree} = await page(seed)
+    expect(select('link[rel=icon]', tree)!.properties).toMatchObject({href: 'favicon.svg', type: 'image/svg+xml'})
+    const build = async () => {
+      const emitter = htmlEmitter()
+      const ctx = createEmitContext({config: testConfig(), emitters: [emitter], articles: [seed]})
+      return (await emitter.collection!([seed], ctx)).find((file) => file.path === 'favicon.svg')!
+    }
+    const [first, second] = [await build(), await build()]
+    expect(String(first.contents)).toBe(String(second.contents))
+    expect(String(first.contents)).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*>P<\/text>/)
+
+    const config = testConfig({site: {title: 'T', url: 'https://t.example/', favicon: 'icons/mark.png'}})
+    const emitter = htmlEmitter()
+    const ctx = createEmitContext({config, emitters: [emitter], articles: [seed]})
+    const files = await emitter.collection!([seed], ctx)
+    expect(files.map((file) => file.path)).not.toContain('favicon.svg')
+    expect(emitter.collectionPaths!(config)).not.toHaveProperty('favicon')
+    const own = fromHtml(String((await emitter.article!(seed, ctx))[0]!.contents))
+    expect(select('link[rel=icon]', own)!.properties).toMatchObject({href: 'icons/mark.png', type: 'image/png'})
+  })
+
+  it('should make the monogram of the first word that is not an article', () => {
+    expect(monogramLetter('The Pressroom Desk')).toBe('P')
+    expect(monogramLetter('an ledger')).toBe('L')
+    expect(monogramLetter('The')).toBe('T')
+    expect(monogramLetter('«Rûdaw»')).toBe('R')
+    expect(monogramLetter('كوردستان ٢٤')).toBe('ك')
+    expect(monogramLetter('—')).toBe('#')
+    expect(faviconSvg('<&>')).not.toMatch(/<&>/)
   })
 })

@@ -30,8 +30,12 @@ export interface BookSpec {
   subjects: string[]
   source: string
   rights: string
-  /** The cover: an embedded image (`href` in the store) or a generated SVG. */
-  cover: {href: string; alt: string} | {title: string; publication: string; subtitle: string}
+  /**
+   * The cover: an embedded image (`href` in the store), with the article's
+   * headline, byline and date written under it, or a generated SVG that
+   * carries them.
+   */
+  cover: {href: string; alt: string; text?: CoverText} | {title: string; publication: string; byline?: string; subtitle: string}
   chapters: Chapter[]
   images: ImageStore
   /** Put the navigation document in the reading order (editions). */
@@ -40,6 +44,13 @@ export interface BookSpec {
   certifiedBy: string | false
   /** Reference date of the ZIP entries. */
   zipDate: Date
+}
+
+/** What a cover page says under an image cover. */
+export interface CoverText {
+  title: string
+  byline: string
+  date: {iso: string; text: string}
 }
 
 const stylesheet = 'styles/epub.css'
@@ -61,12 +72,18 @@ export async function buildBook(spec: BookSpec, ctx: EmitContext): Promise<Uint8
   // Cover.
   let coverImage
   let coverAlt: string
+  let coverText: CoverText | undefined
   if ('href' in spec.cover) {
     coverImage = images.markCover(spec.cover.href)
     coverAlt = spec.cover.alt
+    coverText = spec.cover.text
   }
   if (!coverImage) {
-    const generated = 'href' in spec.cover ? {title: spec.title, publication: '', subtitle: ''} : spec.cover
+    coverText = undefined
+    const generated =
+      'href' in spec.cover
+        ? {title: spec.title, publication: '', byline: spec.cover.text?.byline ?? '', subtitle: spec.cover.text?.date.text ?? ''}
+        : spec.cover
     const context = svgCover({...generated, lang: spec.lang, dir: spec.dir})
     const svg = await renderTemplate(ctx, 'cover.svg.liquid', context)
     coverImage = images.add({
@@ -83,7 +100,8 @@ export async function buildBook(spec: BookSpec, ctx: EmitContext): Promise<Uint8
     dir: spec.dir,
     title: spec.title,
     stylesheet,
-    image: {href: coverImage.href, alt: coverAlt!}
+    image: {href: coverImage.href, alt: coverAlt!},
+    text: coverText
   })
 
   // Navigation.
@@ -110,12 +128,9 @@ export async function buildBook(spec: BookSpec, ctx: EmitContext): Promise<Uint8
   const manifest = [
     {id: 'nav', href: 'nav.xhtml', mediaType: 'application/xhtml+xml', properties: 'nav'},
     {id: 'cover', href: 'cover.xhtml', mediaType: 'application/xhtml+xml', properties: ''},
-    ...spec.chapters.map((chapter) => ({
-      id: chapter.id,
-      href: chapter.href,
-      mediaType: 'application/xhtml+xml',
-      properties: ''
-    })),
+    ...spec.chapters.flatMap((chapter) =>
+      chapter.documents.map((document) => ({id: document.id, href: document.href, mediaType: 'application/xhtml+xml', properties: ''}))
+    ),
     {id: 'css', href: stylesheet, mediaType: 'text/css', properties: ''},
     ...imageList.map((image) => ({
       id: image.id,
@@ -127,7 +142,7 @@ export async function buildBook(spec: BookSpec, ctx: EmitContext): Promise<Uint8
   const spine = [
     {idref: 'cover', linear: true},
     ...(spec.navInSpine ? [{idref: 'nav', linear: true}] : []),
-    ...spec.chapters.map((chapter) => ({idref: chapter.id, linear: true}))
+    ...spec.chapters.flatMap((chapter) => chapter.documents.map((document) => ({idref: document.id, linear: true})))
   ]
 
   const a11y = accessibilityMetadata({
@@ -162,7 +177,7 @@ export async function buildBook(spec: BookSpec, ctx: EmitContext): Promise<Uint8
     {path: root + 'package.opf', data: opf},
     {path: root + 'nav.xhtml', data: navXhtml},
     {path: root + 'cover.xhtml', data: coverXhtml},
-    ...spec.chapters.map((chapter) => ({path: root + chapter.href, data: chapter.xhtml})),
+    ...spec.chapters.flatMap((chapter) => chapter.documents.map((document) => ({path: root + document.href, data: document.xhtml}))),
     {path: root + stylesheet, data: css},
     ...imageList.map((image) => ({
       path: root + image.href,

@@ -8,6 +8,7 @@ import type {Article, Direction, EmitContext, TocEntry} from '../../types.js'
 import type {ImageStore} from './images.js'
 import {renderTemplate} from './render.js'
 import {directionOf, isoSeconds, languageTag, longDate} from './locale.js'
+import {packBlocks, relinkParts} from './split.js'
 import {bodyToXhtml} from './xhtml.js'
 import {creditLine} from '../credit.js'
 
@@ -21,12 +22,23 @@ export interface NavItem {
   children: NavItem[]
 }
 
+/** One content document of a chapter. */
+export interface ChapterDocument {
+  /** Manifest id. */
+  id: string
+  /** File name in the book. */
+  href: string
+  xhtml: string
+}
+
 /** A rendered chapter. */
 export interface Chapter {
+  /** Id and file of its first document. */
   id: string
   href: string
   title: string
-  xhtml: string
+  /** Its content documents, in reading order: one, or several for a long article (`split.ts`). */
+  documents: ChapterDocument[]
   nav: NavItem
   /** Alt text of the images embedded in it. */
   imageAlts: string[]
@@ -34,6 +46,10 @@ export interface Chapter {
   replacedImages: number
   /** Href of the embedded lead image, if any. */
   leadHref: string
+  /** Authors as written in the header (`A, B and C`; empty when none). */
+  byline: string
+  /** Publication date, machine-readable and as shown. */
+  date: {iso: string; text: string}
 }
 
 /** Reports a warning about an article once per emitter, whatever the number of books it is in. */
@@ -123,35 +139,51 @@ export async function renderChapter(
   imageAlts.push(...body.images)
   replacedImages += body.replacedImages
 
-  const xhtml = await renderTemplate(ctx, 'chapter.xhtml.liquid', {
-    lang,
-    dir,
-    title: meta.title,
-    stylesheet: 'styles/epub.css',
-    ids: {title: titleId},
-    description: meta.description?.trim() ?? '',
-    byline: byline(meta.authors, lang),
-    date: {iso: isoSeconds(meta.date), text: longDate(meta.date, lang)},
-    lead,
-    body: body.xhtml
-  })
+  // A long body goes into several documents, split at headings.
+  const parts = packBlocks(body.blocks)
+  const stem = options.href.replace(/\.xhtml$/, '')
+  const files = parts.map((_, index) => (index === 0 ? options.href : `${stem}-${index + 1}.xhtml`))
+  const {bodies, fileOf} = relinkParts(parts, files, [titleId])
+  const documents: ChapterDocument[] = []
+  for (const [index, part] of parts.entries()) {
+    const opening = part[0]?.node
+    const headingId = opening?.type === 'element' && /^h[1-6]$/.test(opening.tagName) ? opening.properties['id'] : undefined
+    const xhtml = await renderTemplate(ctx, 'chapter.xhtml.liquid', {
+      lang,
+      dir,
+      title: meta.title,
+      stylesheet: 'styles/epub.css',
+      ids: {title: titleId},
+      // Documents after the first continue the article: no header, named by their first heading.
+      continued: index > 0,
+      labelledBy: index === 0 ? titleId : typeof headingId === 'string' ? headingId : '',
+      description: meta.description?.trim() ?? '',
+      byline: byline(meta.authors, lang),
+      date: {iso: isoSeconds(meta.date), text: longDate(meta.date, lang)},
+      lead,
+      body: bodies[index]!
+    })
+    documents.push({id: index === 0 ? options.id : `${options.id}-${index + 1}`, href: files[index]!, xhtml})
+  }
 
   const differs = lang !== options.bookLang
   return {
     id: options.id,
     href: options.href,
     title: meta.title,
-    xhtml,
+    documents,
     nav: {
       href: options.href,
       text: meta.title,
       lang: differs ? lang : '',
       dir: differs ? dir : '',
-      children: outline(article.toc, options.href, body.idOf)
+      children: outline(article.toc, (id) => fileOf.get(id) ?? options.href, body.idOf)
     },
     imageAlts,
     replacedImages,
-    leadHref: lead?.['href'] ?? ''
+    leadHref: lead?.['href'] ?? '',
+    byline: byline(meta.authors, lang),
+    date: {iso: isoSeconds(meta.date), text: longDate(meta.date, lang)}
   }
 }
 
@@ -172,14 +204,14 @@ function byline(authors: readonly string[], lang: string): string {
  * Nest the flat h2–h4 outline; entries whose heading is gone or has no text
  * are skipped.
  */
-function outline(entries: readonly TocEntry[], href: string, idOf: (id: string) => string | undefined): NavItem[] {
+function outline(entries: readonly TocEntry[], fileOf: (id: string) => string, idOf: (id: string) => string | undefined): NavItem[] {
   const root: NavItem[] = []
   const stack: Array<{depth: number; item: NavItem}> = []
   for (const entry of entries) {
     const id = idOf(entry.id)
     const text = entry.text.replace(/\s+/g, ' ').trim()
     if (id === undefined || !text) continue
-    const item: NavItem = {href: `${href}#${id}`, text, lang: '', dir: '', children: []}
+    const item: NavItem = {href: `${fileOf(id)}#${id}`, text, lang: '', dir: '', children: []}
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= entry.depth) stack.pop()
     const parent = stack[stack.length - 1]
     if (parent) parent.item.children.push(item)

@@ -16,6 +16,9 @@ export interface SvgCoverContext {
   /** Text alternative (`<title>`). */
   label: string
   publication: string
+  /** Authors, under the title (articles). */
+  byline: string
+  bylineY: number
   subtitle: string
   fontSize: number
   lines: Array<{text: string; y: number}>
@@ -41,6 +44,8 @@ const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'})
 export function svgCover(options: {
   title: string
   publication: string
+  /** Authors (optional: editions have none). */
+  byline?: string
   subtitle: string
   lang: string
   dir: Direction
@@ -58,20 +63,31 @@ export function svgCover(options: {
   }
   const lineHeight = Math.round(fontSize * 1.2)
   const top = Math.round(height * 0.38 - ((lines.length - 1) * lineHeight) / 2)
+  // The byline on one line, shortened to what fits at its size (64).
+  const bylineText = truncate((options.byline ?? '').replace(/\s+/g, ' ').trim(), budget(64))
+  const bylineY = top + lines.length * lineHeight + 140
+  const label = [title, bylineText, [options.publication, options.subtitle].filter(Boolean).join(', ')].filter(Boolean).join(' — ')
   return {
     lang: options.lang,
     dir: options.dir,
     width,
     height,
-    label: options.subtitle
-      ? `${title} — ${options.publication}, ${options.subtitle}`
-      : `${title} — ${options.publication}`,
+    label,
     publication: options.publication,
+    byline: bylineText,
+    bylineY,
     subtitle: options.subtitle,
     fontSize,
     lines: lines.map((text, index) => ({text, y: top + index * lineHeight})),
-    subtitleY: Math.min(height - margin, top + lines.length * lineHeight + 200)
+    subtitleY: Math.min(height - margin, bylineText ? bylineY + 120 : top + lines.length * lineHeight + 200)
   }
+}
+
+/** The text, cut at a word with `…` when longer than `size` graphemes. */
+function truncate(text: string, size: number): string {
+  const graphemes = Array.from(segmentsOf(segmenter, text))
+  if (graphemes.length <= size) return text
+  return graphemes.slice(0, size - 1).join('').replace(/\s+\S*$/, '') + ' …'
 }
 
 /** Characters that fit on a line at a font size. */

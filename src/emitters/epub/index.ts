@@ -93,9 +93,10 @@ export function epubEmitter(options: EpubOptions = {}): Emitter {
         subjects: meta.tags,
         source: meta.canonical ?? (html ? ctx.url(html) : ''),
         rights: site.copyright ?? '',
+        // The cover page names the article: headline, byline and date.
         cover: leadHref
-          ? {href: leadHref, alt: (meta.image?.alt || meta.image?.caption || meta.title).trim()}
-          : {title: meta.title, publication: site.title, subtitle: ''},
+          ? {href: leadHref, alt: (meta.image?.alt || meta.image?.caption || meta.title).trim(), text: {title: meta.title, byline: chapter.byline, date: chapter.date}}
+          : {title: meta.title, publication: site.title, byline: chapter.byline, subtitle: chapter.date.text},
         chapters: [chapter],
         images,
         navInSpine: false,

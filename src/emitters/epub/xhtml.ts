@@ -27,6 +27,25 @@ import {removeXmlIllegal} from '../../pipeline/hast/xml-characters.js'
 import {collectIds, escapeCdataEnd, rfc3986} from './xhtml-ids.js'
 import {ariaAttributes, attributePatterns, type Context, droppedElements, elementAttributes, globalAttributes, idReferenceAttributes, keptElements, renamedElements, xhtmlNamespace} from './xhtml-schema.js'
 
+/**
+ * Serialize one transformed block as XHTML, without the namespace
+ * declaration (the document has it).
+ *
+ * @param node
+ *   Block of {@link BodyBlock}.
+ * @returns
+ *   XHTML.
+ */
+export function serializeBlock(node: ElementContent): string {
+  const xast = toXast({type: 'root', children: [node as RootContent]})
+  if (xast.type === 'root') {
+    for (const child of xast.children) {
+      if (child.type === 'element' && child.attributes['xmlns'] === xhtmlNamespace) delete child.attributes['xmlns']
+    }
+  }
+  return escapeCdataEnd(toXml(xast, {closeEmptyElements: true}))
+}
+
 /** Options of {@link bodyToXhtml}. */
 export interface BodyOptions {
   /**
@@ -42,10 +61,24 @@ export interface BodyOptions {
   reserved?: Iterable<string>
 }
 
+/** A top-level block of the body, serialized. */
+export interface BodyBlock {
+  /** The block as transformed (valid XHTML content). */
+  node: ElementContent
+  /** Its XHTML (no namespace declaration). */
+  xhtml: string
+  /** UTF-8 length of `xhtml`. */
+  bytes: number
+  /** Whether it is a heading (`h1`–`h6`): where a long body may be split. */
+  heading: boolean
+}
+
 /** Result of {@link bodyToXhtml}. */
 export interface BodyResult {
-  /** Serialized XHTML fragment (no root element, no namespace declarations). */
+  /** Serialized XHTML fragment (no root element, no namespace declarations): the blocks, one per line. */
   xhtml: string
+  /** The top-level blocks, in order. */
+  blocks: BodyBlock[]
   /** New id of an original id (for the table of contents), if it still exists. */
   idOf(id: string): string | undefined
   /** Images embedded (`alt` as written, possibly empty). */
@@ -72,22 +105,18 @@ export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
   let replacedImages = 0
 
   const children = all(tree.children, 'flow')
-  const xast = toXast({type: 'root', children: children as RootContent[]})
-  if (xast.type === 'root') {
-    // The document declares the namespace; one block per line.
-    const spaced: typeof xast.children = []
-    for (const child of xast.children) {
-      if (child.type === 'text' && child.value.trim() === '') continue
-      if (child.type === 'element' && child.attributes['xmlns'] === xhtmlNamespace) delete child.attributes['xmlns']
-      if (spaced.length > 0) spaced.push({type: 'text', value: '\n'})
-      spaced.push(child)
-    }
-    xast.children = spaced
+  // One block per line.
+  const blocks: BodyBlock[] = []
+  for (const child of children) {
+    if (child.type === 'text' && child.value.trim() === '') continue
+    const xhtml = serializeBlock(child)
+    blocks.push({node: child, xhtml, bytes: Buffer.byteLength(xhtml), heading: child.type === 'element' && /^h[1-6]$/.test(child.tagName)})
   }
-  const xhtml = escapeCdataEnd(toXml(xast, {closeEmptyElements: true}))
+  const xhtml = blocks.map((block) => block.xhtml).join('\n')
 
   return {
     xhtml,
+    blocks,
     idOf: (id) => ids.get(id),
     images,
     replacedImages

@@ -8,6 +8,8 @@ import {toHtml} from 'hast-util-to-html'
 import type {ResolvedConfig} from '../../config.js'
 import {displayDate, joinNames} from '../../locale.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
+import {accessibleTree} from './accessible.js'
+import {faviconSvg} from './favicon.js'
 import type {HtmlOptions} from './options.js'
 import {creditLine} from '../credit.js'
 
@@ -51,11 +53,16 @@ export function htmlEmitter(options: HtmlOptions = {}): Emitter {
   return {
     name: 'html',
     paths: (article) => ({[ownLabel]: pagePath(article)}),
-    collectionPaths: () => ({index: 'index.html', stylesheet: 'style.css'}),
+    collectionPaths: (config) => ({
+      index: 'index.html',
+      stylesheet: 'style.css',
+      ...(config.site.favicon === undefined ? {favicon: generatedFavicon} : {})
+    }),
     outputs: {
       html: {name: 'Web page', mediaType: 'text/html'},
       index: {name: 'Index page', mediaType: 'text/html'},
-      stylesheet: {name: 'Stylesheet', mediaType: 'text/css'}
+      stylesheet: {name: 'Stylesheet', mediaType: 'text/css'},
+      favicon: {name: 'Favicon', mediaType: 'image/svg+xml', data: true}
     },
     async article(article, ctx) {
       const html = await ctx.render(template, articleContext(article, ctx))
@@ -69,13 +76,18 @@ export function htmlEmitter(options: HtmlOptions = {}): Emitter {
     collectionKey: (articles, ctx) => indexContext(articles, ctx),
     async collection(articles, ctx) {
       const html = await ctx.render(indexTemplate, indexContext(articles, ctx))
-      return [
+      const files: OutputFile[] = [
         {path: 'index.html', contents: html},
         {path: 'style.css', contents: await ctx.readTemplateFile('style.css')}
       ]
+      if (ctx.config.site.favicon === undefined) files.push({path: generatedFavicon, contents: faviconSvg(ctx.config.site.title)})
+      return files
     }
   }
 }
+
+/** Path of the generated favicon (when `site.favicon` is not set). */
+const generatedFavicon = 'favicon.svg'
 
 /** Label of the page of an article among the article's outputs. */
 const ownLabel = 'html'
@@ -93,7 +105,30 @@ function siteContext(ctx: EmitContext) {
     const feed = ctx.describe(label)
     return feed?.feed ? [{href, type: feed.mediaType, title: `${ctx.config.site.title} (${feed.name})`}] : []
   })
-  return {site: ctx.config.site, feeds, stylesheet: 'style.css', home: 'index.html', generator: 'Pressroom'}
+  const favicon = ctx.config.site.favicon ?? generatedFavicon
+  return {
+    site: ctx.config.site,
+    feeds,
+    stylesheet: 'style.css',
+    favicon: {href: favicon, type: faviconType(favicon)},
+    home: 'index.html',
+    generator: 'Pressroom'
+  }
+}
+
+/** Media type of a favicon by its extension (`undefined`: let the browser sniff). */
+function faviconType(href: string): string | undefined {
+  const extension = /\.([a-z]+)(?:[?#].*)?$/i.exec(href)?.[1]?.toLowerCase()
+  return extension ? faviconTypes[extension] : undefined
+}
+
+const faviconTypes: Record<string, string> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  ico: 'image/x-icon',
+  gif: 'image/gif',
+  webp: 'image/webp'
+
 }
 
 function summaryContext(article: Article, config: ResolvedConfig) {
@@ -175,7 +210,7 @@ function articleContext(article: Article, ctx: EmitContext) {
     imageUrl,
     readingMinutes: article.stats.readingMinutes,
     words: article.stats.words,
-    body: toHtml(article.hast),
+    body: toHtml(accessibleTree(article.hast)),
     formats,
     jsonLd
   }

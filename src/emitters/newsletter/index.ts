@@ -20,7 +20,7 @@ import {newsletterDefaults, type NewsletterConfigOptions} from './options.js'
 import type {Handlers} from './state.js'
 import {toPlainText} from '../plain-text.js'
 import {displayWidth} from './width.js'
-import {wrap} from './wrap.js'
+import {limitLineOctets, wrap} from './wrap.js'
 import {creditLine} from '../credit.js'
 
 export {toPlainText} from '../plain-text.js'
@@ -270,7 +270,8 @@ function underline(text: readonly string[], char: string): string[] {
  */
 function linkLines(label: string, url: string, width: number): string[] {
   const line = `${label} ${url}`
-  return displayWidth(line) <= width ? [line] : [label, url]
+  // `wrap` keeps a URL whole unless no mail line could hold it.
+  return displayWidth(line) <= width ? [line] : [label, ...wrap(url, width)]
 }
 
 function lines(list: readonly string[]): string {
@@ -295,8 +296,9 @@ function hasDateline(article: Article): boolean {
 
 /**
  * Normalize rendered text: LF line endings, no trailing spaces, no leading
- * blank lines, one final line feed. (Blank lines inside are the template's
- * and the body's own: code blocks keep theirs.)
+ * blank lines, one final line feed, no line over 998 octets (RFC 5322).
+ * (Blank lines inside are the template's and the body's own: code blocks
+ * keep theirs.)
  *
  * @param text
  *   Rendered template.
@@ -304,7 +306,7 @@ function hasDateline(article: Article): boolean {
  *   Clean text.
  */
 export function finish(text: string): string {
-  return (
+  return limitLineOctets(
     text
       .replace(/\r\n?/g, '\n')
       .replace(/[ \t]+$/gm, '')

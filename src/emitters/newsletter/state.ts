@@ -74,8 +74,18 @@ export interface State {
   inline(node: Parents): string
   /** Wrap inline text (line breaks from `<br>` kept) at the current measure. */
   paragraph(text: string): string[]
-  /** Run `fn` with a narrower measure. */
-  indented<T>(columns: number, fn: () => T): T
+  /**
+   * Columns the enclosing blocks' prefixes (list markers, `> `, indents)
+   * already take from the measure.
+   */
+  indent: number
+  /**
+   * Run `fn` with a measure narrower by `columns`, granted only while the
+   * text keeps {@link minTextWidth} columns: `fn` gets the columns granted
+   * (fewer, down to 0, in deep nesting), the width of the prefix the
+   * handler may put before its lines.
+   */
+  indented<T>(columns: number, fn: (granted: number) => T): T
   /** Number of a link target (same URL, same number). */
   link(url: string): number
 }
@@ -128,13 +138,19 @@ export function createState(options: StateOptions): State {
       for (const part of text.split('\n')) lines.push(...wrap(part, state.width))
       return lines
     },
+    indent: 0,
     indented(columns, fn) {
       const saved = state.width
-      state.width = Math.max(1, saved - columns)
+      const savedIndent = state.indent
+      const room = Math.max(0, options.width - minTextWidth(options.width) - state.indent)
+      const granted = Math.max(0, Math.min(columns, room))
+      state.width = Math.max(1, saved - granted)
+      state.indent = savedIndent + granted
       try {
-        return fn()
+        return fn(granted)
       } finally {
         state.width = saved
+        state.indent = savedIndent
       }
     },
     link(url) {
@@ -179,6 +195,38 @@ export function createState(options: StateOptions): State {
   }
 
   return state
+}
+
+/**
+ * Columns the text of a measure keeps however deep blocks nest: 40 (55 % of
+ * a measure narrower than 73 columns). Indentation stops growing there (a
+ * 100-deep list is not indented past the measure).
+ *
+ * @param width
+ *   Measure.
+ * @returns
+ *   Columns.
+ */
+export function minTextWidth(width: number): number {
+  return Math.min(40, Math.ceil(width * 0.55))
+}
+
+/**
+ * Fit a prefix into the columns granted: cut from the start (`  * ` → `* `,
+ * `> ` → `>`), keeping its meaningful end… or its start when that is blank.
+ *
+ * @param text
+ *   Prefix as wanted (ASCII).
+ * @param granted
+ *   Columns granted.
+ * @returns
+ *   Prefix at most `granted` wide.
+ */
+export function fitPrefix(text: string, granted: number): string {
+  if (text.length <= granted) return text
+  const trimmed = text.trimStart()
+  if (trimmed.length <= granted) return trimmed.padStart(granted)
+  return text.trimEnd().slice(0, granted).padEnd(granted)
 }
 
 /**

@@ -3,16 +3,24 @@
  * spaces, and between CJK characters (or next to emoji and other wide
  * graphemes) where there are no spaces, with the common kinsoku rules (no
  * closing punctuation at the start of a line, no opening one at its end).
- * A token that cannot be broken — a URL, a long word — is never split: it
- * stands alone on its line, even when wider than the measure.
+ * A URL is never split: it stands alone on its line, even when wider than
+ * the measure, unless it is longer than a mail line may be (998 octets,
+ * RFC 5322 § 2.1.1). Any other token wider than the measure (a 10,000-letter
+ * "word", a run of dashes) and such a URL are hard-broken between graphemes
+ * into pieces of the measure.
  */
 import {segmentsOf} from '../../pipeline/characters.js'
 import {graphemeWidth, graphemes, displayWidth} from './width.js'
+
+/** Longest line a mail message may have, in octets without CRLF (RFC 5322 § 2.1.1). */
+export const maxLineOctets = 998
 
 /** One unbreakable piece of a line. */
 interface Atom {
   text: string
   width: number
+  /** UTF-8 length. */
+  octets: number
   /** Whether a space separates it from the previous atom. */
   space: boolean
 }
@@ -55,24 +63,81 @@ export function wrap(text: string, width: number): string[] {
   const lines: string[] = []
   let line = ''
   let lineWidth = 0
+  let lineOctets = 0
   for (const atom of atoms) {
     if (line === '') {
       line = atom.text
       lineWidth = atom.width
+      lineOctets = atom.octets
       continue
     }
-    const add = (atom.space ? 1 : 0) + atom.width
-    if (lineWidth + add > width) {
+    const space = atom.space ? 1 : 0
+    const add = space + atom.width
+    // Emoji sequences take up to 30 octets for 2 columns: a wide measure of them is checked in octets too.
+    if (lineWidth + add > width || lineOctets + space + atom.octets > maxLineOctets) {
       lines.push(line)
       line = atom.text
       lineWidth = atom.width
+      lineOctets = atom.octets
     } else {
       line += (atom.space ? ' ' : '') + atom.text
       lineWidth += add
+      lineOctets += space + atom.octets
     }
   }
   if (line !== '') lines.push(line)
   return lines
+}
+
+/**
+ * Cut every line longer than a mail line may be (998 octets) between
+ * graphemes: the last guard of the newsletter's text, for what is laid out
+ * without wrapping (a code block's line, a URL under a deep indentation).
+ *
+ * @param text
+ *   Text, lines separated by LF.
+ * @param max
+ *   Longest line in UTF-8 octets (default: 998).
+ * @returns
+ *   Text whose every line has at most `max` octets.
+ */
+export function limitLineOctets(text: string, max: number = maxLineOctets): string {
+  if (Buffer.byteLength(text) <= max) return text
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (Buffer.byteLength(line) <= max) return [line]
+      const pieces: string[] = []
+      let piece = ''
+      let octets = 0
+      for (const grapheme of graphemes(line)) {
+        const size = Buffer.byteLength(grapheme)
+        if (piece !== '' && octets + size > max) {
+          pieces.push(piece)
+          piece = ''
+          octets = 0
+        }
+        // A grapheme longer than a line (hundreds of combining marks) is cut between code points.
+        if (size > max) {
+          for (const char of grapheme) {
+            const charSize = Buffer.byteLength(char)
+            if (piece !== '' && octets + charSize > max) {
+              pieces.push(piece)
+              piece = ''
+              octets = 0
+            }
+            piece += char
+            octets += charSize
+          }
+          continue
+        }
+        piece += grapheme
+        octets += size
+      }
+      if (piece !== '') pieces.push(piece)
+      return pieces
+    })
+    .join('\n')
 }
 
 /**
@@ -93,14 +158,17 @@ function toAtoms(text: string, width: number): Atom[] {
   for (const word of text.split(whitespace)) {
     if (word === '') continue
     const space = atoms.length > 0
-    // ASCII words and URLs have no break opportunity inside.
-    if (asciiWord.test(word) || urlLike.test(word)) {
-      atoms.push({text: word, width: displayWidth(word), space})
+    // URLs have no break opportunity inside: whole unless a mail line cannot hold them.
+    if (urlLike.test(word)) {
+      const octets = Buffer.byteLength(word)
+      if (octets <= maxLineOctets) atoms.push({text: word, width: displayWidth(word), octets, space})
+      else hardBreak(word, width, space, atoms)
       continue
     }
-    // Without wide graphemes (most non-ASCII words: `GSA’s`, `naïve`), no break either.
-    if (!graphemes(word).some((grapheme) => graphemeWidth(grapheme) === 2)) {
-      atoms.push({text: word, width: displayWidth(word), space})
+    // Nor ASCII words, and words without wide graphemes (most non-ASCII
+    // words: `GSA’s`, `naïve`): broken only when wider than the measure.
+    if (asciiWord.test(word) || !graphemes(word).some((grapheme) => graphemeWidth(grapheme) === 2)) {
+      hardBreak(word, width, space, atoms)
       continue
     }
     const pieces: string[] = []
@@ -108,15 +176,58 @@ function toAtoms(text: string, width: number): Atom[] {
     const parts = joinPieces(pieces)
     parts.forEach((part, index) => {
       const partWidth = displayWidth(part)
-      if (partWidth <= width) atoms.push({text: part, width: partWidth, space: index === 0 && space})
+      if (partWidth <= width) hardBreak(part, width, index === 0 && space, atoms)
       else {
         joinPieces(graphemes(part)).forEach((piece, inner) => {
-          atoms.push({text: piece, width: displayWidth(piece), space: index === 0 && inner === 0 && space})
+          hardBreak(piece, width, index === 0 && inner === 0 && space, atoms)
         })
       }
     })
   }
   return atoms
+}
+
+/**
+ * Add a token as one atom, or, when wider than the measure (or longer than
+ * a mail line), as pieces of the measure cut between graphemes (a grapheme
+ * wider than the measure is a piece of its own).
+ *
+ * @param token
+ *   Token without spaces.
+ * @param width
+ *   Measure.
+ * @param space
+ *   Whether a space separates it from the previous atom.
+ * @param atoms
+ *   Atoms to add to.
+ */
+function hardBreak(token: string, width: number, space: boolean, atoms: Atom[]): void {
+  const tokenWidth = displayWidth(token)
+  const tokenOctets = Buffer.byteLength(token)
+  if (tokenWidth <= width && tokenOctets <= maxLineOctets) {
+    atoms.push({text: token, width: tokenWidth, octets: tokenOctets, space})
+    return
+  }
+  let piece = ''
+  let pieceWidth = 0
+  let pieceOctets = 0
+  let first = true
+  const push = () => {
+    atoms.push({text: piece, width: pieceWidth, octets: pieceOctets, space: first && space})
+    first = false
+    piece = ''
+    pieceWidth = 0
+    pieceOctets = 0
+  }
+  for (const grapheme of graphemes(token)) {
+    const graphemeColumns = graphemeWidth(grapheme)
+    const graphemeOctets = Buffer.byteLength(grapheme)
+    if (piece !== '' && (pieceWidth + graphemeColumns > width || pieceOctets + graphemeOctets > maxLineOctets)) push()
+    piece += grapheme
+    pieceWidth += graphemeColumns
+    pieceOctets += graphemeOctets
+  }
+  if (piece !== '') push()
 }
 
 /**

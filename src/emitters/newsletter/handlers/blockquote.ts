@@ -1,5 +1,5 @@
 import type {Element} from 'hast'
-import {block, prefix, type Block, type State} from '../state.js'
+import {block, fitPrefix, prefix, type Block, type State} from '../state.js'
 
 /**
  * Block quote: its blocks, each line prefixed `> `.
@@ -12,6 +12,11 @@ import {block, prefix, type Block, type State} from '../state.js'
  *   Block.
  */
 export function blockquote(state: State, node: Element): Block {
-  const lines = state.indented(2, () => state.flow(node))
-  return block(prefix(lines, '> ', '> '))
+  let marker = '> '
+  const lines = state.indented(2, (granted) => {
+    // Deep in nested blocks: `>` alone, then no mark (the text keeps its columns).
+    marker = fitPrefix(marker, granted)
+    return state.flow(node)
+  })
+  return block(prefix(lines, marker, marker))
 }

@@ -12,6 +12,10 @@ import {block, prefix, type Block, type State} from '../state.js'
  *   Block.
  */
 export function dd(state: State, node: Element): Block {
-  const lines = state.indented(4, () => state.flow(node))
-  return block(prefix(lines, '    ', '    '))
+  let indent = '    '
+  const lines = state.indented(4, (granted) => {
+    indent = ' '.repeat(granted)
+    return state.flow(node)
+  })
+  return block(prefix(lines, indent, indent))
 }

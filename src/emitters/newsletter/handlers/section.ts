@@ -1,6 +1,6 @@
 import type {Element} from 'hast'
 import {toText} from 'hast-util-to-text'
-import {block, classes, prefix, type Block, type State} from '../state.js'
+import {block, classes, fitPrefix, prefix, type Block, type State} from '../state.js'
 import {displayWidth} from '../width.js'
 
 /**
@@ -31,9 +31,14 @@ export function section(state: State, node: Element): Block {
       const indent = 2 + labelWidth + 2
       items.forEach((item, index) => {
         const label = labels[index]!
-        const lines = state.indented(indent, () => state.flow(item))
-        const marker = '  ' + (label + '.').padStart(labelWidth + 1) + ' '
-        state.notes.push({label, lines: prefix(lines, marker, ' '.repeat(indent))})
+        let marker = '  ' + (label + '.').padStart(labelWidth + 1) + ' '
+        let rest = ' '.repeat(indent)
+        const lines = state.indented(indent, (granted) => {
+          marker = fitPrefix(marker, granted)
+          rest = ' '.repeat(granted)
+          return state.flow(item)
+        })
+        state.notes.push({label, lines: prefix(lines, marker, rest)})
       })
     } else {
       const output = state.one(child, node)

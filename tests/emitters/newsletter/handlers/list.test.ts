@@ -3,7 +3,7 @@ import {body} from './render.js'
 
 describe('ul, ol', () => {
   it('should write bullets with a hanging indent, nested deeper', () => {
-    expect(body('- one two three four\n  - nested', {width: 16})).toBe('  * one two\n    three four\n      * nested')
+    expect(body('- one two three four\n  - nested', {width: 20})).toBe('  * one two three\n    four\n      * nested')
   })
 
   it('should number from `start`, right-aligning the numbers', () => {
