@@ -14,6 +14,7 @@ import {figureImage} from './handlers/image.js'
 import {hyphenatorFor} from './hyphenate.js'
 import {batchContent, collectOutput, escapeMetadata} from './overrides/pdfkit.js'
 import {createPdf} from './pdf.js'
+import type {LineRecord} from './layout.js'
 import type {ShapingStore} from './shaping-store.js'
 import {runningHeads} from './page.js'
 import {createState, type Handlers, type State} from './state.js'
@@ -28,6 +29,8 @@ export interface RenderOptions extends PdfThemeOptions {
   compress?: boolean
   /** Where shaped words are kept across builds (optional). */
   store?: ShapingStore
+  /** Called with every line drawn, in order (tests read the layout through it). */
+  onLine?: (record: LineRecord) => void
 }
 
 /**
@@ -97,7 +100,8 @@ export async function renderPdf(article: Article, ctx: EmitContext, options: Ren
     hyphenate: meta.dir === 'rtl' || isRtl(meta.lang) ? undefined : hyphenatorFor(meta.lang),
     pageWidth,
     pageHeight,
-    ids: idsOf(article.hast)
+    ids: idsOf(article.hast),
+    onLine: options.onLine
   })
 
   masthead(state)

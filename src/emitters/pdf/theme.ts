@@ -37,6 +37,27 @@ export interface BlockStyle {
   offset?: number
 }
 
+/** How paragraphs are set by total fit (the theme's `justification`). */
+export interface FitSettings {
+  /** How much a space may grow, as a fraction of its width. */
+  stretch: number
+  /** How much a space may shrink (justified lines only), as a fraction of its width. */
+  shrink: number
+  /**
+   * Largest adjustment ratio: no justified space is ever wider than
+   * `1 + stretch × tolerance` times its natural width (the looseness bound).
+   */
+  tolerance: number
+  /** Cost of a break at a hyphenation point (TeX `\hyphenpenalty`). */
+  hyphenPenalty: number
+  /** Most hyphenated lines in a row. */
+  consecutiveHyphens: number
+  /** Ragged lines: how short of the measure a line may end, in em of the text, times the tolerance. */
+  raggedStretch: number
+  /** Stretch added to each line in the emergency pass, in em of the text (TeX `\emergencystretch`). */
+  emergencyStretch: number
+}
+
 /** The whole theme. */
 export interface Theme {
   pageSize: 'A4' | 'Letter'
@@ -58,7 +79,23 @@ export interface Theme {
   blockquote: {indent: number; ruleWidth: number}
   image: {maxHeightRatio: number}
   keep: {orphans: number; widows: number}
-  labels: {page: string; by: string; updated: string; links: string; image: string}
+  /** Total-fit line breaking of paragraphs (`breakParagraph` in `line-breaking.ts`). */
+  justification: FitSettings
+  /** What closes the article on its last page: the end mark, then the source line and the tags. */
+  end: {mark: string; style: BlockStyle}
+  labels: {
+    page: string
+    by: string
+    updated: string
+    links: string
+    image: string
+    /** Source line with the article's URL (`{url}`). */
+    source: string
+    /** Source line when the article names its source (`{source}`; `{url}` after it when known). */
+    originallyPublished: string
+    /** Tags line (`{tags}`). */
+    tags: string
+  }
 }
 
 /** Page sizes in points. */
