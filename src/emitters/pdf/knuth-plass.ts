@@ -66,6 +66,8 @@ export interface KpResult {
   breaks: number[]
   /** Adjustment ratio of each line (with `extraStretch`, as judged). */
   ratios: number[]
+  /** Total demerits of the paragraph (what the breaks minimize). */
+  demerits: number
 }
 
 /** A cost at or beyond which a penalty forces (negative) or forbids (positive) a break. */
@@ -100,7 +102,7 @@ interface Active {
  */
 export function totalFit(items: readonly KpItem[], options: KpOptions): KpResult | undefined {
   const count = items.length
-  if (count === 0) return {breaks: [], ratios: []}
+  if (count === 0) return {breaks: [], ratios: [], demerits: 0}
   const width = options.width
   const tolerance = options.tolerance
   const linePenalty = options.linePenalty ?? 10
@@ -224,5 +226,5 @@ export function totalFit(items: readonly KpItem[], options: KpOptions): KpResult
     breaks.push(node.position)
     ratios.push(node.ratio)
   }
-  return {breaks: breaks.reverse(), ratios: ratios.reverse()}
+  return {breaks: breaks.reverse(), ratios: ratios.reverse(), demerits: chosen.total}
 }

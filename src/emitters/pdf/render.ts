@@ -1,13 +1,15 @@
 /**
  * Render one article to PDF bytes: masthead (headline, standfirst, byline,
  * dateline and date, lead image), body (handlers), the list of link URLs,
- * then the running header and footer on every page, as artifacts.
+ * the end matter (end mark, source line, tags: `end-matter.ts`), then the
+ * running header and footer on every page, as artifacts.
  */
 import type {Element, Root, RootContent} from 'hast'
 import {diagnostics} from '../../diagnostics.js'
 import {codePoint} from '../../pipeline/characters.js'
 import {displayDate, isRtl, joinNames} from '../../locale.js'
 import type {Article, EmitContext} from '../../types.js'
+import {endMatter} from './end-matter.js'
 import {createFontSet} from './fonts.js'
 import {defaultHandlers} from './handlers/index.js'
 import {figureImage} from './handlers/image.js'
@@ -108,6 +110,7 @@ export async function renderPdf(article: Article, ctx: EmitContext, options: Ren
   state.one(article.hast, undefined)
   state.flush()
   linkList(state)
+  endMatter(state)
   tagger.close()
   runningHeads(state)
   if (state.missingCount > 0) {
