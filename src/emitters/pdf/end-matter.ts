@@ -56,8 +56,9 @@ export function endMatter(state: State): void {
     state.y += height
     state.spaceAfter(style.spaceAfter ?? 0)
   }
+  const lineStyle = {...style, spaceBefore: 0}
   for (const runs of paragraphs) {
-    state.paragraph({style, align: 'start', keepTogether: true}, () => {
+    state.paragraph({style: lineStyle, align: 'start', keepTogether: true}, () => {
       for (const run of runs) {
         if (run.text === '\n') state.addText('\n', {preserve: true})
         else state.withStyle(run.style, () => state.addText(run.text))

@@ -228,8 +228,31 @@ export interface ParagraphOptions extends BreakOptions {
 export function breakParagraph(items: readonly Item[], options: ParagraphOptions): Line[] {
   if (items.length === 0) return []
   const {settings, justify, width} = options
+  // One line that fits (headings, captions, list items, meta): nothing to choose.
+  let natural = 0
+  let single = true
+  for (const item of items) {
+    if (item.kind === 'break') {
+      single = false
+      break
+    }
+    natural += item.width
+  }
+  if (single && natural <= width) {
+    const line: Array<Segment | Glue> = []
+    for (const item of items) {
+      if (item.kind === 'glue') {
+        if (line.length > 0 && line.at(-1)?.kind !== 'glue') line.push(item)
+      } else if (item.kind === 'word') line.push(...item.segments)
+    }
+    while (line.at(-1)?.kind === 'glue') line.pop()
+    if (line.length === 0) return []
+    let lineWidth = 0
+    for (const part of line) lineWidth += part.width
+    return [{items: line, width: lineWidth, hyphenated: false, last: true}]
+  }
   const kp: KpItem[] = []
-  /** What each item draws: a segment, glue, or (penalties) the hyphen drawn when broken there. */
+  /** What each item draws: a segment, glue, or (flagged penalties) the segment whose style and level the hyphen takes. */
   const drawn: Array<Segment | Glue | undefined> = []
   let em = 0
   let hasFlagged = false
@@ -243,8 +266,8 @@ export function breakParagraph(items: readonly Item[], options: ParagraphOptions
       if (segment.style.size > em) em = segment.style.size
       push({type: 'box', width: segment.width}, segment)
       if (whole && segment.hyphenAfter && index < segments.length - 1) {
-        const hyphen = {...options.hyphen(segment.style), level: segment.level}
-        push({type: 'penalty', width: hyphen.width, cost: settings.hyphenPenalty, flagged: true}, hyphen)
+        // The hyphen itself is made only where a line breaks (`linesOf`).
+        push({type: 'penalty', width: options.hyphen(segment.style).width, cost: settings.hyphenPenalty, flagged: true}, segment)
         hasFlagged = true
       }
     }
@@ -301,12 +324,17 @@ export function breakParagraph(items: readonly Item[], options: ParagraphOptions
     // Without hyphenation points, the second pass is the first again.
     if (index === 1 && !hasFlagged && pass.tolerance <= (passes[0]?.tolerance ?? 0)) continue
     const result = totalFit(kp, pass)
-    if (result) return linesOf(kp, drawn, result.breaks)
+    if (result) return linesOf(kp, drawn, result.breaks, options.hyphen)
   }
   return breakLines(items, options)
 }
 
-function linesOf(kp: readonly KpItem[], drawn: ReadonlyArray<Segment | Glue | undefined>, breaks: readonly number[]): Line[] {
+function linesOf(
+  kp: readonly KpItem[],
+  drawn: ReadonlyArray<Segment | Glue | undefined>,
+  breaks: readonly number[],
+  hyphenOf: BreakOptions['hyphen']
+): Line[] {
   const lines: Line[] = []
   let start = 0
   for (const end of breaks) {
@@ -321,7 +349,8 @@ function linesOf(kp: readonly KpItem[], drawn: ReadonlyArray<Segment | Glue | un
     }
     const at = kp[end] as KpItem
     const forcedBreak = at.type === 'penalty' && (at.cost ?? 0) <= -forced
-    const hyphen = at.type === 'penalty' && at.flagged ? drawn[end] : undefined
+    const before = at.type === 'penalty' && at.flagged ? (drawn[end] as Segment | undefined) : undefined
+    const hyphen = before ? {...hyphenOf(before.style), level: before.level} : undefined
     if (hyphen) {
       line.push(hyphen)
       width += hyphen.width

@@ -156,11 +156,19 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
     }
   }
 
+  // The hyphen of each style, measured once: total fit asks for it at every
+  // hyphenation point, not only where a line breaks.
+  const hyphens = new WeakMap<TextStyle, Segment>()
   function hyphenSegment(style: TextStyle): Segment {
-    const chain = fonts.chain(style)
-    const index = Math.max(chain.pick(0x2d), 0)
-    const font = chain.fonts[index] as LoadedFont
-    return {kind: 'segment', text: '-', style, font, level: 0, width: measure(font, '-') * style.size}
+    let hyphen = hyphens.get(style)
+    if (!hyphen) {
+      const chain = fonts.chain(style)
+      const index = Math.max(chain.pick(0x2d), 0)
+      const font = chain.fonts[index] as LoadedFont
+      hyphen = {kind: 'segment', text: '-', style, font, level: 0, width: measure(font, '-') * style.size}
+      hyphens.set(style, hyphen)
+    }
+    return hyphen
   }
 
   function drawSegment(segment: Segment, x: number, baseline: number) {
