@@ -4,7 +4,8 @@
  * merged with emitter options. Parsed once per process per file, and again
  * when the file changes (a `watch` building in this process sees an edit).
  */
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync, type Stats} from 'node:fs'
+import path from 'node:path'
 import type {ResolvedConfig} from '../../config.js'
 import {findTemplateFile} from '../templates.js'
 
@@ -124,14 +125,22 @@ export function loadTheme(config: Pick<ResolvedConfig, 'templates' | 'builtinTem
   // while watching is seen.
   const found = findTemplateFile(config, themeName)
   if (!found) throw new Error(`Cannot find template \`${themeName}\` in ${config.templates} or ${config.builtinTemplates}`)
-  const {file, stat} = found
-  const stamp = `${stat.size}:${stat.mtimeMs}`
-  let entry = cache.get(file)
-  if (entry?.stamp !== stamp) {
-    entry = {stamp, theme: JSON.parse(readFileSync(file, 'utf8')) as Theme}
-    cache.set(file, entry)
+  let base = readTheme(found.file, found.stat)
+  // A user's theme written for an older version lacks the newer settings
+  // (`justification`, `end`, labels): those come from the built-in theme.
+  const builtin = path.join(config.builtinTemplates, themeName)
+  if (found.file !== builtin) {
+    const stat = statSync(builtin, {throwIfNoEntry: false})
+    if (stat) {
+      const defaults = readTheme(builtin, stat)
+      for (const key of ['justification', 'end', 'labels'] as const) {
+        const own: unknown = base[key]
+        if (!isPlain(own) || Object.keys(defaults[key]).some((name) => !(name in own))) {
+          base = {...base, [key]: {...defaults[key], ...(isPlain(own) ? own : {})}}
+        }
+      }
+    }
   }
-  const base = entry.theme
   let theme = options.theme ? (merge(base, options.theme) as Theme) : base
   if (options.pageSize !== undefined) {
     const size = String(options.pageSize).toLowerCase() === 'letter' ? 'Letter' : 'A4'
@@ -139,6 +148,17 @@ export function loadTheme(config: Pick<ResolvedConfig, 'templates' | 'builtinTem
   }
   if (!(theme.pageSize in pageSizes)) theme = {...theme, pageSize: 'A4'}
   return theme
+}
+
+/** A theme file, parsed once per size and modification time. */
+function readTheme(file: string, stat: Stats): Theme {
+  const stamp = `${stat.size}:${stat.mtimeMs}`
+  let entry = cache.get(file)
+  if (entry?.stamp !== stamp) {
+    entry = {stamp, theme: JSON.parse(readFileSync(file, 'utf8')) as Theme}
+    cache.set(file, entry)
+  }
+  return entry.theme
 }
 
 /** Options of the PDF emitter that shape the theme. */
