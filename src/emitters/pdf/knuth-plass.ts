@@ -135,6 +135,9 @@ export function totalFit(items: readonly KpItem[], options: KpOptions): KpResult
   const active: Active[] = [
     {position: -1, start: startAfter[0] as number, fitness: 1, run: 0, flagged: false, total: 0, ratio: 0, previous: undefined}
   ]
+  // The active nodes are `active[0 … live)`, in the order of their breaks
+  // (the array is never shortened: setting an array's length is slow).
+  let live = 1
   // Best new node per fitness class and run of hyphens, reused at each break.
   const best: Array<Active | undefined> = Array.from({length: 4 * runs})
 
@@ -155,7 +158,9 @@ export function totalFit(items: readonly KpItem[], options: KpOptions): KpResult
     const isForced = cost <= -forced
     let found = false
     let kept = 0
-    for (const node of active) {
+    const nodes = live
+    for (let at = 0; at < nodes; at++) {
+      const node = active[at] as Active
       const start = node.start
       if (start > index) {
         // Nothing between the break before and this one.
@@ -180,7 +185,14 @@ export function totalFit(items: readonly KpItem[], options: KpOptions): KpResult
       const done = isForced || natural - shrink > width
       if (!done) active[kept++] = node
       if (ratio < -1) continue
-      if (ratio > tolerance && !options.underfull) continue
+      if (ratio > tolerance && !options.underfull) {
+        // Active nodes are in the order of their breaks, and a line from a
+        // later break is shorter, with less stretch: looser still. Keep them
+        // all without looking. (Not reached at a forced break: its lines
+        // are never too loose.)
+        while (++at < nodes) active[kept++] = active[at] as Active
+        break
+      }
       let run = 0
       if (flagged) {
         run = node.run + 1
@@ -202,21 +214,22 @@ export function totalFit(items: readonly KpItem[], options: KpOptions): KpResult
         found = true
       }
     }
-    active.length = kept
+    live = kept
     if (found) {
       for (let slot = 0; slot < best.length; slot++) {
         const node = best[slot]
         if (node) {
-          active.push(node)
+          active[live++] = node
           best[slot] = undefined
         }
       }
     }
-    if (active.length === 0) return undefined
+    if (live === 0) return undefined
   }
 
   let chosen: Active | undefined
-  for (const node of active) {
+  for (let at = 0; at < live; at++) {
+    const node = active[at] as Active
     if (node.position === count - 1 && (!chosen || node.total < chosen.total)) chosen = node
   }
   if (!chosen) return undefined

@@ -315,12 +315,14 @@ export function breakParagraph(items: readonly Item[], options: ParagraphOptions
     extraStretch: justify ? 0 : settings.raggedStretch * em
   }
   const passes: KpOptions[] = [
-    {...base, tolerance: Math.min(1, settings.tolerance), noFlagged: true},
+    // TeX's first pass: no hyphenation, within `pretolerance` (skipped when negative).
+    {...base, tolerance: settings.pretolerance ?? 1, noFlagged: true},
     {...base, tolerance: settings.tolerance},
     {...base, tolerance: settings.tolerance, extraStretch: base.extraStretch + settings.emergencyStretch * em},
     {...base, tolerance: settings.tolerance, extraStretch: base.extraStretch + settings.emergencyStretch * em, underfull: true}
   ]
   for (const [index, pass] of passes.entries()) {
+    if (index === 0 && pass.tolerance < 0) continue
     // Without hyphenation points, the second pass is the first again.
     if (index === 1 && !hasFlagged && pass.tolerance <= (passes[0]?.tolerance ?? 0)) continue
     const result = totalFit(kp, pass)

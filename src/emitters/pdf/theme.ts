@@ -49,6 +49,11 @@ export interface FitSettings {
    * `1 + stretch × tolerance` times its natural width (the looseness bound).
    */
   tolerance: number
+  /**
+   * Largest adjustment ratio of the first pass, which tries without
+   * hyphenation (TeX's `\pretolerance`); negative: no such pass.
+   */
+  pretolerance?: number
   /** Cost of a break at a hyphenation point (TeX `\hyphenpenalty`). */
   hyphenPenalty: number
   /** Most hyphenated lines in a row. */
