@@ -75,6 +75,26 @@ export const forced = 10_000
 /** Badness of a line looser than the tolerance, in a pass that accepts it. */
 const awful = 100_000
 
+/**
+ * Prefix sums and line starts, kept between calls (grown as needed): a
+ * document breaks hundreds of paragraphs, and fresh arrays for each pass
+ * only feed the garbage collector. `totalFit` is synchronous, so one set is
+ * enough.
+ */
+interface Scratch {
+  size: number
+  sumWidth: Float64Array
+  sumStretch: Float64Array
+  sumShrink: Float64Array
+  startAfter: Int32Array
+}
+
+function createScratch(size: number): Scratch {
+  return {size, sumWidth: new Float64Array(size), sumStretch: new Float64Array(size), sumShrink: new Float64Array(size), startAfter: new Int32Array(size)}
+}
+
+let scratch = createScratch(1024)
+
 interface Active {
   /** Item the line before broke at (-1: the paragraph's start). */
   position: number
@@ -113,11 +133,11 @@ export function totalFit(items: readonly KpItem[], options: KpOptions): KpResult
   const runs = Number.isFinite(maxRun) ? maxRun + 1 : 2
   const extra = options.extraStretch ?? 0
   // Prefix sums of widths, stretch and shrink: a line's totals in O(1).
-  const sumWidth = new Float64Array(count + 1)
-  const sumStretch = new Float64Array(count + 1)
-  const sumShrink = new Float64Array(count + 1)
-  // Where the line after a break at each item starts.
-  const startAfter = new Int32Array(count + 1)
+  if (scratch.size < count + 1) scratch = createScratch(Math.max(count + 1, scratch.size * 2))
+  const {sumWidth, sumStretch, sumShrink, startAfter} = scratch
+  sumWidth[0] = 0
+  sumStretch[0] = 0
+  sumShrink[0] = 0
   for (let index = 0; index < count; index++) {
     const item = items[index] as KpItem
     const isPenalty = item.type === 'penalty'
@@ -125,6 +145,7 @@ export function totalFit(items: readonly KpItem[], options: KpOptions): KpResult
     sumStretch[index + 1] = (sumStretch[index] as number) + (item.type === 'glue' ? (item.stretch ?? 0) : 0)
     sumShrink[index + 1] = (sumShrink[index] as number) + (item.type === 'glue' ? (item.shrink ?? 0) : 0)
   }
+  // Where the line after a break at each item starts.
   startAfter[count] = count
   for (let index = count - 1; index >= 0; index--) {
     const item = items[index] as KpItem
