@@ -5,7 +5,7 @@
  * skipped where they are missing.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fromHtml} from 'hast-util-from-html'
@@ -15,6 +15,10 @@ import {describe, expect, it} from 'vitest'
 import {inOrderRatio, words} from '../helpers/words.js'
 import {articleFrom, corpus, testConfig} from '../helpers/article.js'
 import {fixtureArticle, pdfFixtures, renderArticle} from '../emitters/pdf/helpers.js'
+import {createEmitContext} from '../../src/emitters/context.js'
+import {pdfEmitter} from '../../src/emitters/pdf/index.js'
+import type {LineRecord} from '../../src/emitters/pdf/layout.js'
+import {renderPdf} from '../../src/emitters/pdf/render.js'
 import type {Article} from '../../src/types.js'
 import {builds, conformanceDir, filesWith, root} from './paths.js'
 import * as fontkit from 'fontkit'
@@ -152,4 +156,56 @@ describe.skipIf(!hasTools || !existsSync(conformanceDir))('pdf conformance of th
       expect(problems).toEqual([])
     })
   }
+})
+
+/**
+ * Words hyphenated at a line's end come back whole from `pdftotext`
+ * (poppler joins a line ending in `-` with the next), and the body's words
+ * in order, for the sample's articles and real ones set by total fit. The
+ * hyphenated breaks are read from the layout (`renderPdf`'s `onLine`).
+ */
+describe.skipIf(!hasTools)('pdf hyphenation and extraction', () => {
+  const inputs = [
+    ...readdirSync(path.join(root, 'input'))
+      .filter((name) => /\.(md|txt)$/.test(name))
+      .map((name) => path.join(root, 'input', name)),
+    ...[
+      '18f/2017-10-03-building-a-large-scale-design-system.md',
+      '18f/2016-05-24-the-user-centered-redesign-of-identitytheft-gov.md',
+      'digitalgov/2013-10-30-content-management-systems-toolkit.md',
+      'digitalgov/2011-06-21-making-mobile-gov-project.md'
+    ].map((name) => path.join(corpus, 'articles', name))
+  ]
+  const config = testConfig()
+  let hyphenated = 0
+  for (const input of inputs) {
+    it(`should extract \`${path.basename(input)}\` with its hyphenated words whole`, async () => {
+      const article = articleFrom(readFileSync(input, 'utf8'), {path: `input/${path.basename(input)}`, config})
+      const ctx = createEmitContext({config, emitters: [pdfEmitter()], articles: [article]})
+      const records: LineRecord[] = []
+      const bytes = await renderPdf(article, ctx, {onLine: (record) => records.push(record)})
+      const file = path.join(folder, `hyphenation-${path.basename(input)}.pdf`)
+      writeFileSync(file, bytes)
+      const actual = words(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {encoding: 'utf8'}))
+      const lines = records.filter((record) => !record.artifact)
+      const text = (record: LineRecord) => record.line.items.map((item) => (item.kind === 'glue' ? ' ' : item.text)).join('')
+      const broken: string[] = []
+      for (const [index, record] of lines.entries()) {
+        const next = lines[index + 1]
+        if (!record.line.hyphenated || !next) continue
+        const head = words(text(record).replace(/-$/, '')).at(-1) ?? ''
+        const tail = words(text(next))[0] ?? ''
+        broken.push(head + tail)
+      }
+      hyphenated += broken.length
+      const split = broken.filter((word) => !actual.includes(word))
+      expect(split).toEqual([])
+      const expected = words(article.meta.title + '\n' + toText(article.hast))
+      expect(inOrderRatio(expected, actual)).toBeGreaterThanOrEqual(0.99)
+    })
+  }
+
+  it('should have hyphenated some words', () => {
+    expect(hyphenated).toBeGreaterThan(50)
+  })
 })

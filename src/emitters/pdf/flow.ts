@@ -128,7 +128,8 @@ export function createFlow(state: State): FlowState {
     const items = state.shapeRuns(runs, blockOptions.dir ? {dir: blockOptions.dir} : {})
     const frame = state.frame()
     const inset = blockOptions.inset ?? 0
-    const lines = state.lines(items, frame.width - 2 * inset)
+    const justify = (blockOptions.align ?? blockOptions.style.align) === 'justify'
+    const lines = state.paragraphLines(items, frame.width - 2 * inset, justify)
     if (lines.length === 0 && !state.label && state.anchors.length === 0) return
     if (lines.length === 0) lines.push({items: [], width: 0, hyphenated: false, last: true})
     state.gap(blockOptions.style.spaceBefore ?? 0)

@@ -12,7 +12,7 @@ import bidiModule from 'bidi-js'
 import {segmentsOf} from '../../pipeline/characters.js'
 import type {StructNode} from './tagger.js'
 import {measure, type FontSet, type LoadedFont} from './fonts.js'
-import type {FamilyName} from './theme.js'
+import type {BlockStyle, FamilyName} from './theme.js'
 
 // bidi-js is UMD: Node hands ESM the factory itself, its types say `.default`.
 const bidiFactory = ((bidiModule as unknown as {default?: unknown}).default ?? bidiModule) as () => import('bidi-js').Bidi
@@ -98,6 +98,30 @@ export interface Line {
   hyphenated: boolean
   /** Ends in a forced break, or is the paragraph's last line (not justified). */
   last: boolean
+}
+
+/**
+ * A line as it was drawn: what `renderPdf`'s `onLine` option receives, so
+ * tests and tools can read the layout (measure, spacing, hyphens) without
+ * parsing the PDF.
+ */
+export interface LineRecord {
+  /** Page index (0-based). */
+  page: number
+  /** Top of the line, in points from the top of the page. */
+  top: number
+  /** Left edge of the measure. */
+  x: number
+  /** The measure (line width) in points. */
+  width: number
+  /** Theme style of the block (compare with `theme.body`, `theme.standfirst`…). */
+  style: BlockStyle
+  line: Line
+  /** Every space was drawn this many times its natural width (1: not justified). */
+  factor: number
+  align: 'start' | 'justify' | 'center'
+  /** Drawn as an artifact (running heads). */
+  artifact: boolean
 }
 
 /** Code points that change bidi levels but are never drawn. */

@@ -1,11 +1,15 @@
 /**
- * Line breaking: shaped items into lines, greedily, at spaces, at soft
- * hyphens when a word does not fit, and between graphemes only when a word
- * is wider than a line.
+ * Line breaking: shaped items into lines. Paragraphs are set by total fit
+ * ({@link breakParagraph}, Knuth–Plass); running heads, labels, table cells
+ * and code greedily ({@link breakLines}): at spaces, at soft hyphens when a
+ * word does not fit, and between graphemes only when a word is wider than a
+ * line.
  */
 import {segmentsOf} from '../../pipeline/characters.js'
 import {measure} from './fonts.js'
+import {forced, totalFit, type KpItem, type KpOptions} from './knuth-plass.js'
 import type {Item, Line, Segment, Glue, TextStyle} from './layout.js'
+import type {FitSettings} from './theme.js'
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'})
 
@@ -196,4 +200,165 @@ function splitAnywhere(word: Rest, max: number): {head: Segment[]; width: number
     return {head, width, tail: {segments: word.segments, start, first, width: restWidth(word.segments, start, first, word.width, placed)}}
   }
   return {head, width, tail: undefined}
+}
+
+/** Options of {@link breakParagraph}. */
+export interface ParagraphOptions extends BreakOptions {
+  /** Justified (spaces stretch and shrink) or ragged (natural spaces). */
+  justify: boolean
+  settings: FitSettings
+}
+
+/**
+ * Break a paragraph into lines by total fit (Knuth–Plass, `knuth-plass.ts`)
+ * in up to four passes, as TeX does: without hyphenation at a strict
+ * tolerance, with hyphenation at the theme's tolerance, with emergency
+ * stretch, and accepting loose lines (which are then drawn ragged rather
+ * than stretched past the looseness bound). Words wider than the measure are
+ * cut first (as {@link breakLines} cuts them), so no line is ever wider than
+ * the measure; should every pass fail, the paragraph is set greedily.
+ *
+ * @param items
+ *   Shaped items.
+ * @param options
+ *   Width, hyphen factory, alignment and settings.
+ * @returns
+ *   Lines.
+ */
+export function breakParagraph(items: readonly Item[], options: ParagraphOptions): Line[] {
+  if (items.length === 0) return []
+  const {settings, justify, width} = options
+  // One line that fits (headings, captions, list items, meta): nothing to choose.
+  let natural = 0
+  let single = true
+  for (const item of items) {
+    if (item.kind === 'break') {
+      single = false
+      break
+    }
+    natural += item.width
+  }
+  if (single && natural <= width) {
+    const line: Array<Segment | Glue> = []
+    for (const item of items) {
+      if (item.kind === 'glue') {
+        if (line.length > 0 && line.at(-1)?.kind !== 'glue') line.push(item)
+      } else if (item.kind === 'word') line.push(...item.segments)
+    }
+    while (line.at(-1)?.kind === 'glue') line.pop()
+    if (line.length === 0) return []
+    let lineWidth = 0
+    for (const part of line) lineWidth += part.width
+    return [{items: line, width: lineWidth, hyphenated: false, last: true}]
+  }
+  const kp: KpItem[] = []
+  /** What each item draws: a segment, glue, or (flagged penalties) the segment whose style and level the hyphen takes. */
+  const drawn: Array<Segment | Glue | undefined> = []
+  let em = 0
+  let hasFlagged = false
+  const push = (item: KpItem, draws: Segment | Glue | undefined) => {
+    kp.push(item)
+    drawn.push(draws)
+  }
+  const pushSegments = (segments: readonly Segment[], whole: boolean) => {
+    for (let index = 0; index < segments.length; index++) {
+      const segment = segments[index] as Segment
+      if (segment.style.size > em) em = segment.style.size
+      push({type: 'box', width: segment.width}, segment)
+      if (whole && segment.hyphenAfter && index < segments.length - 1) {
+        // The hyphen itself is made only where a line breaks (`linesOf`).
+        push({type: 'penalty', width: options.hyphen(segment.style).width, cost: settings.hyphenPenalty, flagged: true}, segment)
+        hasFlagged = true
+      }
+    }
+  }
+  for (const item of items) {
+    if (item.kind === 'break') {
+      // A forced line break (`<br>`): the line before it is not justified.
+      push({type: 'penalty', width: 0, cost: -forced}, undefined)
+      continue
+    }
+    if (item.kind === 'glue') {
+      const last = kp.at(-1)
+      if (!last || last.type === 'penalty') continue
+      push(
+        {type: 'glue', width: item.width, stretch: justify ? item.width * settings.stretch : 0, shrink: justify ? item.width * settings.shrink : 0},
+        item
+      )
+      continue
+    }
+    if (item.width <= width) {
+      pushSegments(item.segments, true)
+      continue
+    }
+    // Wider than the measure (a URL, a long compound): cut where the greedy
+    // breaker would, each cut a possible break.
+    const chunks = breakLines([item], options)
+    for (const [index, chunk] of chunks.entries()) {
+      const segments = chunk.items.filter((part): part is Segment => part.kind === 'segment')
+      const hyphen = chunk.hyphenated ? segments.pop() : undefined
+      pushSegments(segments, false)
+      if (index < chunks.length - 1) {
+        push({type: 'penalty', width: hyphen?.width ?? 0, cost: hyphen ? settings.hyphenPenalty : 0, flagged: Boolean(hyphen)}, hyphen)
+      }
+    }
+  }
+  while (kp.at(-1)?.type === 'glue' || (kp.at(-1)?.type === 'penalty' && (kp.at(-1)?.cost ?? 0) > -forced)) {
+    kp.pop()
+    drawn.pop()
+  }
+  if (kp.length === 0) return []
+  if (kp.at(-1)?.type !== 'penalty') push({type: 'penalty', width: 0, cost: -forced}, undefined)
+  const base = {
+    width,
+    maxConsecutiveFlagged: settings.consecutiveHyphens,
+    extraStretch: justify ? 0 : settings.raggedStretch * em
+  }
+  const passes: KpOptions[] = [
+    // TeX's first pass: no hyphenation, within `pretolerance` (skipped when negative).
+    {...base, tolerance: settings.pretolerance ?? 1, noFlagged: true},
+    {...base, tolerance: settings.tolerance},
+    {...base, tolerance: settings.tolerance, extraStretch: base.extraStretch + settings.emergencyStretch * em},
+    {...base, tolerance: settings.tolerance, extraStretch: base.extraStretch + settings.emergencyStretch * em, underfull: true}
+  ]
+  for (const [index, pass] of passes.entries()) {
+    if (index === 0 && pass.tolerance < 0) continue
+    // Without hyphenation points, the second pass is the first again.
+    if (index === 1 && !hasFlagged && pass.tolerance <= (passes[0]?.tolerance ?? 0)) continue
+    const result = totalFit(kp, pass)
+    if (result) return linesOf(kp, drawn, result.breaks, options.hyphen)
+  }
+  return breakLines(items, options)
+}
+
+function linesOf(
+  kp: readonly KpItem[],
+  drawn: ReadonlyArray<Segment | Glue | undefined>,
+  breaks: readonly number[],
+  hyphenOf: BreakOptions['hyphen']
+): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  for (const end of breaks) {
+    while (start < end && kp[start]?.type !== 'box') start++
+    const line: Array<Segment | Glue> = []
+    let width = 0
+    for (let index = start; index < end; index++) {
+      const item = kp[index] as KpItem
+      if (item.type === 'penalty') continue
+      line.push(drawn[index] as Segment | Glue)
+      width += item.width
+    }
+    const at = kp[end] as KpItem
+    const forcedBreak = at.type === 'penalty' && (at.cost ?? 0) <= -forced
+    const before = at.type === 'penalty' && at.flagged ? (drawn[end] as Segment | undefined) : undefined
+    const hyphen = before ? {...hyphenOf(before.style), level: before.level} : undefined
+    if (hyphen) {
+      line.push(hyphen)
+      width += hyphen.width
+    }
+    lines.push({items: line, width, hyphenated: Boolean(hyphen), last: forcedBreak})
+    start = end + 1
+  }
+  return lines
 }

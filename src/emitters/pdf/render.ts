@@ -1,19 +1,22 @@
 /**
  * Render one article to PDF bytes: masthead (headline, standfirst, byline,
  * dateline and date, lead image), body (handlers), the list of link URLs,
- * then the running header and footer on every page, as artifacts.
+ * the end matter (end mark, source line, tags: `end-matter.ts`), then the
+ * running header and footer on every page, as artifacts.
  */
 import type {Element, Root, RootContent} from 'hast'
 import {diagnostics} from '../../diagnostics.js'
 import {codePoint} from '../../pipeline/characters.js'
 import {displayDate, isRtl, joinNames} from '../../locale.js'
 import type {Article, EmitContext} from '../../types.js'
+import {endMatter} from './end-matter.js'
 import {createFontSet} from './fonts.js'
 import {defaultHandlers} from './handlers/index.js'
 import {figureImage} from './handlers/image.js'
 import {hyphenatorFor} from './hyphenate.js'
 import {batchContent, collectOutput, escapeMetadata} from './overrides/pdfkit.js'
 import {createPdf} from './pdf.js'
+import type {LineRecord} from './layout.js'
 import type {ShapingStore} from './shaping-store.js'
 import {runningHeads} from './page.js'
 import {createState, type Handlers, type State} from './state.js'
@@ -29,6 +32,8 @@ export interface RenderOptions extends PdfThemeOptions {
   compress?: boolean
   /** Where shaped words are kept across builds (optional). */
   store?: ShapingStore
+  /** Called with every line drawn, in order (tests read the layout through it). */
+  onLine?: (record: LineRecord) => void
 }
 
 /**
@@ -98,13 +103,15 @@ export async function renderPdf(article: Article, ctx: EmitContext, options: Ren
     hyphenate: meta.dir === 'rtl' || isRtl(meta.lang) ? undefined : hyphenatorFor(meta.lang),
     pageWidth,
     pageHeight,
-    ids: idsOf(article.hast)
+    ids: idsOf(article.hast),
+    onLine: options.onLine
   })
 
   masthead(state)
   state.one(article.hast, undefined)
   state.flush()
   linkList(state)
+  endMatter(state)
   tagger.close()
   runningHeads(state)
   if (state.missingCount > 0) {

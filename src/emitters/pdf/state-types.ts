@@ -8,7 +8,7 @@ import type {Element, ElementContent, Parents, Root} from 'hast'
 import type {Article, EmitContext} from '../../types.js'
 import type {FontSet} from './fonts.js'
 import type {Hyphenator} from './hyphenate.js'
-import type {InlineRun, Item, Line, TextStyle} from './layout.js'
+import type {InlineRun, Item, Line, LineRecord, TextStyle} from './layout.js'
 import type {Pdf} from './pdf.js'
 import type {StructNode, Tagger} from './tagger.js'
 import type {BlockStyle, Theme} from './theme.js'
@@ -59,6 +59,8 @@ export interface DocumentState {
   ctx: EmitContext
   handlers: Handlers
   dir: 'ltr' | 'rtl'
+  /** Called with every line drawn (tests and tools read the layout through it). */
+  onLine: ((record: LineRecord) => void) | undefined
   warn(reason: string, ruleId: string, place?: unknown): void
   unhandled(node: Element): void
 }
@@ -118,7 +120,10 @@ export interface TextState {
   missingCount: number
   baseStyle(style: BlockStyle): TextStyle
   shapeRuns(runs: readonly InlineRun[], options?: {dir?: 'ltr' | 'rtl'; preserveSpaces?: boolean}): Item[]
+  /** Break greedily (running heads, labels, table cells, code). */
   lines(items: readonly Item[], width: number): Line[]
+  /** Break a paragraph by total fit (Knuth–Plass), justified or ragged. */
+  paragraphLines(items: readonly Item[], width: number, justify: boolean): Line[]
   lineHeight(style: BlockStyle): number
   drawLine(line: Line, x: number, width: number, top: number, style: BlockStyle, options: DrawOptions): void
   missingGlyph(character: string): void
@@ -166,4 +171,5 @@ export interface StateOptions {
   pageWidth: number
   pageHeight: number
   ids: Set<string>
+  onLine?: ((record: LineRecord) => void) | undefined
 }

@@ -35,6 +35,7 @@ export function createState(options: StateOptions): State {
     ctx,
     handlers: options.handlers,
     dir: article.meta.dir === 'rtl' ? 'rtl' : 'ltr',
+    onLine: options.onLine,
 
     warn(reason, ruleId, place) {
       ctx.warn(reason, place === undefined ? {ruleId, article} : {ruleId, article, place})

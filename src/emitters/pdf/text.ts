@@ -4,7 +4,7 @@
  */
 import {drawGlyphs} from './draw.js'
 import {measure, type FontSet, type LoadedFont} from './fonts.js'
-import {breakLines} from './line-breaking.js'
+import {breakLines, breakParagraph} from './line-breaking.js'
 import type {Hyphenator} from './hyphenate.js'
 import {drawText, shape, visualOrder, type Glue, type LinkTarget, type Segment, type TextStyle} from './layout.js'
 import type {PendingLabel, State, TextState} from './state-types.js'
@@ -55,6 +55,10 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
       return breakLines(items, {width, hyphen: hyphenSegment})
     },
 
+    paragraphLines(items, width, justify) {
+      return breakParagraph(items, {width, hyphen: hyphenSegment, justify, settings: theme.justification})
+    },
+
     lineHeight(style) {
       return style.size * style.lineHeight
     },
@@ -83,17 +87,19 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
       // Positions, from the visual order.
       const visual = visualOrder(line.items)
       const glues = visual.filter((item) => item.kind === 'glue').length
-      let extra = 0
+      // Justified lines: every space scaled by one factor, never past the
+      // looseness bound. A line that would need more (from the emergency
+      // passes: long unbreakable words) gets spaces at the bound and ends a
+      // little short of the measure: wider spaces read as column gaps, to
+      // readers and to text extraction alike.
+      let factor = 1
       let lineWidth = line.width
-      if (drawOptions.align === 'justify' && !line.last && glues > 0 && line.width > width * 0.6) {
-        // A loose line (long unbreakable words) stays ragged: spaces stretched
-        // past three times their width read as column gaps, to readers and to
-        // text extraction alike.
-        const space = visual.reduce((sum, item) => sum + (item.kind === 'glue' ? item.width : 0), 0) / glues
-        const stretch = (width - line.width) / glues
-        if (stretch <= space * 2) {
-          extra = stretch
-          lineWidth = width
+      if (drawOptions.align === 'justify' && !line.last && glues > 0) {
+        const spaces = visual.reduce((sum, item) => sum + (item.kind === 'glue' ? item.width : 0), 0)
+        const {stretch, shrink, tolerance} = theme.justification
+        if (spaces > 0) {
+          factor = Math.max(1 - shrink, Math.min(1 + stretch * tolerance, 1 + (width - line.width) / spaces))
+          lineWidth = line.width + spaces * (factor - 1)
         }
       }
       let cursor =
@@ -105,8 +111,9 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
       const positions = new Map<Segment | Glue, number>()
       for (const item of visual) {
         positions.set(item, cursor)
-        cursor += item.width + (item.kind === 'glue' ? extra : 0)
+        cursor += item.kind === 'glue' ? item.width * factor : item.width
       }
+      state.onLine?.({page: state.page, top, x, width, style, line, factor, align: drawOptions.align, artifact: drawOptions.struct === null})
       // Content in logical order, so the structure reads in logical order.
       const linkNodes = new Map<LinkTarget, {node: StructNode; x0: number; x1: number}>()
       for (const item of line.items) {
@@ -149,11 +156,19 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
     }
   }
 
+  // The hyphen of each style, measured once: total fit asks for it at every
+  // hyphenation point, not only where a line breaks.
+  const hyphens = new WeakMap<TextStyle, Segment>()
   function hyphenSegment(style: TextStyle): Segment {
-    const chain = fonts.chain(style)
-    const index = Math.max(chain.pick(0x2d), 0)
-    const font = chain.fonts[index] as LoadedFont
-    return {kind: 'segment', text: '-', style, font, level: 0, width: measure(font, '-') * style.size}
+    let hyphen = hyphens.get(style)
+    if (!hyphen) {
+      const chain = fonts.chain(style)
+      const index = Math.max(chain.pick(0x2d), 0)
+      const font = chain.fonts[index] as LoadedFont
+      hyphen = {kind: 'segment', text: '-', style, font, level: 0, width: measure(font, '-') * style.size}
+      hyphens.set(style, hyphen)
+    }
+    return hyphen
   }
 
   function drawSegment(segment: Segment, x: number, baseline: number) {

@@ -4,7 +4,8 @@
  * merged with emitter options. Parsed once per process per file, and again
  * when the file changes (a `watch` building in this process sees an edit).
  */
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync, type Stats} from 'node:fs'
+import path from 'node:path'
 import type {ResolvedConfig} from '../../config.js'
 import {findTemplateFile} from '../templates.js'
 
@@ -37,6 +38,32 @@ export interface BlockStyle {
   offset?: number
 }
 
+/** How paragraphs are set by total fit (the theme's `justification`). */
+export interface FitSettings {
+  /** How much a space may grow, as a fraction of its width. */
+  stretch: number
+  /** How much a space may shrink (justified lines only), as a fraction of its width. */
+  shrink: number
+  /**
+   * Largest adjustment ratio: no justified space is ever wider than
+   * `1 + stretch × tolerance` times its natural width (the looseness bound).
+   */
+  tolerance: number
+  /**
+   * Largest adjustment ratio of the first pass, which tries without
+   * hyphenation (TeX's `\pretolerance`); negative: no such pass.
+   */
+  pretolerance?: number
+  /** Cost of a break at a hyphenation point (TeX `\hyphenpenalty`). */
+  hyphenPenalty: number
+  /** Most hyphenated lines in a row. */
+  consecutiveHyphens: number
+  /** Ragged lines: how short of the measure a line may end, in em of the text, times the tolerance. */
+  raggedStretch: number
+  /** Stretch added to each line in the emergency pass, in em of the text (TeX `\emergencystretch`). */
+  emergencyStretch: number
+}
+
 /** The whole theme. */
 export interface Theme {
   pageSize: 'A4' | 'Letter'
@@ -58,7 +85,23 @@ export interface Theme {
   blockquote: {indent: number; ruleWidth: number}
   image: {maxHeightRatio: number}
   keep: {orphans: number; widows: number}
-  labels: {page: string; by: string; updated: string; links: string; image: string}
+  /** Total-fit line breaking of paragraphs (`breakParagraph` in `line-breaking.ts`). */
+  justification: FitSettings
+  /** What closes the article on its last page: the end mark, then the source line and the tags. */
+  end: {mark: string; style: BlockStyle}
+  labels: {
+    page: string
+    by: string
+    updated: string
+    links: string
+    image: string
+    /** Source line with the article's URL (`{url}`). */
+    source: string
+    /** Source line when the article names its source (`{source}`; `{url}` after it when known). */
+    originallyPublished: string
+    /** Tags line (`{tags}`). */
+    tags: string
+  }
 }
 
 /** Page sizes in points. */
@@ -87,14 +130,22 @@ export function loadTheme(config: Pick<ResolvedConfig, 'templates' | 'builtinTem
   // while watching is seen.
   const found = findTemplateFile(config, themeName)
   if (!found) throw new Error(`Cannot find template \`${themeName}\` in ${config.templates} or ${config.builtinTemplates}`)
-  const {file, stat} = found
-  const stamp = `${stat.size}:${stat.mtimeMs}`
-  let entry = cache.get(file)
-  if (entry?.stamp !== stamp) {
-    entry = {stamp, theme: JSON.parse(readFileSync(file, 'utf8')) as Theme}
-    cache.set(file, entry)
+  let base = readTheme(found.file, found.stat)
+  // A user's theme written for an older version lacks the newer settings
+  // (`justification`, `end`, labels): those come from the built-in theme.
+  const builtin = path.join(config.builtinTemplates, themeName)
+  if (found.file !== builtin) {
+    const stat = statSync(builtin, {throwIfNoEntry: false})
+    if (stat) {
+      const defaults = readTheme(builtin, stat)
+      for (const key of ['justification', 'end', 'labels'] as const) {
+        const own: unknown = base[key]
+        if (!isPlain(own) || Object.keys(defaults[key]).some((name) => !(name in own))) {
+          base = {...base, [key]: {...defaults[key], ...(isPlain(own) ? own : {})}}
+        }
+      }
+    }
   }
-  const base = entry.theme
   let theme = options.theme ? (merge(base, options.theme) as Theme) : base
   if (options.pageSize !== undefined) {
     const size = String(options.pageSize).toLowerCase() === 'letter' ? 'Letter' : 'A4'
@@ -102,6 +153,17 @@ export function loadTheme(config: Pick<ResolvedConfig, 'templates' | 'builtinTem
   }
   if (!(theme.pageSize in pageSizes)) theme = {...theme, pageSize: 'A4'}
   return theme
+}
+
+/** A theme file, parsed once per size and modification time. */
+function readTheme(file: string, stat: Stats): Theme {
+  const stamp = `${stat.size}:${stat.mtimeMs}`
+  let entry = cache.get(file)
+  if (entry?.stamp !== stamp) {
+    entry = {stamp, theme: JSON.parse(readFileSync(file, 'utf8')) as Theme}
+    cache.set(file, entry)
+  }
+  return entry.theme
 }
 
 /** Options of the PDF emitter that shape the theme. */

@@ -9,7 +9,9 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {toText} from 'hast-util-to-text'
 import {describe, expect, it} from 'vitest'
+import {loadTheme} from '../../../src/emitters/pdf/theme.js'
 import type {Article} from '../../../src/types.js'
+import {testConfig} from '../../helpers/article.js'
 import {inOrderRatio, words} from '../../helpers/words.js'
 import {latin1, markdown, renderArticle} from './helpers.js'
 
@@ -76,12 +78,13 @@ describe('words (pdftotext output)', () => {
 describe('table layout', () => {
   it('should pad cells by at least 0.65 em at the start and end', async () => {
     const {bytes} = await renderArticle(markdown(table), {compress: false})
-    // Left edges of drawn text (`1 0 0 -1 x y Tm`): the margin (60) for
+    // Left edges of drawn text (`1 0 0 -1 x y Tm`): the margin for
     // paragraphs and running headers, else a cell's inset from its border.
+    const margin = loadTheme(testConfig()).margins.left
     const starts = [...latin1(bytes).matchAll(/1 0 0 -1 ([\d.]+) [\d.]+ Tm/g)].map((match) => Number(match[1]))
-    const inset = 60 + 0.65 * 8.5
+    const inset = margin + 0.65 * 8.5
     expect(starts).toContain(inset)
-    expect(starts.filter((x) => x > 60 && x < inset - 0.001)).toEqual([])
+    expect(starts.filter((x) => x > margin && x < inset - 0.001)).toEqual([])
   })
 })
 

@@ -3,7 +3,7 @@ import {resolveConfig} from '../../../src/config.js'
 import {createFontSet} from '../../../src/emitters/pdf/fonts.js'
 import {hyphenatorFor} from '../../../src/emitters/pdf/hyphenate.js'
 import {drawText, shape, visualOrder, type Segment, type TextStyle} from '../../../src/emitters/pdf/layout.js'
-import {breakLines} from '../../../src/emitters/pdf/line-breaking.js'
+import {breakLines, breakParagraph} from '../../../src/emitters/pdf/line-breaking.js'
 import {loadTheme} from '../../../src/emitters/pdf/theme.js'
 import {root} from '../../helpers/article.js'
 
@@ -118,6 +118,92 @@ describe('breakLines', () => {
     const lines = breakLines(items, {width: 500, hyphen})
     expect(lines.map((line) => lineText(line.items))).toEqual(['one', 'two'])
     expect(lines[0]?.last).toBe(true)
+  })
+})
+
+describe('breakParagraph', () => {
+  const settings = theme.justification
+  const english = hyphenatorFor('en') ?? ((text: string) => text)
+  const text =
+    'While details of the agreement remain undisclosed, the Iraqi Defense Minister emphasized that Iraq aims to establish a sustainable security partnership and intelligence cooperation to address ongoing threats, including the resurgence of ISIS. Iraq’s evolving security strategy underscores its commitment to maintaining stability amid persistent regional threats. The proposed US-Iraq security agreement, alongside Iraq’s border reinforcements and intelligence partnerships, signals Baghdad’s proactive approach in navigating complex geopolitical challenges.'
+  const spaces = (line: ReturnType<typeof breakParagraph>[number]) =>
+    line.items.reduce((sum, item) => sum + (item.kind === 'glue' ? item.width : 0), 0)
+
+  it('should set justified lines within the looseness bound, at most two hyphens in a row, losing nothing', () => {
+    for (const width of [180, 240, 300, 360]) {
+      const items = shape([{text: english(text), style}], fonts, {dir: 'ltr'})
+      const lines = breakParagraph(items, {width, hyphen, justify: true, settings})
+      let run = 0
+      for (const line of lines) {
+        run = line.hyphenated ? run + 1 : 0
+        expect(run).toBeLessThanOrEqual(settings.consecutiveHyphens)
+        // What the spaces must grow (or shrink) by to fill the line.
+        if (!line.last) expect(1 + (width - line.width) / spaces(line)).toBeGreaterThanOrEqual(1 - settings.shrink - 1e-9)
+        if (line.last) expect(line.width).toBeLessThanOrEqual(width + 0.01)
+      }
+      expect(lines.at(-1)?.last).toBe(true)
+      // Hyphenated lines joined at their hyphen, others at a space.
+      const joined = lines.map((line) => (line.hyphenated ? lineText(line.items).slice(0, -1) : lineText(line.items) + ' ')).join('')
+      expect(joined.trim()).toBe(text)
+    }
+  })
+
+  it('should set ragged lines no wider than the measure, spaces never shrunk', () => {
+    const items = shape([{text: english(text), style}], fonts, {dir: 'ltr'})
+    const lines = breakParagraph(items, {width: 250, hyphen, justify: false, settings})
+    expect(lines.length).toBeGreaterThan(5)
+    for (const line of lines) expect(line.width).toBeLessThanOrEqual(250.01)
+  })
+
+  it('should set a right-to-left paragraph, mixed with left-to-right runs, within the measure', () => {
+    const sorani = 'هەولێر پایتەختی هەرێمی کوردستانە و Erbil (هەولێر) is the capital; حکومەتی هەرێم بودجەی ساڵی ٢٠٢٤ پەسەند کرد. '.repeat(4)
+    const items = shape([{text: sorani, style}], fonts, {dir: 'rtl'})
+    const lines = breakParagraph(items, {width: 200, hyphen, justify: true, settings})
+    expect(lines.length).toBeGreaterThan(3)
+    for (const line of lines) {
+      expect(line.hyphenated).toBe(false)
+      if (line.last) expect(line.width).toBeLessThanOrEqual(200.01)
+      else expect(line.width - spaces(line) * settings.shrink).toBeLessThanOrEqual(200.01)
+    }
+    expect(lines.map((line) => lineText(line.items)).join(' ')).toBe(sorani.trim())
+  })
+
+  it('should keep mixed fonts and styles in one word, and break only between words', () => {
+    const bold = {...style, bold: true}
+    const italic = {...style, italic: true, size: 12}
+    const items = shape(
+      [
+        {text: 'A paragraph with bo', style},
+        {text: 'ld and ', style: bold},
+        {text: 'larger italic words ', style: italic},
+        {text: 'and the rest in roman type, long enough to need several lines here.', style}
+      ],
+      fonts,
+      {dir: 'ltr'}
+    )
+    const lines = breakParagraph(items, {width: 150, hyphen, justify: true, settings})
+    expect(lines.length).toBeGreaterThan(2)
+    expect(lines.some((line) => lineText(line.items).includes('bold'))).toBe(true)
+    expect(lines.map((line) => lineText(line.items)).join(' ')).toBe(
+      'A paragraph with bold and larger italic words and the rest in roman type, long enough to need several lines here.'
+    )
+  })
+
+  it('should cut words wider than the measure and never set a line wider than it', () => {
+    for (const source of ['See https://example.org/a/very/long/path/that/does/not/fit/on/one/line/at/all for more.', 'x'.repeat(30_000), 'aب'.repeat(8000)]) {
+      const items = shape([{text: source, style}], fonts, {dir: 'ltr'})
+      const lines = breakParagraph(items, {width: 120, hyphen, justify: true, settings})
+      for (const line of lines) expect(line.width - (line.last ? 0 : spaces(line) * settings.shrink)).toBeLessThanOrEqual(120.01)
+      const segments = lines.map((line) => line.items.map((item) => (item.kind === 'segment' ? item.text : item.kind === 'glue' ? ' ' : '')).join(''))
+      expect(segments.join('').replace(/ /g, '')).toBe(source.replace(/ /g, ''))
+    }
+  })
+
+  it('should end lines at `<br>`, unjustified', () => {
+    const items = shape([{text: 'one\ntwo\n\nthree', style}], fonts, {dir: 'ltr'})
+    const lines = breakParagraph(items, {width: 500, hyphen, justify: true, settings})
+    expect(lines.map((line) => lineText(line.items))).toEqual(['one', 'two', '', 'three'])
+    expect(lines.every((line) => line.last)).toBe(true)
   })
 })
 

@@ -1,0 +1,68 @@
+/**
+ * What closes an article on its last page: the end mark (the theme's
+ * `end.mark`, an artifact), then the source line (“Originally published by
+ * …” when the article names its source, else its canonical URL) and the
+ * tags. Every visible string comes from the theme's `labels`.
+ */
+import type {InlineRun} from './layout.js'
+import type {State} from './state-types.js'
+
+/**
+ * Draw the end matter after everything else, kept together so that it ends
+ * the last page.
+ *
+ * @param state
+ *   Render state, after the body (and the link list).
+ */
+export function endMatter(state: State): void {
+  state.flush()
+  const {theme, article, ctx} = state
+  const meta = article.meta
+  const style = theme.end.style
+  const labels = theme.labels
+  const html = ctx.outputsOf(article)['html']
+  const url = meta.canonical ?? (html ? ctx.url(html) : undefined)
+  const source = meta.dateline?.agency
+  const base = state.baseStyle(style)
+  // Each paragraph as runs (the URL a link), to measure before drawing.
+  const paragraphs: InlineRun[][] = []
+  if (source) {
+    const runs: InlineRun[] = [{text: labels.originallyPublished.replace('{source}', source), style: base}]
+    if (meta.canonical) runs.push({text: '\n', style: base}, {text: meta.canonical, style: {...base, link: {url: meta.canonical}}})
+    paragraphs.push(runs)
+  } else if (url) {
+    const [before = '', after = ''] = labels.source.split('{url}')
+    paragraphs.push(
+      [
+        {text: before, style: base},
+        {text: url, style: {...base, link: {url}}},
+        {text: after, style: base}
+      ].filter((run) => run.text !== '')
+    )
+  }
+  if (meta.tags.length > 0) paragraphs.push([{text: labels.tags.replace('{tags}', meta.tags.join(', ')), style: base}])
+
+  const frame = state.frame()
+  const height = state.lineHeight(style)
+  const mark = theme.end.mark ? state.lines(state.shapeRuns([{text: theme.end.mark, style: base}]), frame.width)[0] : undefined
+  let lines = mark ? 1 : 0
+  for (const runs of paragraphs) lines += state.paragraphLines(state.shapeRuns(runs), frame.width, false).length
+  state.gap(style.spaceBefore ?? 0)
+  // Together, on the page they end.
+  state.ensure(lines * height + paragraphs.length * (style.spaceAfter ?? 0))
+  if (mark) {
+    const top = state.y
+    state.tagger.artifact(() => state.drawLine(mark, frame.x, frame.width, top, style, {struct: null, align: 'start', dir: state.dir}))
+    state.y += height
+    state.spaceAfter(style.spaceAfter ?? 0)
+  }
+  const lineStyle = {...style, spaceBefore: 0}
+  for (const runs of paragraphs) {
+    state.paragraph({style: lineStyle, align: 'start', keepTogether: true}, () => {
+      for (const run of runs) {
+        if (run.text === '\n') state.addText('\n', {preserve: true})
+        else state.withStyle(run.style, () => state.addText(run.text))
+      }
+    })
+  }
+}
