@@ -99,7 +99,9 @@ function read(source: ArticleSource, file: VFile, config: ResolvedConfig): Artic
   if (!output) return undefined
   const {mdast, frontMatter, recovered} = output
 
-  const meta = resolveMeta(frontMatter, recovered, file, config)
+  // The text a language is guessed from: the body without front matter, code or raw HTML.
+  const sample = () => mdast.children.filter((node) => !['yaml', 'toml', 'code', 'html'].includes(node.type)).map((node) => toString(node)).join('\n')
+  const meta = resolveMeta(frontMatter, recovered, file, config, sample)
   if (!meta) return undefined
   if (meta.description && /[*_`&<[]/.test(meta.description)) {
     // A deck written in Markdown (`**bold**`, `&mdash;`): keep its text only.

@@ -6,7 +6,7 @@
 import {readFile} from 'node:fs/promises'
 import {toHtml} from 'hast-util-to-html'
 import type {ResolvedConfig} from '../../config.js'
-import {displayDate, joinNames} from '../../locale.js'
+import {displayDate} from '../../locale.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
 import type {HtmlOptions} from './options.js'
 
@@ -38,11 +38,11 @@ export function htmlEmitter(options: HtmlOptions = {}): Emitter {
   const makeIndexContext = (articles: Article[], ctx: EmitContext) => {
     const listed = options.indexLimit ? articles.slice(0, options.indexLimit) : articles
     return {
-      ...siteContext(ctx),
+      ...siteContext(ctx, ctx.config.site.language),
       lang: ctx.config.site.language,
       canonical: ctx.url('index.html'),
       articles: listed.map((article) => ({
-        ...summaryContext(article, ctx.config),
+        ...summaryContext(article, ctx),
         href: pagePath(article)
       }))
     }
@@ -87,16 +87,30 @@ function pagePath(article: Article): string {
  * Context shared by every page: site, stylesheet and feed links (the
  * collection outputs their emitters describe as feeds, in their order).
  */
-function siteContext(ctx: EmitContext) {
+function siteContext(ctx: EmitContext, lang: string) {
+  const i18n = ctx.translator(lang)
   const feeds = Object.entries(ctx.collectionOutputs()).flatMap(([label, href]) => {
     const feed = ctx.describe(label)
-    return feed?.feed ? [{href, type: feed.mediaType, title: `${ctx.config.site.title} (${feed.name})`}] : []
+    if (!feed?.feed) return []
+    const name = outputName(label, ctx, lang)
+    return [{href, type: feed.mediaType, name, title: i18n.t('site.feedTitle', {site: ctx.config.site.title, feed: name})}]
   })
   return {site: ctx.config.site, feeds, stylesheet: 'style.css', home: 'index.html', generator: 'Pressroom'}
 }
 
-function summaryContext(article: Article, config: ResolvedConfig) {
+/**
+ * What a page calls an output: its catalog label (`output.<label>`) when the
+ * catalogs have one, else the name its emitter gives it.
+ */
+function outputName(label: string, ctx: EmitContext, lang: string): string {
+  const key = `output.${label}`
+  const i18n = ctx.translator(lang)
+  return i18n.has(key) || ctx.translator('en').has(key) ? i18n.t(key) : (ctx.describe(label)?.name ?? label)
+}
+
+function summaryContext(article: Article, ctx: EmitContext) {
   const {meta} = article
+  const config = ctx.config
   return {
     title: meta.title,
     lang: meta.lang,
@@ -105,7 +119,7 @@ function summaryContext(article: Article, config: ResolvedConfig) {
     dateDisplay: displayDate(meta.date, meta.lang),
     description: meta.description ?? article.excerpt,
     authors: meta.authors,
-    byline: meta.authors.length > 0 ? joinNames(meta.authors, meta.lang) : '',
+    byline: meta.authors.length > 0 ? ctx.translator(meta.lang).list(meta.authors) : '',
     siteLang: config.site.language
   }
 }
@@ -119,7 +133,7 @@ function articleContext(article: Article, ctx: EmitContext) {
   // The other formats of the article, named as their emitters describe them.
   const formats = Object.entries(ctx.outputsOf(article))
     .filter(([label]) => label !== ownLabel && ctx.describe(label)?.data !== true)
-    .map(([label, href]) => ({label, name: ctx.describe(label)?.name ?? label, href}))
+    .map(([label, href]) => ({label, name: outputName(label, ctx, meta.lang), href}))
   const description = meta.description ?? article.excerpt
 
   const jsonLd: Record<string, unknown> = {
@@ -147,8 +161,8 @@ function articleContext(article: Article, ctx: EmitContext) {
   if (imageUrl) jsonLd['image'] = [imageUrl]
 
   return {
-    ...siteContext(ctx),
-    ...summaryContext(article, ctx.config),
+    ...siteContext(ctx, meta.lang),
+    ...summaryContext(article, ctx),
     description,
     // Only a real standfirst is displayed: the excerpt is the body's opening,
     // shown right below (it serves descriptions only).
