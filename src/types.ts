@@ -192,6 +192,8 @@ export interface ReportPlace {
   place?: unknown
 }
 
+export type {Translator}
+
 /** Information and services handed to every emitter hook. */
 export interface EmitContext {
   config: ResolvedConfig

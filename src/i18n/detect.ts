@@ -69,6 +69,9 @@ const candidates: Record<string, string[]> = {
 /** Fallback of a script when `franc` cannot tell (too short). */
 const scriptDefaults: Record<string, string> = {Cyrillic: 'ru', Hebrew: 'he', Devanagari: 'hi', Ethiopic: 'am', Myanmar: 'my'}
 
+/** Fewer letters than this are a headline, too short for trigram statistics. */
+const shortText = 60
+
 /** How much text is looked at: enough for trigram statistics, bounded for speed. */
 const sampleLength = 4000
 
@@ -96,8 +99,10 @@ export function detectLanguage(text: string, options: {prefer?: string} = {}): D
     const script = scripts.find((entry) => entry.pattern.test(letter))
     if (script) counts.set(script.name, (counts.get(script.name) ?? 0) + 1)
   }
-  const [script] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? []
+  let [script] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? []
   if (!script) return undefined
+  // Japanese writes more Han than kana; Chinese writes no kana at all.
+  if (script === 'Han' && counts.has('Kana')) script = 'Kana'
   const fixed = scripts.find((entry) => entry.name === script)?.lang
   if (fixed) return {lang: fixed, script, how: `${script} script`}
   const words = sample.replace(/\s+/g, ' ')
@@ -116,11 +121,12 @@ export function detectLanguage(text: string, options: {prefer?: string} = {}): D
   }
 
   if (script === 'Latin') {
-    const turkish = count(words, /[ığİ]/g)
+    // ı ğ are Turkish alone; ü ö with ş or ç too (German has no ş, Kurmanji no ü ö).
+    const turkish = count(words, /[ığİ]/g) + (/[şŞçÇ]/.test(words) ? count(words, /[üöÜÖ]/g) : 0)
     const kurmanji = count(words, /[êîûÊÎÛ]/g)
     const sh = count(words, /[şŞ]/g)
     // Letters first: they decide short texts, where trigrams cannot.
-    if (turkish > 0 && turkish >= kurmanji) return {lang: 'tr', script, how: 'Turkish letters (ı ğ)'}
+    if (turkish > 0 && turkish >= kurmanji) return {lang: 'tr', script, how: 'Turkish letters (ı ğ, ü ö with ş ç)'}
     if (kurmanji > 0 && (sh > 0 || kurmanji >= 3) && turkish === 0) {
       const guess = francGuess(words, script, options.prefer)
       // ê î û are also French and Portuguese: trigrams decide between them and Kurmanji.
@@ -129,12 +135,20 @@ export function detectLanguage(text: string, options: {prefer?: string} = {}): D
     }
   }
 
-  return francGuess(words, script, options.prefer) ?? (scriptDefaults[script] ? {lang: scriptDefaults[script], script, how: `${script} script`} : undefined)
+  const fallback = scriptDefaults[script]
+  return francGuess(words, script, options.prefer, letters.length) ?? (fallback ? {lang: fallback, script, how: `${script} script`} : undefined)
 }
 
-function francGuess(text: string, script: string, prefer: string | undefined): DetectedLanguage | undefined {
+function francGuess(text: string, script: string, prefer: string | undefined, letters = Number.POSITIVE_INFINITY): DetectedLanguage | undefined {
   const only = candidates[script]
   if (!only) return undefined
+  const preferred = prefer ? only.find((code) => tags[code] === prefer.toLowerCase().split(/[-_]/)[0]) : undefined
+  // Trigrams say little about a headline: keep the preferred language of
+  // the script, or the script's usual one.
+  if (letters < shortText) {
+    if (preferred) return {lang: tags[preferred]!, script, how: `${script} script`}
+    if (scriptDefaults[script]) return undefined
+  }
   const results = francAll(text, {only, minLength: 10})
   const [best, score] = results[0] ?? ['und', 0]
   if (best === 'und' || score === 0) return undefined

@@ -6,12 +6,13 @@
 import type {Element, Root, RootContent} from 'hast'
 import {diagnostics} from '../../diagnostics.js'
 import {codePoint} from '../../pipeline/characters.js'
-import {displayDate, isRtl, joinNames} from '../../locale.js'
+import {displayDate, isRtl} from '../../locale.js'
 import type {Article, EmitContext} from '../../types.js'
 import {createFontSet} from './fonts.js'
 import {defaultHandlers} from './handlers/index.js'
 import {figureImage} from './handlers/image.js'
 import {hyphenatorFor} from './hyphenate.js'
+import {pdfLabel} from './labels.js'
 import {batchContent, collectOutput, escapeMetadata} from './overrides/pdfkit.js'
 import {createPdf} from './pdf.js'
 import type {ShapingStore} from './shaping-store.js'
@@ -128,7 +129,7 @@ function masthead(state: State): void {
   }
   if (meta.authors.length > 0) {
     state.paragraph({style: theme.meta, align: 'start'}, () =>
-      state.withStyle({bold: true}, () => state.addText(theme.labels.by.replace('{authors}', joinNames(meta.authors, meta.lang))))
+      state.withStyle({bold: true}, () => state.addText(pdfLabel(state, 'by', {authors: state.ctx.translator(meta.lang).list(meta.authors)})))
     )
   }
   let hasDateline = false
@@ -140,7 +141,7 @@ function masthead(state: State): void {
   if (meta.dateline && !hasDateline) parts.push(meta.dateline.place)
   parts.push(displayDate(dateOf(meta.date), meta.lang))
   if (meta.updated && meta.updated !== meta.date) {
-    parts.push(theme.labels.updated.replace('{date}', displayDate(dateOf(meta.updated), meta.lang)))
+    parts.push(pdfLabel(state, 'updated', {date: displayDate(dateOf(meta.updated), meta.lang)}))
   }
   state.paragraph({style: theme.meta, align: 'start'}, () => state.addText(parts.join(' · ')))
   state.spaceAfter(10)
@@ -173,7 +174,7 @@ function linkList(state: State): void {
   const {theme} = state
   state.paragraph(
     {style: theme.headings.h4, type: 'H2', align: 'start', keepWithNext: state.lineHeight(theme.footnotes) * 2},
-    () => state.addText(theme.labels.links)
+    () => state.addText(pdfLabel(state, 'links'))
   )
   const list = state.node('L')
   const saved = state.text
