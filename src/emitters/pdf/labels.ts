@@ -6,7 +6,8 @@
  * stays as it was.
  */
 import {isEnglish, type MessageValues} from '../../i18n/index.js'
-import type {State} from './state.js'
+import type {Article, EmitContext} from '../../types.js'
+import type {Theme} from './theme.js'
 
 /** Theme label → catalog key. */
 const keys = {
@@ -30,7 +31,7 @@ export type PdfLabel = keyof typeof keys
  * @param values
  *   Its values (`{page}`, `{authors}`, …).
  */
-export function pdfLabel(state: Pick<State, 'theme' | 'article' | 'ctx'>, name: PdfLabel, values: MessageValues = {}): string {
+export function pdfLabel(state: {theme: Pick<Theme, 'labels'>; article: Article; ctx: EmitContext}, name: PdfLabel, values: MessageValues = {}): string {
   const lang = state.article.meta.lang
   const own = state.theme.labels?.[name]
   if (own !== undefined && isEnglish(lang)) return own.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
