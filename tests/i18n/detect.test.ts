@@ -62,3 +62,25 @@ describe('detectLanguage', () => {
     expect(detectLanguage('2025 — 12:30')).toBeUndefined()
   })
 })
+
+describe('detectLanguage in a site of another language', () => {
+  it('should not take a few foreign names for the text’s language', () => {
+    const english = 'Parliament began debating next year’s budget on Tuesday, said Ayşe Yılmaz, Çağrı Öztürk and Hêmin Elî of the finance committee. The budget gives priority to education and health, and a vote is expected at the end of the month.'
+    expect(detectLanguage(english, {prefer: 'en'})?.lang).toBe('en')
+  })
+
+  it('should find a French article in an English site', () => {
+    const french = 'Le Parlement a commencé mardi l’examen du projet de budget pour l’année prochaine. Le président de la commission des finances a déclaré que le budget donnait la priorité à l’éducation et à la santé.'
+    expect(detectLanguage(french, {prefer: 'en'})?.lang).toBe('fr')
+  })
+
+  it('should find an English article in a Turkish site', () => {
+    expect(detectLanguage('Parliament began debating next year’s budget on Tuesday. The head of the finance committee said the budget gives priority to education and health.', {prefer: 'tr'})?.lang).toBe('en')
+  })
+})
+
+describe('detectLanguage with quoted names', () => {
+  it('should keep an Arabic story Arabic when it names a Kurdish city in Sorani spelling', () => {
+    expect(detectLanguage('قال المتحدث في مؤتمر صحفي عقد في مدينة هەولێر إن الحكومة ستعلن عن إجراءات جديدة لدعم القطاع الزراعي في المحافظات الشمالية خلال الأسابيع المقبلة.')?.lang).toBe('ar')
+  })
+})
