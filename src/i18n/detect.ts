@@ -120,7 +120,7 @@ export function detectLanguage(text: string, options: {prefer?: string} = {}): D
   // most frequent words (Unicode property escapes cost a millisecond here).
   const preferred = options.prefer?.toLowerCase().split(/[-_]/)[0] ?? ''
   const common = stopwords[preferred]
-  if (common && !/[^\x00-\xFF\u2000-\u206F]/.test(sample) && sharesCommonWords(sample, common)) {
+  if (common && !/[^\t\n\r\x20-\xFF\u2000-\u206F]/.test(sample) && sharesCommonWords(sample, common)) {
     return {lang: options.prefer!, script: 'Latin', how: 'Latin script and its most frequent words'}
   }
   const letters = count(sample, /\p{L}/gu)
