@@ -131,6 +131,9 @@ describe('labels in the article’s language', () => {
       expect(found).toEqual([])
       const page = texts.get('input.html')!
       expect(page).toContain(`<html lang="${lang}" dir="${dir}">`)
+      // The collections of a site in that language are in it too.
+      expect(texts.get('index.html')).toContain(`<html lang="${lang}" dir="${dir}">`)
+      if (dir === 'rtl') expect(texts.get('newsletter/edition.eml (html)')).toContain(`<html lang="${lang}" dir="rtl">`)
       const pattern = digits[lang]
       if (pattern) {
         // Reading time and dates with the language's digits, none in Latin digits.

@@ -40,6 +40,7 @@ export function htmlEmitter(options: HtmlOptions = {}): Emitter {
     return {
       ...siteContext(ctx, ctx.config.site.language),
       lang: ctx.config.site.language,
+      dir: ctx.translator(ctx.config.site.language).dir,
       canonical: ctx.url('index.html'),
       articles: listed.map((article) => ({
         ...summaryContext(article, ctx),
