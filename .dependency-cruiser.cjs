@@ -5,8 +5,8 @@
  * cycle in the design.
  *
  * Data flows readers → pipeline → emitters → build; `cli` and `check` sit on
- * top. Shared leaves (`types`, `config`, `diagnostics`, `locale`, `debug`,
- * `runtime-import`) import none of the layers.
+ * top. Shared leaves (`types`, `config`, `diagnostics`, `locale`, `i18n/`,
+ * `debug`, `runtime-import`) import none of the layers.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -22,7 +22,7 @@ module.exports = {
       name: 'leaves-import-no-layer',
       severity: 'error',
       comment: 'The shared leaves (types, config, diagnostics, locale, …) import none of the layers, but the table of built-in emitters and their option schemas (zod only), which the configuration validates with.',
-      from: {path: '^src/[^/]+\\.ts$|^src/util/', pathNot: '^src/(index|cli|websub)\\.ts$'},
+      from: {path: '^src/[^/]+\\.ts$|^src/(util|i18n)/', pathNot: '^src/(index|cli|websub)\\.ts$'},
       to: {path: '^src/(readers|pipeline|emitters|build|check)/', pathNot: '^src/emitters/(builtins|[^/]+/options)\\.ts$'}
     },
     {

@@ -62,6 +62,7 @@ const configSchema = z.strictObject({
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   drafts: z.boolean().optional(),
+  languages: z.record(z.string().min(1), z.string().regex(/^[a-z]{2,8}(-[\da-z]{1,8})*$/i, 'expected a BCP 47 language tag such as `ckb` or `en-GB`')).optional(),
   cache: z.string().min(1).optional(),
   shortcodes: z.record(z.string(), z.custom<ShortcodeHandler>((value) => typeof value === 'function', {message: 'expected a function `(args, body, ctx) => …`'})).optional()
 })
@@ -318,5 +319,6 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
   }
   if (configFile) resolved.configFile = configFile
   if (value.shortcodes) resolved.shortcodes = value.shortcodes
+  if (value.languages) resolved.languages = value.languages
   return resolved
 }

@@ -80,6 +80,14 @@ export const diagnostics = {
   duplicateSlug: define('duplicate-slug', 'error', (slug: string, other: string) =>
     `Duplicate slug \`${slug}\`, also used by \`${other}\`; set a different \`slug:\` in one of them`),
 
+  // Language (src/i18n/)
+  languageGuessed: define('language-guessed', 'info', (lang: string, how: string) =>
+    `Guessed the language \`${lang}\` from the text (${how}); to say it, add \`lang: ${lang}\` to the front matter, or \`languages: {"input/folder/**": "${lang}"}\` to the configuration`),
+  missingTranslation: define('missing-translation', 'warning', (lang: string, keys: string[]) =>
+    keys.length === 0
+      ? `Missing message catalog for \`${lang}\`; its labels are in English, add \`templates/i18n/${lang}.json\` (see README, "Adding a language")`
+      : `Missing translation${keys.length === 1 ? '' : 's'} for \`${lang}\`: ${keys.map((key) => `\`${key}\``).join(', ')}; used English, add ${keys.length === 1 ? 'it' : 'them'} to \`templates/i18n/${lang}.json\``),
+
   // Content
   xmlIllegalCharacter: define('xml-illegal-character', 'warning', (count: number, code: string) =>
     `Removed ${count} character${count === 1 ? '' : 's'} not allowed in XML (first: ${code}); remove them from the source`),

@@ -14,6 +14,28 @@ export function isRtl(lang: string): boolean {
   return rtlLanguages.has(lower.split('-')[0] ?? '')
 }
 
+/**
+ * The locale `Intl` formats a language's dates and numbers with: Arabic with
+ * Eastern Arabic digits (`٢٥`), as Sorani (`ckb`) and Persian (`fa`, `۲۵`)
+ * have by default, so a label's numbers and its dates agree.
+ *
+ * @param lang
+ *   BCP 47 language tag.
+ */
+export function intlLocale(lang: string): string {
+  const tag = lang.replace(/_/g, '-')
+  if (/^ar(-|$)/i.test(tag) && !/-u-/i.test(tag)) return `${tag}-u-nu-arab`
+  return tag
+}
+
+/**
+ * Conjunctions of languages `Intl.ListFormat` has no data for (it answers
+ * them in English): the separator between names and the one before the last.
+ */
+const conjunctions: Record<string, {separator: string; last: string}> = {
+  ckb: {separator: '، ', last: ' و '}
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 const listFormats = new Map<string, Intl.ListFormat>()
 
@@ -29,7 +51,7 @@ export function displayDate(value: string | Date, lang: string): string {
   let format = dateFormats.get(lang)
   if (!format) {
     try {
-      format = new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'})
+      format = new Intl.DateTimeFormat(intlLocale(lang), {dateStyle: 'long', timeZone: 'UTC'})
     } catch {
       format = new Intl.DateTimeFormat('en', {dateStyle: 'long', timeZone: 'UTC'})
     }
@@ -47,6 +69,8 @@ export function displayDate(value: string | Date, lang: string): string {
  *   BCP 47 language tag.
  */
 export function joinNames(names: readonly string[], lang: string): string {
+  const own = conjunctions[lang.toLowerCase().split(/[-_]/)[0] ?? '']
+  if (own) return names.length < 2 ? names.join('') : names.slice(0, -1).join(own.separator) + own.last + names.at(-1)!
   let format = listFormats.get(lang)
   if (!format) {
     try {

@@ -13,6 +13,7 @@ import type {VFile} from 'vfile'
 import type {BuiltinOptions} from './emitters/builtins.js'
 import type {ShortcodeHandler} from './shortcode-types.js'
 import type {Diagnostic} from './diagnostics.js'
+import type {Translator} from './i18n/index.js'
 
 /** Which reader produced an article (see the registry in `readers/index.ts`). */
 export type ArticleFormat = 'markdown' | 'wire'
@@ -191,6 +192,8 @@ export interface ReportPlace {
   place?: unknown
 }
 
+export type {Translator}
+
 /** Information and services handed to every emitter hook. */
 export interface EmitContext {
   config: ResolvedConfig
@@ -211,7 +214,13 @@ export interface EmitContext {
   collectionOutputs(): Record<string, string>
   /** What the output with this label is, as its emitter describes it (`Emitter.outputs`). */
   describe(label: string): OutputDescription | undefined
-  /** Render a template from `templates/` (LiquidJS). */
+  /**
+   * The labels of a language (`templates/i18n/<lang>.json`, the publisher's
+   * keys over the shipped ones, English for a missing key): an article's
+   * hooks use the article's language, collections the site's.
+   */
+  translator(lang: string): Translator
+  /** Render a template from `templates/` (LiquidJS); templates translate with the `t` filter. */
   render(template: string, context: Record<string, unknown>): Promise<string>
   /** Read a file from the templates folder (for CSS, fonts, themes). */
   readTemplateFile(name: string): Promise<Uint8Array>
@@ -340,6 +349,13 @@ export interface UserConfig {
   exclude?: string[]
   /** Build articles marked `draft: true` (default: `false`). */
   drafts?: boolean
+  /**
+   * Language of the articles whose path matches a glob (relative to the
+   * project root, or to `input`), e.g. `{"input/sorani/**": "ckb"}`; the first
+   * match wins. Front matter's `lang` wins over it; without either, the
+   * language is guessed from the text.
+   */
+  languages?: Record<string, string>
   /** Folder of the incremental build cache (default: `.pressroom-cache`). */
   cache?: string
   /** Shortcodes by name (`{{< name >}}`, `{% name %}`); they replace built-in ones of the same name. */
@@ -363,6 +379,8 @@ export interface ResolvedConfig {
   include: string[]
   exclude: string[]
   drafts: boolean
+  /** Language by glob of source paths (see {@link UserConfig.languages}). */
+  languages?: Record<string, string>
   /** Absolute folder of the incremental build cache. */
   cache: string
   /** Publisher-defined shortcodes (see {@link ShortcodeHandler}). */

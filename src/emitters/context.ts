@@ -7,7 +7,8 @@
 import type {VFile} from 'vfile'
 import {buildDateOf} from '../build-date.js'
 import type {ResolvedConfig} from '../config.js'
-import {diagnosticOf, toPlace} from '../diagnostics.js'
+import {diagnosticOf, diagnostics, report, toPlace} from '../diagnostics.js'
+import {createTranslator, isEnglish, missingTranslations, type Translator} from '../i18n/index.js'
 import {createTemplates, type Templates} from './templates.js'
 import type {Article, EmitContext, Emitter, OutputDescription} from '../types.js'
 
@@ -54,6 +55,10 @@ export function createEmitContext(options: EmitContextOptions): EmitContext {
   const templates = options.templates ?? createTemplates(config)
   const buildDate = buildDateOf(options.articles)
   let descriptions: Map<string, OutputDescription> | undefined
+  const translators = new Map<string, Translator>()
+  // The build's context (the one with the build's file) reports, once per
+  // build, the labels each language of its articles lacks.
+  if (options.buildFile) reportMissingTranslations(options.buildFile, config, options.articles)
   const context: EmitContext = {
     config,
     buildDate,
@@ -77,6 +82,14 @@ export function createEmitContext(options: EmitContextOptions): EmitContext {
         }
       }
       return descriptions.get(label)
+    },
+    translator(lang) {
+      let translator = translators.get(lang)
+      if (!translator) {
+        translator = createTranslator(config, lang)
+        translators.set(lang, translator)
+      }
+      return translator
     },
     render: (name, context) => templates.render(name, context),
     readTemplateFile: (name) => templates.read(name),
@@ -105,4 +118,19 @@ export function createEmitContext(options: EmitContextOptions): EmitContext {
     }
   }
   return context
+}
+
+/**
+ * Report the keys of the English catalog that the languages of the build
+ * lack (`missing-translation`, one message per language and key),
+ * or that a language has no catalog at all.
+ */
+function reportMissingTranslations(file: VFile, config: ResolvedConfig, articles: readonly Article[]): void {
+  const languages = new Set([config.site.language, ...articles.map((article) => article.meta.lang)].map((lang) => lang.toLowerCase()))
+  for (const lang of [...languages].sort()) {
+    if (isEnglish(lang)) continue
+    const missing = missingTranslations(config, lang)
+    if (missing === undefined) report(file, diagnostics.missingTranslation, [lang, []], {source: 'pressroom:i18n'})
+    else for (const key of missing) report(file, diagnostics.missingTranslation, [lang, [key]], {source: 'pressroom:i18n'})
+  }
 }

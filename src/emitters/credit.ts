@@ -1,11 +1,10 @@
 /**
- * A photo credit written one way in every format: `Photo: AFP`. A credit that
+ * A photo credit written one way in every format: `Photo: AFP` (in the
+ * article's language: the catalog's `article.photoCredit`). A credit that
  * already says what it is (`AP Photo/Jane Doe`, `Photo courtesy of NASA`,
  * `Art: Rana Saleh`, `Courtesy …`) is kept as written rather than labelled twice.
  */
-
-/** The label of a bare credit, `{credit}` standing for it. */
-export const defaultCreditLabel = 'Photo: {credit}'
+import type {Article, EmitContext} from '../types.js'
 
 /**
  * The credit line of an image.
@@ -13,13 +12,28 @@ export const defaultCreditLabel = 'Photo: {credit}'
  * @param credit
  *   Credit as recovered (`AFP`, `AP Photo/Jane Doe`).
  * @param label
- *   Label with `{credit}` (default: `Photo: {credit}`).
+ *   The label of a bare credit (default: `Photo: …`).
  * @returns
  *   The line (`Photo: AFP`); `''` for no credit.
  */
-export function creditLine(credit: string | undefined, label = defaultCreditLabel): string {
+export function creditLine(credit: string | undefined, label: (credit: string) => string = (text) => `Photo: ${text}`): string {
   const text = (credit ?? '').trim().replace(/^\((.*)\)$/s, '$1').trim()
   if (text === '') return ''
   if (/^(?:photo|photograph|picture|image|art|illustration|graphic|video|courtesy|credit)s?\b|\bphoto\b/i.test(text)) return text
-  return label.replace('{credit}', text)
+  return label(text)
+}
+
+/**
+ * The credit line of an article's lead image, labelled in the article's language.
+ *
+ * @param article
+ *   The article.
+ * @param ctx
+ *   Emit context (its translator).
+ * @returns
+ *   The line, `''` when there is no credit.
+ */
+export function leadCredit(article: Article, ctx: EmitContext): string {
+  const translator = ctx.translator(article.meta.lang)
+  return creditLine(article.meta.image?.credit, (credit) => translator.t('article.photoCredit', {credit}))
 }

@@ -23,6 +23,8 @@ export interface ToPlainTextOptions {
   resolve?: (href: string) => string
   /** Called for content problems (default: ignored). */
   warn?: (reason: string, node: Nodes) => void
+  /** The word of a footnote reference, `[note 1]` (default: `note`). */
+  noteWord?: string
 }
 
 /** The plain text of a body, in parts the template places. */
@@ -52,7 +54,8 @@ export function toPlainText(tree: Root, options: ToPlainTextOptions = {}): Plain
     handlers: {...defaultHandlers, ...options.handlers},
     width: options.width ?? 72,
     resolve: options.resolve ?? ((href) => href),
-    warn: options.warn ?? (() => {})
+    warn: options.warn ?? (() => {}),
+    ...(options.noteWord ? {noteWord: options.noteWord} : {})
   })
   const output = state.one(tree, undefined)
   const lines = typeof output === 'string' ? state.paragraph(output) : output.lines

@@ -9,6 +9,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Liquid} from 'liquidjs'
 import type {ResolvedConfig} from '../config.js'
+import {createTranslator, type MessageValues, type Translator} from '../i18n/index.js'
 
 /** Rendering and lookup of template files. */
 export interface Templates {
@@ -45,6 +46,29 @@ export function createTemplates(config: Pick<ResolvedConfig, 'templates' | 'buil
     // JSON inside <script type="application/ld+json">: `</` must not close the element.
     handler: (value: unknown) => JSON.stringify(value, null, 2).replace(/</g, '\\u003c'),
     raw: true
+  })
+
+  // `{{ 'article.tags' | t }}`: a label in the language of the context's
+  // `lang`; `{{ 'article.readingTime' | t: minutes: readingMinutes }}` gives
+  // the message its values; a first plain argument names another language
+  // (`{{ 'article.readOnWeb' | t: article.lang }}`).
+  const translators = new Map<string, Translator>()
+  engine.registerFilter('t', function (this: {context: {getSync(path: string[]): unknown}}, key: unknown, ...args: unknown[]) {
+    let lang = this.context.getSync(['lang'])
+    const values: MessageValues = {}
+    for (const arg of args) {
+      if (Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string') {
+        const value: unknown = arg[1]
+        values[arg[0]] = typeof value === 'number' || value instanceof Date ? value : String(value ?? '')
+      } else if (typeof arg === 'string' && arg) lang = arg
+    }
+    const tag = typeof lang === 'string' && lang ? lang : 'en'
+    let translator = translators.get(tag)
+    if (!translator) {
+      translator = createTranslator(config, tag)
+      translators.set(tag, translator)
+    }
+    return translator.t(String(key), values)
   })
 
   function resolve(name: string): string {

@@ -17,6 +17,7 @@ import remarkHeadingAttributes from './plugins/remark-heading-attributes.js'
 import remarkHeadingLevels from './plugins/remark-heading-levels.js'
 import remarkTemplateSyntax from './plugins/remark-template-syntax.js'
 import rehypeContentModel from './plugins/rehype-content-model.js'
+import rehypeFootnoteLabels from './plugins/rehype-footnote-labels.js'
 import rehypeHtml5 from './plugins/rehype-html5.js'
 import rehypeRawHtml from './plugins/rehype-raw-html.js'
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js'
@@ -36,6 +37,7 @@ export const processor = unified()
   .use(remarkTemplateSyntax)
   // mdast → hast, raw HTML parsed into the tree, then made safe
   .use(remarkRehype, {allowDangerousHtml: true, clobberPrefix: ''})
+  .use(rehypeFootnoteLabels)
   .use(rehypeRawHtml)
   .use(rehypeReportUnsafe)
   .use(rehypeSanitize, sanitizeSchema)

@@ -99,7 +99,18 @@ function read(source: ArticleSource, file: VFile, config: ResolvedConfig): Artic
   if (!output) return undefined
   const {mdast, frontMatter, recovered} = output
 
-  const meta = resolveMeta(frontMatter, recovered, file, config)
+  // The text a language is guessed from: the body without front matter, code or raw HTML.
+  // (Its first blocks only: detection reads 2,000 characters.)
+  const sample = () => {
+    let text = ''
+    for (const node of mdast.children) {
+      if (['yaml', 'toml', 'code', 'html'].includes(node.type)) continue
+      text += toString(node) + '\n'
+      if (text.length >= 2000) break
+    }
+    return text
+  }
+  const meta = resolveMeta(frontMatter, recovered, file, config, sample)
   if (!meta) return undefined
   if (meta.description && /[*_`&<[]/.test(meta.description)) {
     // A deck written in Markdown (`**bold**`, `&mdash;`): keep its text only.

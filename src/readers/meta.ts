@@ -14,6 +14,7 @@ import type {ResolvedConfig} from '../config.js'
 import {diagnostics, report} from '../diagnostics.js'
 import type {ArticleMeta, Contact, Dateline, Direction, LeadImage, ReleaseInfo} from '../types.js'
 import {isRtl} from '../locale.js'
+import {articleLanguage} from './language.js'
 import {parseDateline} from '../pipeline/dateline.js'
 import {foreignKeys, frontMatterSchema, type FrontMatterFields} from './front-matter-schema.js'
 import {stripMarkup} from './plain-text.js'
@@ -61,7 +62,8 @@ export function resolveMeta(
   frontMatter: FrontMatter | undefined,
   recovered: Recovered,
   file: VFile,
-  config: ResolvedConfig
+  config: ResolvedConfig,
+  sample: () => string = () => ''
 ): ArticleMeta | undefined {
   const source = 'pressroom:front-matter'
   const data = frontMatter?.data ?? {}
@@ -145,7 +147,7 @@ export function resolveMeta(
   }
   if (failed || !date || !slug) return undefined
 
-  const lang = clean(fields.lang) ?? clean(fields.language) ?? config.site.language
+  const lang = articleLanguage(clean(fields.lang) ?? clean(fields.language), file, config, () => `${title}\n${sample()}`)
   const dir: Direction = fields.dir ?? (isRtl(lang) ? 'rtl' : 'ltr')
 
   const byline = fields.authors ?? fields.author ?? fields.byline

@@ -67,7 +67,7 @@ const stylesheet = 'styles/epub.css'
  */
 export async function buildBook(spec: BookSpec, ctx: EmitContext): Promise<Uint8Array> {
   const {images} = spec
-  const labels = labelsFor(spec.lang)
+  const labels = labelsFor(spec.lang, ctx.translator(spec.lang))
 
   // Cover.
   let coverImage

@@ -10,7 +10,7 @@ import {renderTemplate} from './render.js'
 import {directionOf, isoSeconds, languageTag, longDate} from './locale.js'
 import {packBlocks, relinkParts} from './split.js'
 import {bodyToXhtml} from './xhtml.js'
-import {creditLine} from '../credit.js'
+import {leadCredit} from '../credit.js'
 
 /** An entry of the navigation document. */
 export interface NavItem {
@@ -124,7 +124,7 @@ export async function renderChapter(
       href: href ?? '',
       alt,
       caption: image.caption?.trim() ?? '',
-      credit: creditLine(image.credit),
+      credit: leadCredit(article, ctx),
       text: (image.caption || image.alt || '').trim()
     }
   }

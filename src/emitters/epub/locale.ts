@@ -3,7 +3,7 @@ import {displayDate} from '../../locale.js'
  * Language helpers for EPUB documents: reading direction of a language,
  * localized dates and the few words the EPUB chrome needs (navigation labels).
  */
-import type {Direction} from '../../types.js'
+import type {Direction, Translator} from '../../types.js'
 
 /** Primary language subtags written right to left. */
 const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ku-arab', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi'])
@@ -52,6 +52,8 @@ export interface Labels {
   landmarks: string
 }
 
+const keys = ['contents', 'cover', 'start', 'landmarks'] as const
+
 const labels: Record<string, Labels> = {
   en: {contents: 'Contents', cover: 'Cover', start: 'Start of content', landmarks: 'Landmarks'},
   fr: {contents: 'Sommaire', cover: 'Couverture', start: 'Début du contenu', landmarks: 'Repères'},
@@ -69,12 +71,19 @@ const labels: Record<string, Labels> = {
  *
  * @param lang
  *   Language tag of the document.
+ * @param i18n
+ *   The language's translator (its catalog's `epub.*` labels win).
  * @returns
  *   Labels, and `lang`: the language of the labels when it differs from `lang`
  *   (empty string otherwise).
  */
-export function labelsFor(lang: string): Labels & {lang: string} {
+export function labelsFor(lang: string, i18n?: Translator): Labels & {lang: string} {
   const primary = lang.toLowerCase().split('-')[0] ?? ''
+  // The message catalogs (`templates/i18n/<lang>.json`, the publisher's
+  // first) when they have the language; the table below otherwise.
+  if (i18n && keys.every((key) => i18n.has(`epub.${key}`))) {
+    return {contents: i18n.t('epub.contents'), cover: i18n.t('epub.cover'), start: i18n.t('epub.start'), landmarks: i18n.t('epub.landmarks'), lang: ''}
+  }
   const found = labels[primary]
   if (found) return {...found, lang: ''}
   return {...labels['en']!, lang: primary === 'en' ? '' : 'en'}

@@ -206,7 +206,8 @@ function tagSets(articles: readonly Article[], only: readonly string[] | undefin
  */
 function toChannel(set: FeedSet, entries: FeedEntry[], ctx: EmitContext): FeedChannel {
   const {site} = ctx.config
-  const title = clean(set.tag === undefined ? site.title : `${site.title}: ${set.tag}`)
+  const i18n = ctx.translator(site.language)
+  const title = clean(set.tag === undefined ? site.title : i18n.t('feeds.tagTitle', {site: site.title, tag: set.tag}))
   // The newest update of the entries; with none, the build date (never the clock).
   let updated = ctx.buildDate
   if (entries.length > 0) {
@@ -214,7 +215,7 @@ function toChannel(set: FeedSet, entries: FeedEntry[], ctx: EmitContext): FeedCh
   }
   const channel: FeedChannel = {
     title,
-    description: clean(set.tag === undefined ? site.description : `Articles tagged “${set.tag}” in ${site.title}`),
+    description: clean(set.tag === undefined ? site.description : i18n.t('feeds.tagDescription', {site: site.title, tag: set.tag})),
     home: ctx.url(''),
     id: ctx.url(`${set.folder}/${files.atom}`),
     self: {

@@ -6,12 +6,12 @@
 import {readFile} from 'node:fs/promises'
 import {toHtml} from 'hast-util-to-html'
 import type {ResolvedConfig} from '../../config.js'
-import {displayDate, joinNames} from '../../locale.js'
+import {displayDate} from '../../locale.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
 import {accessibleTree} from './accessible.js'
 import {faviconSvg} from './favicon.js'
 import type {HtmlOptions} from './options.js'
-import {creditLine} from '../credit.js'
+import {leadCredit} from '../credit.js'
 
 export type {HtmlOptions} from './options.js'
 
@@ -41,11 +41,12 @@ export function htmlEmitter(options: HtmlOptions = {}): Emitter {
   const makeIndexContext = (articles: Article[], ctx: EmitContext) => {
     const listed = options.indexLimit ? articles.slice(0, options.indexLimit) : articles
     return {
-      ...siteContext(ctx),
+      ...siteContext(ctx, ctx.config.site.language),
       lang: ctx.config.site.language,
+      dir: ctx.translator(ctx.config.site.language).dir,
       canonical: ctx.url('index.html'),
       articles: listed.map((article) => ({
-        ...summaryContext(article, ctx.config),
+        ...summaryContext(article, ctx),
         href: pagePath(article)
       }))
     }
@@ -100,10 +101,13 @@ function pagePath(article: Article): string {
  * Context shared by every page: site, stylesheet and feed links (the
  * collection outputs their emitters describe as feeds, in their order).
  */
-function siteContext(ctx: EmitContext) {
+function siteContext(ctx: EmitContext, lang: string) {
+  const i18n = ctx.translator(lang)
   const feeds = Object.entries(ctx.collectionOutputs()).flatMap(([label, href]) => {
     const feed = ctx.describe(label)
-    return feed?.feed ? [{href, type: feed.mediaType, title: `${ctx.config.site.title} (${feed.name})`}] : []
+    if (!feed?.feed) return []
+    const name = outputName(label, ctx, lang)
+    return [{href, type: feed.mediaType, name, title: i18n.t('site.feedTitle', {site: ctx.config.site.title, feed: name})}]
   })
   const favicon = ctx.config.site.favicon ?? generatedFavicon
   return {
@@ -131,8 +135,19 @@ const faviconTypes: Record<string, string> = {
 
 }
 
-function summaryContext(article: Article, config: ResolvedConfig) {
+/**
+ * What a page calls an output: its catalog label (`output.<label>`) when the
+ * catalogs have one, else the name its emitter gives it.
+ */
+function outputName(label: string, ctx: EmitContext, lang: string): string {
+  const key = `output.${label}`
+  const i18n = ctx.translator(lang)
+  return i18n.has(key) || ctx.translator('en').has(key) ? i18n.t(key) : (ctx.describe(label)?.name ?? label)
+}
+
+function summaryContext(article: Article, ctx: EmitContext) {
   const {meta} = article
+  const config = ctx.config
   return {
     title: meta.title,
     lang: meta.lang,
@@ -141,7 +156,7 @@ function summaryContext(article: Article, config: ResolvedConfig) {
     dateDisplay: displayDate(meta.date, meta.lang),
     description: meta.description ?? article.excerpt,
     authors: meta.authors,
-    byline: meta.authors.length > 0 ? joinNames(meta.authors, meta.lang) : '',
+    byline: meta.authors.length > 0 ? ctx.translator(meta.lang).list(meta.authors) : '',
     siteLang: config.site.language
   }
 }
@@ -155,7 +170,7 @@ function articleContext(article: Article, ctx: EmitContext) {
   // The other formats of the article, named as their emitters describe them.
   const formats = Object.entries(ctx.outputsOf(article))
     .filter(([label]) => label !== ownLabel && ctx.describe(label)?.data !== true)
-    .map(([label, href]) => ({label, name: ctx.describe(label)?.name ?? label, href}))
+    .map(([label, href]) => ({label, name: outputName(label, ctx, meta.lang), href}))
   const description = meta.description ?? article.excerpt
 
   const jsonLd: Record<string, unknown> = {
@@ -183,8 +198,8 @@ function articleContext(article: Article, ctx: EmitContext) {
   if (imageUrl) jsonLd['image'] = [imageUrl]
 
   return {
-    ...siteContext(ctx),
-    ...summaryContext(article, ctx.config),
+    ...siteContext(ctx, meta.lang),
+    ...summaryContext(article, ctx),
     description,
     // Only a real standfirst is displayed: the excerpt is the body's opening,
     // shown right below (it serves descriptions only).
@@ -202,7 +217,7 @@ function articleContext(article: Article, ctx: EmitContext) {
           src: image.src,
           alt: image.alt,
           caption: image.caption,
-          credit: creditLine(image.credit),
+          credit: leadCredit(article, ctx),
           width: image.asset?.width,
           height: image.asset?.height
         }

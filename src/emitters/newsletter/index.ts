@@ -12,7 +12,7 @@
 import type {Nodes} from 'hast'
 import {diagnostics} from '../../diagnostics.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../../types.js'
-import {displayDate, joinNames} from '../../locale.js'
+import {displayDate} from '../../locale.js'
 import {articleKeys} from '../collection-key.js'
 import {toEmailHtml} from './email-html.js'
 import {toEml, type Edition} from './eml.js'
@@ -139,12 +139,14 @@ async function renderArticle(article: Article, ctx: EmitContext, settings: Setti
 function articleContext(article: Article, ctx: EmitContext, settings: Settings) {
   const {meta} = article
   const width = settings.width
+  const i18n = ctx.translator(meta.lang)
   const html = ctx.outputsOf(article)['html']
   const url = html ? ctx.url(html) : undefined
   const text = toPlainText(article.hast, {
     width,
     handlers: settings.handlers,
     resolve: (href) => ctx.url(href),
+    noteWord: i18n.t('article.noteReference'),
     warn: (reason: string, node: Nodes) =>
       ctx.warn(reason, {ruleId: diagnostics.unhandledNode.ruleId, article, place: node.position})
   })
@@ -153,7 +155,7 @@ function articleContext(article: Article, ctx: EmitContext, settings: Settings) 
   const headline = lines(underline(titleLines, '='))
   const standfirst = meta.description ? lines(wrap(meta.description, width)) : ''
   const parts: string[] = []
-  if (meta.authors.length > 0) parts.push(`By ${joinNames(meta.authors, meta.lang)}`)
+  if (meta.authors.length > 0) parts.push(i18n.t('article.byline', {authors: i18n.list(meta.authors)}))
   if (meta.dateline && !hasDateline(article)) parts.push(meta.dateline.text.replace(/\s*[–—-]+$/, ''))
   parts.push(displayDate(meta.date, meta.lang))
   const byline = lines(wrap(parts.join(' | '), width))
@@ -162,24 +164,24 @@ function articleContext(article: Article, ctx: EmitContext, settings: Settings) 
   // A caption whose photo was not supplied is not shown (see `caption-without-image`).
   if (meta.image?.src) {
     const {alt, caption, credit} = meta.image
-    const imageLines = wrap(alt ? `[Image: ${alt}]` : '[Image]', width)
+    const imageLines = wrap(`[${alt ? i18n.t('article.image', {alt}) : i18n.t('article.imageNoAlt')}]`, width)
     const under: string[] = []
     if (caption && caption !== alt) under.push(caption)
-    if (credit) under.push(creditLine(credit))
+    if (credit) under.push(creditLine(credit, (text) => i18n.t('article.photoCredit', {credit: text})))
     if (under.length > 0) imageLines.push(...wrap(under.join(' '), width))
     image = lines(imageLines)
   }
 
   const notes =
     text.notes.length > 0
-      ? lines([...underline([text.notesLabel], '-'), '', ...text.notes.flatMap((note, index) => {
+      ? lines([...underline([text.notesLabel === defaultNotesLabel ? i18n.t('article.notes') : text.notesLabel], '-'), '', ...text.notes.flatMap((note, index) => {
           const spaced = index > 0 && text.notes.some((n) => n.lines.includes(''))
           return spaced ? ['', ...note.lines] : note.lines
         })])
       : ''
   const links =
     text.links.length > 0
-      ? lines([...underline(['Links'], '-'), '', ...text.links.flatMap((link, index) => linkLines(`[${index + 1}]`, link, width))])
+      ? lines([...underline([i18n.t('article.links')], '-'), '', ...text.links.flatMap((link, index) => linkLines(`[${index + 1}]`, link, width))])
       : ''
 
   return {
@@ -196,7 +198,7 @@ function articleContext(article: Article, ctx: EmitContext, settings: Settings) 
     notes,
     links,
     url: url ?? '',
-    web: url ? lines(linkLines('Read on the web:', url, width)) : ''
+    web: url ? lines(linkLines(`${i18n.t('article.readOnWeb')}:`, url, width)) : ''
   }
 }
 
@@ -206,6 +208,7 @@ function articleContext(article: Article, ctx: EmitContext, settings: Settings) 
 async function renderEdition(articles: Article[], ctx: EmitContext, settings: Settings): Promise<Edition> {
   const width = settings.width
   const site = ctx.config.site
+  const i18n = ctx.translator(site.language)
   const date = displayDate(ctx.buildDate.toISOString(), site.language)
   const texts = await Promise.all(articles.map((article) => renderArticle(article, ctx, settings)))
   const numberWidth = String(articles.length).length
@@ -219,22 +222,25 @@ async function renderEdition(articles: Article[], ctx: EmitContext, settings: Se
     await ctx.render(settings.template, {
       site,
       title: lines(wrap(site.title, width)),
-      edition: lines(wrap(`Newsletter, ${date}`, width)),
+      edition: lines(wrap(i18n.t('newsletter.edition', {date}), width)),
       date,
       rule,
-      contents_heading: lines(underline(['In this edition'], '-')),
+      contents_heading: lines(underline([i18n.t('newsletter.contents')], '-')),
       contents: lines(contents),
       articles: articles.map((article, index) => ({title: article.meta.title, slug: article.meta.slug, text: texts[index]!.trimEnd()})),
-      footer: lines(wrap(`You receive this newsletter from ${site.title}.`, width)),
+      footer: lines(wrap(i18n.t('newsletter.footer', {site: site.title}), width)),
       site_link: lines(linkLines(`${site.title}:`, site.url, width)),
       unsubscribe_url: settings.unsubscribeUrl,
-      unsubscribe: lines(linkLines('Unsubscribe:', settings.unsubscribeUrl, width))
+      unsubscribe: lines(linkLines(`${i18n.t('newsletter.unsubscribe')}:`, settings.unsubscribeUrl, width))
     })
   )
   const html = await ctx.render(settings.htmlTemplate, {
     site,
     lang: site.language,
+    dir: i18n.dir,
     date,
+    // The footer's text around the link to the site (the template links it).
+    ...footerParts(i18n.t('newsletter.footer', {site: '\u0000'})),
     subject: `${site.title} — ${date}`,
     unsubscribe_url: settings.unsubscribeUrl,
     articles: articles.map((article) => {
@@ -247,7 +253,7 @@ async function renderEdition(articles: Article[], ctx: EmitContext, settings: Se
         dir: article.meta.dir,
         url,
         standfirst: article.meta.description ?? '',
-        byline: [article.meta.authors.length > 0 ? `By ${joinNames(article.meta.authors, article.meta.lang)}` : '', displayDate(article.meta.date, article.meta.lang)]
+        byline: [article.meta.authors.length > 0 ? byline(ctx, article) : '', displayDate(article.meta.date, article.meta.lang)]
           .filter(Boolean)
           .join(' | '),
         body: toEmailHtml(article.hast, {resolve: (href) => (href.startsWith('#') ? url + href : ctx.url(href))})
@@ -255,6 +261,22 @@ async function renderEdition(articles: Article[], ctx: EmitContext, settings: Se
     })
   })
   return {text, html, date}
+}
+
+/** What the footnotes are called when the article's own heading does not say. */
+const defaultNotesLabel = 'Notes'
+
+/** `By A and B` in the article's language. */
+function byline(ctx: EmitContext, article: Article): string {
+  const i18n = ctx.translator(article.meta.lang)
+  return i18n.t('article.byline', {authors: i18n.list(article.meta.authors)})
+}
+
+/** The footer sentence split around the site's name (`\u0000` in `text`). */
+function footerParts(text: string): {footer_before: string; footer_after: string} {
+  const at = text.indexOf('\u0000')
+  if (at === -1) return {footer_before: text.replace(/\.$/, '') + ' ', footer_after: ''}
+  return {footer_before: text.slice(0, at), footer_after: text.slice(at + 1)}
 }
 
 /**

@@ -46,6 +46,8 @@ export interface StateOptions {
   resolve(href: string): string
   /** Report a content problem (`unhandled-node`…). */
   warn(reason: string, node: Nodes): void
+  /** The word of a footnote reference, `[note 1]` (default: `note`; the article's language's from the catalogs). */
+  noteWord?: string
 }
 
 /** The state handlers receive. */
@@ -64,6 +66,8 @@ export interface State {
   notesLabel: string
   /** Footnote labels by the id of the note they point to (`fn-1` → `1`). */
   footnoteLabels: Map<string, string>
+  /** The word of a footnote reference (`note` in `[note 1]`). */
+  noteWord: string
   /** Output of one node. */
   one(node: Nodes, parent: Parents | undefined): Output
   /** Children of a node: inline text if all are inline, else a block. */
@@ -109,6 +113,7 @@ export function createState(options: StateOptions): State {
     notes: [],
     notesLabel: 'Notes',
     footnoteLabels: new Map(),
+    noteWord: options.noteWord ?? 'note',
     one(node, parent) {
       const key = node.type === 'element' ? node.tagName : node.type
       const handler = Object.hasOwn(state.handlers, key) ? state.handlers[key] : undefined

@@ -138,7 +138,7 @@ export function toNinjs(article: Article, ctx: EmitContext, options: {width: num
   const summary = meta.description ?? article.excerpt
   if (summary) item.descriptions = [{role: 'summary', contentType: 'text/plain', value: summary}]
   item.bodies = [
-    {role: 'main', contentType: 'text/plain', wordCount: article.stats.words, value: plainBody(article, options.width, resolve)},
+    {role: 'main', contentType: 'text/plain', wordCount: article.stats.words, value: plainBody(article, options.width, resolve, ctx)},
     {role: 'richtext', contentType: 'text/html', wordCount: article.stats.words, value: toHtml(toAbsoluteUrls(article.hast, resolve))}
   ]
   if (meta.tags.length > 0) item.subjects = meta.tags.map((name) => ({name}))
@@ -156,15 +156,16 @@ export function toNinjs(article: Article, ctx: EmitContext, options: {width: num
  * Unhandled nodes are not reported here: the text writer's handlers report
  * them for the newsletter, and their text is kept either way.
  */
-function plainBody(article: Article, width: number, resolve: (href: string) => string): string {
-  const text: PlainText = toPlainText(article.hast, {width, resolve})
+function plainBody(article: Article, width: number, resolve: (href: string) => string, ctx: EmitContext): string {
+  const i18n = ctx.translator(article.meta.lang)
+  const text: PlainText = toPlainText(article.hast, {width, resolve, noteWord: i18n.t('article.noteReference')})
   const parts = [text.body]
   if (text.notes.length > 0) {
     const spaced = text.notes.some((note) => note.lines.includes(''))
-    parts.push([heading(text.notesLabel), text.notes.map((note) => note.lines.join('\n')).join(spaced ? '\n\n' : '\n')].join('\n\n'))
+    parts.push([heading(text.notesLabel === 'Notes' ? i18n.t('article.notes') : text.notesLabel), text.notes.map((note) => note.lines.join('\n')).join(spaced ? '\n\n' : '\n')].join('\n\n'))
   }
   if (text.links.length > 0) {
-    parts.push([heading('Links'), text.links.map((url, index) => `[${index + 1}] ${url}`).join('\n')].join('\n\n'))
+    parts.push([heading(i18n.t('article.links')), text.links.map((url, index) => `[${index + 1}] ${url}`).join('\n')].join('\n\n'))
   }
   return parts.join('\n\n')
 }

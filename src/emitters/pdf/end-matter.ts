@@ -2,8 +2,9 @@
  * What closes an article on its last page: the end mark (the theme's
  * `end.mark`, an artifact), then the source line (“Originally published by
  * …” when the article names its source, else its canonical URL) and the
- * tags. Every visible string comes from the theme's `labels`.
+ * tags. Every visible string is in the article's language (`labels.ts`).
  */
+import {pdfLabel} from './labels.js'
 import type {InlineRun} from './layout.js'
 import type {State} from './state-types.js'
 
@@ -19,7 +20,6 @@ export function endMatter(state: State): void {
   const {theme, article, ctx} = state
   const meta = article.meta
   const style = theme.end.style
-  const labels = theme.labels
   const html = ctx.outputsOf(article)['html']
   const url = meta.canonical ?? (html ? ctx.url(html) : undefined)
   const source = meta.dateline?.agency
@@ -27,11 +27,13 @@ export function endMatter(state: State): void {
   // Each paragraph as runs (the URL a link), to measure before drawing.
   const paragraphs: InlineRun[][] = []
   if (source) {
-    const runs: InlineRun[] = [{text: labels.originallyPublished.replace('{source}', source), style: base}]
+    const runs: InlineRun[] = [{text: pdfLabel(state, 'originallyPublished', {publisher: source}), style: base}]
     if (meta.canonical) runs.push({text: '\n', style: base}, {text: meta.canonical, style: {...base, link: {url: meta.canonical}}})
     paragraphs.push(runs)
   } else if (url) {
-    const [before = '', after = ''] = labels.source.split('{url}')
+    // The URL is a link: the label around it is split at a stand-in.
+    const stand = '\u{E000}'
+    const [before = '', after = ''] = pdfLabel(state, 'source', {url: stand}).split(stand)
     paragraphs.push(
       [
         {text: before, style: base},
@@ -40,7 +42,9 @@ export function endMatter(state: State): void {
       ].filter((run) => run.text !== '')
     )
   }
-  if (meta.tags.length > 0) paragraphs.push([{text: labels.tags.replace('{tags}', meta.tags.join(', ')), style: base}])
+  // Tags are a list, not a sentence: no conjunction, the script's comma.
+  const comma = /^(?:ar|ckb|fa|ur|ps)\b/i.test(meta.lang) ? '، ' : ', '
+  if (meta.tags.length > 0) paragraphs.push([{text: `${pdfLabel(state, 'tags')}: ${meta.tags.join(comma)}`, style: base}])
 
   const frame = state.frame()
   const height = state.lineHeight(style)

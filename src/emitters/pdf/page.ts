@@ -3,6 +3,7 @@
  * space between blocks, and the running header and footer drawn on every
  * page at the end (`runningHeads`).
  */
+import {pdfLabel} from './labels.js'
 import type {Line} from './layout.js'
 import type {PageState, State} from './state-types.js'
 
@@ -134,7 +135,7 @@ export function runningHeads(state: State): void {
       }
       const ruleY = headTop + state.lineHeight(header) + 2
       doc.lineWidth(0.4).strokeColor(theme.colors.rule).moveTo(state.left, ruleY).lineTo(state.right, ruleY).stroke()
-      const label = theme.labels.page.replace('{page}', String(index + 1)).replace('{pages}', String(range.count))
+      const label = pdfLabel(state, 'page', {page: index + 1, pages: range.count})
       const foot = firstLine(state, label, footer, width)
       const footTop = state.bottom + (footer.offset ?? 30) - footer.size
       if (foot) state.drawLine(foot, state.left, width, footTop, footer, {struct: null, align: 'center', dir: state.dir})

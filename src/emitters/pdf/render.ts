@@ -7,13 +7,14 @@
 import type {Element, Root, RootContent} from 'hast'
 import {diagnostics} from '../../diagnostics.js'
 import {codePoint} from '../../pipeline/characters.js'
-import {displayDate, isRtl, joinNames} from '../../locale.js'
+import {displayDate, isRtl} from '../../locale.js'
 import type {Article, EmitContext} from '../../types.js'
 import {endMatter} from './end-matter.js'
 import {createFontSet} from './fonts.js'
 import {defaultHandlers} from './handlers/index.js'
 import {figureImage} from './handlers/image.js'
 import {hyphenatorFor} from './hyphenate.js'
+import {pdfLabel} from './labels.js'
 import {batchContent, collectOutput, escapeMetadata} from './overrides/pdfkit.js'
 import {createPdf} from './pdf.js'
 import type {LineRecord} from './layout.js'
@@ -22,7 +23,7 @@ import {runningHeads} from './page.js'
 import {createState, type Handlers, type State} from './state.js'
 import {createTagger} from './tagger.js'
 import {loadTheme, pageSizes, type PdfThemeOptions} from './theme.js'
-import {creditLine} from '../credit.js'
+import {leadCredit} from '../credit.js'
 
 /** Options of {@link renderPdf}. */
 export interface RenderOptions extends PdfThemeOptions {
@@ -136,7 +137,7 @@ function masthead(state: State): void {
   }
   if (meta.authors.length > 0) {
     state.paragraph({style: theme.meta, align: 'start'}, () =>
-      state.withStyle({bold: true}, () => state.addText(theme.labels.by.replace('{authors}', joinNames(meta.authors, meta.lang))))
+      state.withStyle({bold: true}, () => state.addText(pdfLabel(state, 'by', {authors: state.ctx.translator(meta.lang).list(meta.authors)})))
     )
   }
   let hasDateline = false
@@ -148,14 +149,14 @@ function masthead(state: State): void {
   if (meta.dateline && !hasDateline) parts.push(meta.dateline.place)
   parts.push(displayDate(dateOf(meta.date), meta.lang))
   if (meta.updated && meta.updated !== meta.date) {
-    parts.push(theme.labels.updated.replace('{date}', displayDate(dateOf(meta.updated), meta.lang)))
+    parts.push(pdfLabel(state, 'updated', {date: displayDate(dateOf(meta.updated), meta.lang)}))
   }
   state.paragraph({style: theme.meta, align: 'start'}, () => state.addText(parts.join(' · ')))
   state.spaceAfter(10)
   const image = meta.image
   // A caption whose photo was not supplied is not drawn (see `caption-without-image`).
   if (image?.src && image.asset) {
-    const captionText = [image.caption, creditLine(image.credit)].filter(Boolean).join(' ')
+    const captionText = [image.caption, leadCredit(article, state.ctx)].filter(Boolean).join(' ')
     const caption = captionText
       ? () => state.paragraph({style: theme.caption, type: 'Caption', align: 'start'}, () => state.addText(captionText))
       : undefined
@@ -177,7 +178,7 @@ function linkList(state: State): void {
   const {theme} = state
   state.paragraph(
     {style: theme.headings.h4, type: 'H2', align: 'start', keepWithNext: state.lineHeight(theme.footnotes) * 2},
-    () => state.addText(theme.labels.links)
+    () => state.addText(pdfLabel(state, 'links'))
   )
   const list = state.node('L')
   const saved = state.text

@@ -89,19 +89,13 @@ export interface Theme {
   justification: FitSettings
   /** What closes the article on its last page: the end mark, then the source line and the tags. */
   end: {mark: string; style: BlockStyle}
-  labels: {
-    page: string
-    by: string
-    updated: string
-    links: string
-    image: string
-    /** Source line with the article's URL (`{url}`). */
-    source: string
-    /** Source line when the article names its source (`{source}`; `{url}` after it when known). */
-    originallyPublished: string
-    /** Tags line (`{tags}`). */
-    tags: string
-  }
+  /**
+   * English wording that replaces the catalog's for English articles (the
+   * way before catalogs: `page`, `by`, `updated`, `links`, `image`, `source`,
+   * `originallyPublished`, `tags`; see `labels.ts`). Other languages take
+   * the catalogs (`templates/i18n/<lang>.json`).
+   */
+  labels?: Partial<Record<string, string>>
 }
 
 /** Page sizes in points. */
@@ -132,13 +126,13 @@ export function loadTheme(config: Pick<ResolvedConfig, 'templates' | 'builtinTem
   if (!found) throw new Error(`Cannot find template \`${themeName}\` in ${config.templates} or ${config.builtinTemplates}`)
   let base = readTheme(found.file, found.stat)
   // A user's theme written for an older version lacks the newer settings
-  // (`justification`, `end`, labels): those come from the built-in theme.
+  // (`justification`, `end`): those come from the built-in theme.
   const builtin = path.join(config.builtinTemplates, themeName)
   if (found.file !== builtin) {
     const stat = statSync(builtin, {throwIfNoEntry: false})
     if (stat) {
       const defaults = readTheme(builtin, stat)
-      for (const key of ['justification', 'end', 'labels'] as const) {
+      for (const key of ['justification', 'end'] as const) {
         const own: unknown = base[key]
         if (!isPlain(own) || Object.keys(defaults[key]).some((name) => !(name in own))) {
           base = {...base, [key]: {...defaults[key], ...(isPlain(own) ? own : {})}}

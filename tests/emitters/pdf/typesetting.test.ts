@@ -137,7 +137,7 @@ for (const pageSize of ['A4', 'Letter'] as const) {
         expect(after.every((record) => record.page === lastPage)).toBe(true)
         const tail = after.slice(1).map(textOf).join('\n')
         const source = article.meta.dateline?.agency
-        if (source) expect(tail).toContain(theme.labels.originallyPublished.replace('{source}', source))
+        if (source) expect(tail).toContain(`Originally published by ${source}`)
         else expect(tail).toMatch(/^Source:\s+https:\/\//)
         if (article.meta.tags.length > 0) expect(tail).toContain(`Tags: ${article.meta.tags[0]}`)
       })

@@ -25,7 +25,7 @@ export function a(state: State, node: Element, parent: Parents | undefined): str
     const label = text.trim()
     const target = String(properties['href'] ?? '').replace(/^#/, '')
     if (target) state.footnoteLabels.set(target, label)
-    return `[note\u00A0${label}]`
+    return `[${state.noteWord}\u00A0${label}]`
   }
   const href = hrefOf(node)
   if (href === '' || href.startsWith('#')) return text

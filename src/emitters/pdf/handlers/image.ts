@@ -1,4 +1,5 @@
 import type {Element} from 'hast'
+import {pdfLabel} from '../labels.js'
 import type {State} from '../state.js'
 
 /**
@@ -42,7 +43,7 @@ export function figureImage(state: State, node: Element, caption?: () => void): 
   if (src && !/^[a-z][a-z\d+.-]*:/i.test(src)) drawn = state.image(src, alt, figure)
   if (!drawn) {
     // Alt text in place of the image: real text, so not a `Figure`.
-    const label = state.theme.labels.image.replace('{alt}', alt || src)
+    const label = pdfLabel(state, 'image', {alt: alt || src})
     state.paragraph({style: state.theme.caption, align: 'center'}, () =>
       state.withStyle({italic: true}, () => state.addText(`[${label}]`))
     )
