@@ -31,7 +31,8 @@
  *                       many generated articles (0: skip)
  *   --pandoc-sample K   time pandoc on K evenly spaced articles only, and
  *                       project (default: every article)
- *   --no-pandoc, --no-eleventy, --no-profile, --no-incremental, --no-pdf
+ *   --no-pandoc, --no-eleventy, --no-profile, --no-incremental, --no-pdf,
+ *   --no-all (no all-format build: the HTML and normalize ratios only)
  *   --big 10000         peak RSS of a cold all-format build of that many
  *   --keep              keep the work folder
  */
@@ -217,7 +218,8 @@ try {
     return {...times, inner: JSON.parse(stdout.trim().split('\n').at(-1)!) as {ms: number; cpuMs: number}}
   }
   const normalize: Contender['run'] = async () => {
-    const {stdout, ...times} = await timed(process.execPath, [path.join(root, 'bench/stages.mjs'), JSON.stringify({root: work, list, user: {site, input}, sample: 60})], {cwd: work})
+    // A 32 MB semi-space: the 96 MB young generation of a build's worker (and of the floor's).
+    const {stdout, ...times} = await timed(process.execPath, ['--max-semi-space-size=32', path.join(root, 'bench/stages.mjs'), JSON.stringify({root: work, list, user: {site, input}, sample: 60})], {cwd: work})
     const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as {normalizeMs: number; normalizeCpuMs: number; failed: number; perArticle: Record<string, number>}
     stageMedians.push(result.perArticle)
     return {...times, inner: {ms: result.normalizeMs, cpuMs: result.normalizeCpuMs}}
@@ -279,7 +281,7 @@ try {
     {name: 'floor-1', run: floor(list, 1)},
     {name: `floor-${cores}`, run: floor(list, cores)},
     {name: 'normalize', run: normalize},
-    {name: 'all', run: pressroom(allConfig)},
+    ...(flag('no-all') ? [] : [{name: 'all', run: pressroom(allConfig)}]),
     {name: 'html', run: pressroom(htmlConfig, ['--only', 'html'])},
     ...(hasPandoc ? [{name: 'pandoc', run: pandoc}] : []),
     ...(eleventyBin ? [{name: 'eleventy', run: eleventy(input, 'main')}] : [])
@@ -317,7 +319,7 @@ try {
   const inner = (name: string, key: 'ms' | 'cpuMs') => median((main.get(name)?.inner ?? []).map((value) => value[key]))
   say()
   say('Targets (ratios of medians in this run):')
-  if (hasPandoc) say(`- pandoc / pressroom all formats: ${times(ratio('pandoc', 'all'))} (target ≥ 6×)${cpuRatio('pandoc', 'all')}`)
+  if (hasPandoc && main.get('all')) say(`- pandoc / pressroom all formats: ${times(ratio('pandoc', 'all'))} (target ≥ 6×)${cpuRatio('pandoc', 'all')}`)
   say(`- HTML-only build / parse floor over ${cores} threads: ${times(ratio('html', `floor-${cores}`))} (target ≤ 1.25×); over 1 thread: ${times(ratio('html', 'floor-1'))}${cpuRatio('html', 'floor-1')} (against the floor in 1 thread)`)
   say(`- normalize / parse floor, 1 thread, inside each process (from the first read to the last tree): wall ${fmt(inner('normalize', 'ms'))} against ${fmt(inner('floor-1', 'ms'))}, ${times(inner('normalize', 'ms') / inner('floor-1', 'ms'))}; CPU ${fmt(inner('normalize', 'cpuMs'))} against ${fmt(inner('floor-1', 'cpuMs'))}, ${times(inner('normalize', 'cpuMs') / inner('floor-1', 'cpuMs'))} (target ≤ 1.5×)`)
   if (eleventyBin && main.get('eleventy')?.wall.length) say(`- Eleventy 3 / pressroom HTML only: ${times(ratio('eleventy', 'html'))} (for information)`)
@@ -366,7 +368,7 @@ try {
   }
 
   // 4. Incremental builds, each the whole `pressroom build` command.
-  if (!flag('no-incremental')) {
+  if (!flag('no-incremental') && !flag('no-all')) {
     const incremental = (runs: number, before: (run: number) => void = () => {}) => async () => {
       const all: number[] = []
       for (let run = 0; run < runs; run++) {
