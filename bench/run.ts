@@ -289,7 +289,7 @@ try {
   say()
   const main = await interleave(`${files.length} articles, cold`, contenders)
   if (!hasPandoc) say('pandoc: not installed or --no-pandoc, skipped (apt-get install pandoc)')
-  const built = JSON.parse(readFileSync(path.join(work, 'out-all/manifest.json'), 'utf8')) as {articles?: unknown[]}
+  const built = JSON.parse(readFileSync(path.join(work, flag('no-all') ? 'out-html/manifest.json' : 'out-all/manifest.json'), 'utf8')) as {articles?: unknown[]}
   const report = (results: typeof main, count: number, labels: Record<string, string>) => {
     const floorWall = median(results.get(`floor-${cores}`)?.wall ?? [])
     const floorOne = median(results.get('floor-1')?.wall ?? [])
