@@ -211,6 +211,24 @@ describe('shards', () => {
     expect(merged.exitCode).toBe(0)
     expect(await snapshot(path.join(dir, 'sharded'))).toEqual(await snapshot(path.join(dir, 'whole')))
   })
+
+  it('should fail a duplicate slug in the same article as one build, whichever shard has the first', async () => {
+    // a1 … a6 and their duplicates d1 … d6 (same slugs, later in file order): shards split most pairs.
+    for (let i = 1; i <= 6; i++) await writeFile(path.join(dir, 'input', `d${i}.md`), `---\ntitle: Duplicate ${i}\nslug: article-${i}\ndate: 2024-02-0${i}\n---\n\nSame slug.\n`)
+    for (let i = 1; i <= 6; i++) await writeFile(path.join(dir, 'input', `a${i}.md`), `---\ntitle: Article ${i}\nslug: article-${i}\ndate: 2024-01-0${i}\n---\n\nBody ${i}.\n`)
+    const failedOf = (result: Awaited<ReturnType<typeof build>>) => result.files.filter((file) => file.messages.some((message) => message.ruleId === 'duplicate-slug')).map((file) => path.basename(file.path)).sort()
+    const whole = await build({config: configFor({output: 'whole', cache: '.cache-whole'})})
+    expect(failedOf(whole)).toEqual(['d1.md', 'd2.md', 'd3.md', 'd4.md', 'd5.md', 'd6.md'])
+    const failed: string[] = []
+    for (let index = 1; index <= 3; index++) {
+      const result = await build({config: configFor({output: `shard-${index}`, cache: `.cache-shard-${index}`}), shard: {index, count: 3}})
+      failed.push(...failedOf(result))
+      await cp(path.join(dir, `shard-${index}`), path.join(dir, 'sharded'), {recursive: true})
+    }
+    expect(failed.sort()).toEqual(failedOf(whole))
+    await merge({config: configFor({output: 'sharded', cache: '.cache-sharded'})})
+    expect(await snapshot(path.join(dir, 'sharded'))).toEqual(await snapshot(path.join(dir, 'whole')))
+  })
 })
 
 describe('watch', () => {

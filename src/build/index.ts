@@ -70,7 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // far more often than a wish to unpublish everything: nothing is touched.
   if (plan.sources === 0 && !options.shard) refuseEmpty(config, previous, options)
   // Cross-references need every slug of the build; each task gets the targets it names.
-  await linkRefs(plan, config, environment)
+  linkRefs(plan, config, environment)
 
   // 2. Build what changed, in parallel; write each article's files as it comes.
   const built = await buildArticles(plan, runtime, options)

@@ -24,8 +24,6 @@ export interface Plan {
   sources: number
   /** Their absolute paths. */
   inputs: string[]
-  /** In a shard build, the sources of the other shards (their slugs are needed to resolve cross-references). */
-  outside: string[]
   /** Slugs claimed so far: slug → source as displayed. */
   slugs: Map<string, string>
   /** Sources to build, in source order. */
@@ -74,11 +72,10 @@ export async function findInputs(config: ResolvedConfig): Promise<string[]> {
  *   The plan.
  */
 export async function planBuild(config: ResolvedConfig, index: CacheIndex, environment: string, shard?: Shard): Promise<Plan> {
-  const all = await findInputs(config)
-  const sources = shard ? all.filter((source) => shardOf(config, source, shard.count) === shard.index) : all
-  const outside = shard ? all.filter((source) => shardOf(config, source, shard.count) !== shard.index) : []
+  const inputs = await findInputs(config)
+  const sources = shard ? inputs.filter((source) => shardOf(config, source, shard.count) === shard.index) : inputs
   const slugs = new Map<string, string>()
-  const plan: Plan = {sources: sources.length, inputs: sources, outside, slugs, tasks: [], cached: [], read: new Map(), restated: false, files: [], failed: 0, present: undefined}
+  const plan: Plan = {sources: sources.length, inputs: sources, slugs, tasks: [], cached: [], read: new Map(), restated: false, files: [], failed: 0, present: undefined}
   /** Take a slug for a source; `false` (and the source failed) when another has it. */
   const claimSlug = (slug: string, display: string): boolean => {
     const other = slugs.get(slug)
@@ -93,8 +90,24 @@ export async function planBuild(config: ResolvedConfig, index: CacheIndex, envir
     return true
   }
   const cache: CacheView = {index, environment, present: () => (plan.present ??= listings(config))}
-  for (const source of sources) await planSource(source, config, cache, plan, claimSlug)
+  // A shard claims the other slices' slugs too, in the same order as one
+  // build does: its cross-references and duplicate slugs come out the same.
+  const slice = shard ? new Set(sources) : undefined
+  for (const source of inputs) await (slice && !slice.has(source) ? claimElsewhere(source, config, slugs) : planSource(source, config, cache, plan, claimSlug))
   return plan
+}
+
+/** Take the slug of a source another shard builds (when no earlier source has it), without building it. */
+async function claimElsewhere(source: string, config: ResolvedConfig, slugs: Map<string, string>): Promise<void> {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(source)
+  } catch {
+    return
+  }
+  const quick = await quickMeta(source, bytes)
+  if ((quick.draft && !config.drafts) || !quick.slug || slugs.has(quick.slug)) return
+  slugs.set(quick.slug, path.relative(process.cwd(), source) || source)
 }
 
 /** The cache as planning sees it. */

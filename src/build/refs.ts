@@ -11,7 +11,6 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {ResolvedConfig} from '../config.js'
-import {quickMeta} from '../readers/peek.js'
 // Only the tokenizer: the build loads the Markdown parser when something must be built, not before.
 import {createRefResolver, refTargets, type RefArticle} from '../readers/shortcodes/refs.js'
 import {contentKey, type Plan} from './plan.js'
@@ -35,10 +34,10 @@ const pageOf = (slug: string) => `${slug}.html`
  * @param environment
  *   The environment key of this build (for the content key of a record made a task again).
  */
-export async function linkRefs(plan: Plan, config: ResolvedConfig, environment: string): Promise<void> {
+export function linkRefs(plan: Plan, config: ResolvedConfig, environment: string): void {
   let resolve: ((targets: readonly string[]) => Record<string, string>) | undefined
-  const table = async (targets: string[]): Promise<ArticleRefs> => {
-    resolve ??= createRefResolver(await refArticles(plan, config), pageOf)
+  const table = (targets: string[]): ArticleRefs => {
+    resolve ??= createRefResolver(refArticles(plan, config), pageOf)
     return {targets, table: resolve(targets)}
   }
   for (const task of plan.tasks) {
@@ -49,11 +48,11 @@ export async function linkRefs(plan: Plan, config: ResolvedConfig, environment: 
       continue
     }
     const targets = refTargets(text)
-    if (targets.length > 0) task.refs = await table(targets)
+    if (targets.length > 0) task.refs = table(targets)
   }
   const kept = []
   for (const record of plan.cached) {
-    const refs = record.refs && (await table(record.refs.targets))
+    const refs = record.refs && table(record.refs.targets)
     if (!refs || sameTable(refs.table, record.refs!.table)) {
       kept.push(record)
       continue
@@ -71,21 +70,10 @@ export async function linkRefs(plan: Plan, config: ResolvedConfig, environment: 
   plan.cached = kept
 }
 
-/** Every article of the build as a reference may name it (in a shard build, the other shards' too). */
-async function refArticles(plan: Plan, config: ResolvedConfig): Promise<RefArticle[]> {
+/** Every article of the build as a reference may name it (a shard build knows the other shards' slugs too, see `plan.ts`). */
+function refArticles(plan: Plan, config: ResolvedConfig): RefArticle[] {
   const relative = (source: string) => path.relative(config.input, path.resolve(source)).split(path.sep).join('/')
-  const articles = [...plan.slugs].map(([slug, display]) => ({slug, path: relative(display)}))
-  for (const source of plan.outside) {
-    let bytes: Buffer
-    try {
-      bytes = readFileSync(source)
-    } catch {
-      continue
-    }
-    const quick = await quickMeta(source, bytes)
-    if (quick.slug && (!quick.draft || config.drafts)) articles.push({slug: quick.slug, path: relative(source)})
-  }
-  return articles
+  return [...plan.slugs].map(([slug, display]) => ({slug, path: relative(display)}))
 }
 
 /** Whether two target → URL tables are the same. */

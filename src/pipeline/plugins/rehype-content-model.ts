@@ -12,8 +12,8 @@
  *   every row has the table's column count.
  */
 import type {Element, ElementContent, Root} from 'hast'
-import {SKIP, visit} from 'unist-util-visit'
 import {blockElements, phrasingContainers} from '../hast/content-model.js'
+import {eachElement} from '../walk.js'
 
 /**
  * Elements a block is unwrapped from: those HTML holds to phrasing content,
@@ -27,48 +27,49 @@ const headingTag = /^h([1-6])$/
 
 export default function rehypeContentModel() {
   return function (tree: Root) {
-    // 1. Block inside phrasing: unwrap the block.
-    visit(tree, 'element', (node) => {
-      if (!phrasingOnly.has(node.tagName)) return
-      node.children = flatten(node.children, node.tagName)
-    })
-
-    // 2. Sections need a heading.
-    visit(tree, 'element', (node) => {
-      if (node.tagName !== 'section') return
-      const first = node.children.find((child) => child.type === 'element')
-      if (!first || first.type !== 'element' || !headingTag.test(first.tagName)) node.tagName = 'div'
-    })
-
-    // 3. Heading levels: start at h2, never skip.
+    // In one walk, in document order (each step only looks at what is below
+    // or at the node, which the steps before it have already changed):
     let last = 1
-    visit(tree, 'element', (node) => {
+    let tables = false
+    eachElement(tree, (node) => {
+      // 1. Block inside phrasing: unwrap the block.
+      if (phrasingOnly.has(node.tagName)) node.children = flatten(node.children, node.tagName)
+      // 2. Sections need a heading.
+      if (node.tagName === 'section') {
+        const first = node.children.find((child) => child.type === 'element')
+        if (!first || first.type !== 'element' || !headingTag.test(first.tagName)) node.tagName = 'div'
+      }
+      // 3. Heading levels: start at h2, never skip.
       const match = headingTag.exec(node.tagName)
-      if (!match) return
-      const level = Math.max(2, Math.min(Number(match[1]), last + 1))
-      node.tagName = `h${level}`
-      last = level
+      if (match) {
+        const level = Math.max(2, Math.min(Number(match[1]), last + 1))
+        node.tagName = `h${level}`
+        last = level
+      }
+      if (node.tagName === 'table') tables = true
     })
+    if (!tables) return
 
     // 4. Tables: no empty rows, every row as wide as the widest.
-    visit(tree, 'element', (node, index, parent) => {
+    eachElement(tree, (node, index, parent) => {
       if (node.tagName !== 'table') return undefined
       const rows: Element[] = []
-      visit(node, 'element', (child, childIndex, childParent) => {
-        if (child.tagName === 'table' && child !== node) return SKIP
+      eachElement(node, (child, childIndex, childParent) => {
+        // A nested table is its own.
+        if (child.tagName === 'table') return false
         if (child.tagName !== 'tr') return undefined
-        if (!child.children.some((cell) => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')) && childParent && childIndex !== undefined) {
+        if (!child.children.some((cell) => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'))) {
           childParent.children.splice(childIndex, 1)
-          return [SKIP, childIndex]
+          return childIndex
         }
         rows.push(child)
-        return SKIP
+        return false
       })
       // Row groups left empty are not allowed either.
       node.children = node.children.filter((child) => !(child.type === 'element' && /^t(head|body|foot)$/.test(child.tagName) && !child.children.some((row) => row.type === 'element')))
-      if (rows.length === 0 && parent && index !== undefined) {
+      if (rows.length === 0) {
         parent.children.splice(index, 1)
-        return [SKIP, index]
+        return index
       }
       const spans = rows.some((row) => row.children.some((cell) => cell.type === 'element' && Number(cell.properties['rowSpan'] ?? 1) > 1))
       if (!spans) {
@@ -78,7 +79,7 @@ export default function rehypeContentModel() {
           for (let missing = max - width(row); missing > 0; missing--) row.children.push({type: 'element', tagName: 'td', properties: {}, children: []})
         }
       }
-      return SKIP
+      return false
     })
   }
 }

@@ -8,7 +8,7 @@ import type {Element, Root} from 'hast'
 import {toText} from 'hast-util-to-text'
 import GithubSlugger from 'github-slugger'
 import type {VFile} from 'vfile'
-import {SKIP, visit} from 'unist-util-visit'
+import {eachElement} from '../walk.js'
 
 const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
@@ -17,7 +17,7 @@ export default function rehypeHtml5() {
     const slugger = new GithubSlugger()
     const ids = new Set<string>()
     // Ids the author wrote are reserved first, so generated ones never collide.
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       const id = node.properties['id']
       if (typeof id === 'string' && id !== '') {
         if (ids.has(id) || /\s/.test(id)) delete node.properties['id']
@@ -27,7 +27,9 @@ export default function rehypeHtml5() {
         }
       } else if (id !== undefined) delete node.properties['id']
     })
-    visit(tree, 'element', (node, index, parent) => {
+    const data = file.data.pressroom
+    const toc: Array<{depth: number; id: string; text: string}> = []
+    eachElement(tree, (node, index, parent) => {
       const align = node.properties['align']
       if (align !== undefined) {
         delete node.properties['align']
@@ -35,9 +37,9 @@ export default function rehypeHtml5() {
       }
       if (headings.has(node.tagName)) {
         const text = toText(node).trim()
-        if (text === '' && parent && index !== undefined && !hasMedia(node)) {
+        if (text === '' && !hasMedia(node)) {
           parent.children.splice(index, 1)
-          return [SKIP, index]
+          return index
         }
         if (node.properties['id'] === undefined) {
           // XML ids (EPUB) cannot start with a digit or hyphen.
@@ -46,18 +48,13 @@ export default function rehypeHtml5() {
           node.properties['id'] = id
           ids.add(id)
         }
+        // The outline, in the same walk (nothing below changes a heading's text or id).
+        if (/^h[2-4]$/.test(node.tagName) && !isFootnoteLabel(node)) toc.push({depth: Number(node.tagName[1]), id: String(node.properties['id']), text})
       }
       if (node.tagName === 'img' && node.properties['alt'] === undefined) node.properties['alt'] = ''
       return undefined
     })
-    const data = file.data.pressroom
-    if (!data) return
-    data.toc = []
-    visit(tree, 'element', (node) => {
-      if (/^h[2-4]$/.test(node.tagName) && !isFootnoteLabel(node)) {
-        data.toc.push({depth: Number(node.tagName[1]), id: String(node.properties['id']), text: toText(node).trim()})
-      }
-    })
+    if (data) data.toc = toc
   }
 }
 
@@ -67,7 +64,7 @@ function isFootnoteLabel(node: Element): boolean {
 
 function hasMedia(node: Element): boolean {
   let found = false
-  visit(node, 'element', (child) => {
+  eachElement(node, (child) => {
     if (child.tagName === 'img') found = true
   })
   return found

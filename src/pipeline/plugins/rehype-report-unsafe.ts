@@ -5,16 +5,16 @@
  */
 import type {Root} from 'hast'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
 import {diagnostics, report} from '../../diagnostics.js'
 import {urlPropertyNames} from '../hast/url-attributes.js'
+import {eachElement} from '../walk.js'
 
 const dangerous = new Set(['script', 'style', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'form', 'base', 'meta', 'link'])
 const source = 'pressroom:sanitize'
 
 export default function rehypeReportUnsafe() {
   return function (tree: Root, file: VFile) {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (dangerous.has(node.tagName)) {
         report(file, diagnostics.removedHtml, [`<${node.tagName}>`], {place: node, source})
         return

@@ -6,18 +6,18 @@
  */
 import type {Element, ElementContent, Root} from 'hast'
 import type {VFile} from 'vfile'
-import {SKIP, visit} from 'unist-util-visit'
 import {diagnostics, report} from '../../diagnostics.js'
 import {isRemote, resolveAsset} from '../assets.js'
 import {mapUrls} from '../hast/url-attributes.js'
 import {cleanUrl} from '../url.js'
+import {eachElement} from '../walk.js'
 
 const source = 'pressroom:urls'
 
 export default function rehypeUrls() {
   return function (tree: Root, file: VFile) {
     const data = file.data.pressroom
-    visit(tree, 'element', (node, index, parent) => {
+    eachElement(tree, (node, index, parent) => {
       mapUrls(node, (value) => {
         const result = cleanUrl(value)
         if (result.ok) return result.url
@@ -25,12 +25,12 @@ export default function rehypeUrls() {
         report(file, builder, [value.slice(0, 80)], {place: node, source})
         return undefined
       })
-      if (node.tagName !== 'img' || !parent || index === undefined) return undefined
+      if (node.tagName !== 'img') return undefined
       const src = node.properties['src']
       const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'] : ''
       if (typeof src !== 'string') {
         parent.children.splice(index, 1, ...altText(alt))
-        return [SKIP, index]
+        return index
       }
       if (isRemote(src)) {
         if (src.startsWith('//')) node.properties['src'] = 'https:' + src
@@ -40,7 +40,7 @@ export default function rehypeUrls() {
         if (!asset) {
           report(file, diagnostics.missingImage, [src.slice(0, 100)], {place: node, source})
           parent.children.splice(index, 1, ...altText(alt))
-          return [SKIP, index]
+          return index
         }
         node.properties['src'] = asset.output
         if (asset.width && asset.height && node.properties['width'] === undefined && node.properties['height'] === undefined) {

@@ -6,21 +6,30 @@
  * dropped (the sanitizer would drop them anyway).
  */
 import type {Heading, Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {eachNode} from '../walk.js'
 
 const attributes = /[ \t]*\\?\{:?[ \t]*((?:[#.][\w:.-]+[ \t]*)+)\\?\}[ \t]*$/
 
 export default function remarkHeadingAttributes() {
   return function (tree: Root) {
-    visit(tree, 'heading', (heading: Heading) => {
-      const last = heading.children[heading.children.length - 1]
-      if (last?.type !== 'text') return
-      const match = attributes.exec(last.value)
-      if (!match) return
-      last.value = last.value.slice(0, match.index)
-      if (last.value === '') heading.children.pop()
-      const id = /#([\w:.-]+)/.exec(match[1]!)?.[1]
-      if (id) heading.data = {...heading.data, hProperties: {...heading.data?.hProperties, id}}
+    eachNode(tree, (node) => {
+      if (node.type === 'heading') {
+        setAttributes(node)
+        return false
+      }
+      // No heading is inside a paragraph.
+      return node.type === 'paragraph' ? false : undefined
     })
   }
+}
+
+function setAttributes(heading: Heading): void {
+  const last = heading.children[heading.children.length - 1]
+  if (last?.type !== 'text') return
+  const match = attributes.exec(last.value)
+  if (!match) return
+  last.value = last.value.slice(0, match.index)
+  if (last.value === '') heading.children.pop()
+  const id = /#([\w:.-]+)/.exec(match[1]!)?.[1]
+  if (id) heading.data = {...heading.data, hProperties: {...heading.data?.hProperties, id}}
 }

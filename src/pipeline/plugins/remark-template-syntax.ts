@@ -7,22 +7,20 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
 import {diagnostics, report} from '../../diagnostics.js'
+import {eachNode} from '../walk.js'
 
 const templateCode = /\{\{[<%]?.{0,80}?[>%]?\}\}|\{%.{0,80}?%\}/
 
 export default function remarkTemplateSyntax() {
   return function (tree: Root, file: VFile) {
-    let done = false
-    visit(tree, (node) => {
-      if (done) return false
+    // The first text or raw HTML with template code, reported; then the walk stops.
+    eachNode(tree, (node) => {
       if (node.type !== 'text' && node.type !== 'html') return undefined
       const match = templateCode.exec(node.value)
       if (!match) return undefined
       report(file, diagnostics.templateSyntax, [match[0].slice(0, 60)], {place: node, source: 'pressroom:template-syntax'})
-      done = true
-      return false
+      return true
     })
   }
 }
