@@ -14,8 +14,11 @@ import type {State} from './state-types.js'
  *
  * @param state
  *   Render state, after the body (and the link list).
+ * @returns
+ *   Whether it had to start a page of its own, the height it takes and the
+ *   index of the block before it (to keep with it in a second pass).
  */
-export function endMatter(state: State): void {
+export function endMatter(state: State): {alone: boolean; height: number; block: number} {
   state.flush()
   const {theme, article, ctx} = state
   const meta = article.meta
@@ -51,9 +54,13 @@ export function endMatter(state: State): void {
   const mark = theme.end.mark ? state.lines(state.shapeRuns([{text: theme.end.mark, style: base}]), frame.width)[0] : undefined
   let lines = mark ? 1 : 0
   for (const runs of paragraphs) lines += state.paragraphLines(state.shapeRuns(runs), frame.width, false).length
+  const block = state.blocks - 1
+  const page = state.page
   state.gap(style.spaceBefore ?? 0)
   // Together, on the page they end.
-  state.ensure(lines * height + paragraphs.length * (style.spaceAfter ?? 0))
+  const need = lines * height + paragraphs.length * (style.spaceAfter ?? 0)
+  state.ensure(need)
+  const alone = state.page !== page
   if (mark) {
     const top = state.y
     state.tagger.artifact(() => state.drawLine(mark, frame.x, frame.width, top, style, {struct: null, align: 'start', dir: state.dir}))
@@ -69,4 +76,5 @@ export function endMatter(state: State): void {
       }
     })
   }
+  return {alone, height: need + (style.spaceBefore ?? 0), block}
 }

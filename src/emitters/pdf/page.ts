@@ -29,6 +29,7 @@ export function createPage(state: State, pageWidth: number, pageHeight: number):
     left: theme.margins.left,
     right: pageWidth - theme.margins.right,
     page: 0,
+    blocks: 0,
 
     placeLines(lines, blockOptions) {
       const style = blockOptions.style
@@ -36,6 +37,8 @@ export function createPage(state: State, pageWidth: number, pageHeight: number):
       const {orphans, widows} = theme.keep
       const total = lines.length
       if (total === 0) return
+      // The last block before the end matter, when the end matter would stand alone on a page.
+      const tail = state.tail?.block === state.blocks++ ? state.tail.height : 0
       const keep = blockOptions.keepWithNext ?? 0
       if (state.y + total * height + keep > state.bottom && state.y > state.top + 0.01) {
         if (keep > 0 || blockOptions.keepTogether || total <= orphans + widows - 1) {
@@ -54,6 +57,14 @@ export function createPage(state: State, pageWidth: number, pageHeight: number):
           // A hyphen at the foot of a page: carry the line over.
           while (take > 0 && lines[index + take - 1]?.hyphenated) take--
           if (take > 0 && take < orphans) take = 0
+        }
+        if (tail > 0 && take === remaining && state.y + take * height + tail > state.bottom && state.y > state.top + 0.01) {
+          // What follows would not fit under the block's last lines: carry
+          // `widows` of them over with it (all of a short block), as a page
+          // never holds the end matter alone.
+          take = remaining - Math.min(remaining, Math.max(widows, 1))
+          if (index === 0 && take < orphans) take = 0
+          while (take > 0 && lines[index + take - 1]?.hyphenated) take--
         }
         if (take <= 0) {
           if (state.y <= state.top + 0.01) take = Math.max(1, Math.min(remaining, room))

@@ -66,63 +66,79 @@ export async function renderPdf(article: Article, ctx: EmitContext, options: Ren
   }
   if (meta.description) info['Subject'] = meta.description
   if (meta.tags.length > 0) info['Keywords'] = meta.tags.join(', ')
-  const base = fonts.chain({family: theme.body.family, bold: false, italic: false}).fonts[0]
-  const doc = createPdf({
-    size: [pageWidth, pageHeight],
-    margins: theme.margins,
-    bufferPages: true,
-    pdfVersion: '1.7',
-    tagged: true,
-    subset: 'PDF/UA',
-    lang: meta.lang,
-    displayTitle: true,
-    // Never the standard 14 fonts: they corrupt text outside WinAnsi.
-    font: base?.font,
-    compress: options.compress ?? true,
-    info
-  })
-  escapeMetadata(doc)
-  batchContent(doc)
-  // The header, written when the document was created, comes as data.
-  const chunks: Uint8Array[] = []
-  doc.on('data', (chunk) => chunks.push(chunk))
-  const output = collectOutput(doc)
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve())
-    doc.on('error', (error) => reject(error ?? new Error('PDF stream failed')))
-  })
-
-  const tagger = createTagger(doc, meta.lang)
-  const state = createState({
-    doc,
-    tagger,
-    theme,
-    fonts,
-    article,
-    ctx,
-    handlers: {...defaultHandlers, ...options.handlers},
-    hyphenate: meta.dir === 'rtl' || isRtl(meta.lang) ? undefined : hyphenatorFor(meta.lang),
-    pageWidth,
-    pageHeight,
-    ids: idsOf(article.hast),
-    onLine: options.onLine
-  })
-
-  masthead(state)
-  state.one(article.hast, undefined)
-  state.flush()
-  linkList(state)
-  endMatter(state)
-  tagger.close()
-  runningHeads(state)
-  if (state.missingCount > 0) {
-    const {pdfMissingGlyph} = diagnostics
-    state.warn(pdfMissingGlyph.reason(state.missingCount, state.missing.map(codePoint).join(', ')), pdfMissingGlyph.ruleId)
+  // Rendered twice only when the end matter would stand alone on its last
+  // page: the second pass keeps the last lines of the block before it with it.
+  const messages = article.file.messages.length
+  const lines: LineRecord[] = []
+  let result = await pass(undefined)
+  if (result.end.alone) {
+    article.file.messages.length = messages
+    lines.length = 0
+    result = await pass({block: result.end.block, height: result.end.height})
   }
-  doc.end()
-  await done
-  chunks.push(output())
-  return concat(chunks)
+  if (options.onLine) for (const record of lines) options.onLine(record)
+  return result.bytes
+
+  async function pass(tail: {block: number; height: number} | undefined): Promise<{bytes: Uint8Array; end: {alone: boolean; height: number; block: number}}> {
+    const base = fonts.chain({family: theme.body.family, bold: false, italic: false}).fonts[0]
+    const doc = createPdf({
+      size: [pageWidth, pageHeight],
+      margins: theme.margins,
+      bufferPages: true,
+      pdfVersion: '1.7',
+      tagged: true,
+      subset: 'PDF/UA',
+      lang: meta.lang,
+      displayTitle: true,
+      // Never the standard 14 fonts: they corrupt text outside WinAnsi.
+      font: base?.font,
+      compress: options.compress ?? true,
+      info
+    })
+    escapeMetadata(doc)
+    batchContent(doc)
+    // The header, written when the document was created, comes as data.
+    const chunks: Uint8Array[] = []
+    doc.on('data', (chunk) => chunks.push(chunk))
+    const output = collectOutput(doc)
+    const done = new Promise<void>((resolve, reject) => {
+      doc.on('end', () => resolve())
+      doc.on('error', (error) => reject(error ?? new Error('PDF stream failed')))
+    })
+
+    const tagger = createTagger(doc, meta.lang)
+    const state = createState({
+      doc,
+      tagger,
+      theme,
+      fonts,
+      article,
+      ctx,
+      handlers: {...defaultHandlers, ...options.handlers},
+      hyphenate: meta.dir === 'rtl' || isRtl(meta.lang) ? undefined : hyphenatorFor(meta.lang),
+      pageWidth,
+      pageHeight,
+      ids: idsOf(article.hast),
+      onLine: (record) => lines.push(record)
+    })
+    if (tail) state.tail = tail
+
+    masthead(state)
+    state.one(article.hast, undefined)
+    state.flush()
+    linkList(state)
+    const end = endMatter(state)
+    tagger.close()
+    runningHeads(state)
+    if (state.missingCount > 0) {
+      const {pdfMissingGlyph} = diagnostics
+      state.warn(pdfMissingGlyph.reason(state.missingCount, state.missing.map(codePoint).join(', ')), pdfMissingGlyph.ruleId)
+    }
+    doc.end()
+    await done
+    chunks.push(output())
+    return {bytes: concat(chunks), end}
+  }
 }
 
 function masthead(state: State): void {

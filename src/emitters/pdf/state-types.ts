@@ -73,6 +73,13 @@ export interface PageState {
   right: number
   /** Index of the current page (0-based). */
   page: number
+  /** Blocks placed so far (each `placeLines` call is one). */
+  blocks: number
+  /**
+   * Keep the end of one block (by its index in `blocks`) on the page of what
+   * follows it, `height` points (the end matter): see `renderPdf`.
+   */
+  tail?: {block: number; height: number}
   /** Place lines from the cursor down, breaking pages (widows, orphans, keep-with-next). */
   placeLines(lines: Line[], options: BlockOptions): void
   gap(space: number): void

@@ -135,6 +135,8 @@ for (const pageSize of ['A4', 'Letter'] as const) {
         expect(markIndex).toBeGreaterThan(0)
         const after = content.slice(markIndex)
         expect(after.every((record) => record.page === lastPage)).toBe(true)
+        // Never alone: the last lines of what precedes it share its page.
+        expect(content.slice(0, markIndex).some((record) => record.page === lastPage)).toBe(true)
         const tail = after.slice(1).map(textOf).join('\n')
         const source = article.meta.dateline?.agency
         if (source) expect(tail).toContain(`Originally published by ${source}`)
