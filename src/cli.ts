@@ -100,7 +100,7 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     .option('--lang <tag>', 'language of the articles, e.g. en (default: en)')
     .option('--author <name>', 'default byline')
     .action(async (dir: string | undefined, flags: {title?: string; url?: string; lang?: string; author?: string}) => {
-      exitCode = await runInit(dir ?? '.', flags)
+      exitCode = await (await import('./scaffold/commands.js')).runInit(dir ?? '.', flags)
     })
 
   const templates = program.command('templates').description('list the built-in templates, or copy them into templates/ to edit them')
@@ -109,7 +109,7 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     .description('list the built-in templates and which ones templates/ overrides')
     .option('-c, --config <file>', 'config file (to find the templates folder)')
     .action(async (flags: {config?: string}) => {
-      exitCode = await runTemplates('list', [], flags)
+      exitCode = await (await import('./scaffold/commands.js')).runTemplates('list', [], flags)
     })
   templates
     .command('eject')
@@ -117,7 +117,7 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     .argument('[names...]', 'template files or folders, e.g. default.html.liquid style.css epub')
     .option('-c, --config <file>', 'config file (to find the templates folder)')
     .action(async (names: string[], flags: {config?: string}) => {
-      exitCode = await runTemplates('eject', names, flags)
+      exitCode = await (await import('./scaffold/commands.js')).runTemplates('eject', names, flags)
     })
 
   program
@@ -201,59 +201,6 @@ export async function main(argv: readonly string[] = process.argv, hooks: MainHo
     throw error
   }
   return exitCode
-}
-
-async function runInit(dir: string, flags: {title?: string; url?: string; lang?: string; author?: string}): Promise<number> {
-  const {initSite, InitConflictError, InitUsageError} = await import('./scaffold/init.js')
-  const target = path.resolve(dir)
-  try {
-    const written = await initSite(target, flags)
-    const shown = path.relative(process.cwd(), target)
-    for (const name of written) console.log(`created ${path.join(shown, name)}`)
-    const cd = shown ? `cd ${shown} && ` : ''
-    console.log(`\nNext: ${cd}npx pressroom build (or npx pressroom watch to preview as you write)`)
-    if (!flags.url) console.log('Set `site.url` in pressroom.config.ts before you publish: until then links point at https://example.com/.')
-    return 0
-  } catch (error) {
-    if (error instanceof InitConflictError || error instanceof InitUsageError) {
-      console.error(`error ${error.message}`)
-      return 2
-    }
-    throw error
-  }
-}
-
-async function runTemplates(command: 'list' | 'eject', names: string[], flags: {config?: string}): Promise<number> {
-  const {ejectTemplates, listTemplates, EjectError} = await import('./scaffold/templates.js')
-  let config: ResolvedConfig
-  try {
-    config = await loadConfig(flags.config ? {configFile: flags.config} : {})
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`error ${error.message}`)
-      return 2
-    }
-    throw error
-  }
-  const shown = path.relative(process.cwd(), config.templates) || '.'
-  if (command === 'list') {
-    for (const entry of await listTemplates(config.builtinTemplates, config.templates)) {
-      console.log(`${entry.name}${entry.overridden ? `  (overridden by ${path.join(shown, entry.name)})` : ''}`)
-    }
-    return 0
-  }
-  try {
-    const copied = await ejectTemplates(config.builtinTemplates, config.templates, names)
-    for (const name of copied) console.log(`${path.join(shown, name)} now overrides the built-in ${name}`)
-    console.log(`${copied.length} template${copied.length === 1 ? '' : 's'} ejected; edit ${copied.length === 1 ? 'it' : 'them'}, \`pressroom build\` uses ${copied.length === 1 ? 'it' : 'them'} instead of the defaults`)
-    return 0
-  } catch (error) {
-    if (error instanceof EjectError) {
-      console.error(`error ${error.message}`)
-      return 2
-    }
-    throw error
-  }
 }
 
 async function configFrom(flags: BuildFlags): Promise<ResolvedConfig> {

@@ -66,6 +66,8 @@ export function linkRefs(plan: Plan, config: ResolvedConfig, environment: string
       continue
     }
     plan.tasks.push({source, display: record.path, key: contentKey(environment, record.path, bytes), refs})
+    // Its record keeps the source's stat, so the next build trusts it without hashing it again.
+    if (record.source) plan.read.set(record.path, record.source)
   }
   plan.cached = kept
 }
