@@ -53,6 +53,12 @@ export interface LeadImage {
   asset?: Asset
 }
 
+/** A photo known only by its caption and credit (see `ArticleMeta.photos`). */
+export interface CaptionedPhoto {
+  caption?: string
+  credit?: string
+}
+
 /** A dateline such as `ERBIL (Kurdistan24) –`. */
 export interface Dateline {
   /** The place, as written, e.g. `ERBIL`. */
@@ -104,6 +110,13 @@ export interface ArticleMeta {
   lang: string
   dir: Direction
   image?: LeadImage
+  /**
+   * Photos the copy captions in its body but does not supply (wire copy's
+   * `Crews at work. (AP Photo)` between paragraphs): caption and credit only.
+   * No format draws them (no figure without its image); ninjs lists them as
+   * associations, and the feeds carry the first when there is no lead image.
+   */
+  photos?: CaptionedPhoto[]
   dateline?: Dateline
   /** Media contacts of a press release (shown after the article, never in summaries). */
   contacts?: Contact[]

@@ -153,6 +153,9 @@ function read(source: ArticleSource, file: VFile, config: ResolvedConfig): Artic
     const where = recovered?.image?.place ?? frontMatter?.positions.get('image') ?? frontMatter?.start
     report(file, diagnostics.captionWithoutImage, [image.caption], {place: where, source: 'pressroom:assets'})
   }
+  for (const photo of recovered?.photos ?? []) {
+    report(file, diagnostics.captionWithoutImage, [photo.caption ?? photo.credit ?? ''], {place: photo.place, source: 'pressroom:assets'})
+  }
 
   const hast = processor.runSync(mdast, file) as HastRoot
   // Everything the pipeline filled in, and the trees.

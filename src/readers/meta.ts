@@ -35,6 +35,8 @@ export interface Recovered {
   description?: string
   /** A caption (and credit) of a photo the copy does not carry, with where it is. */
   image?: {caption: string; credit?: string; place?: Position}
+  /** Captions (and credits) of photos in the body that the copy does not carry, with where they are. */
+  photos?: Array<{caption?: string; credit?: string; place: Position}>
   dateline?: Dateline
   /** The date a dateline gives (`Washington, D.C., June 4, 2007 -`), ISO 8601: the date when nothing better does. */
   datelineDate?: string
@@ -179,6 +181,7 @@ export function resolveMeta(
     else delete image.credit
     meta.image = image
   }
+  if (recovered.photos) meta.photos = recovered.photos.map(({caption, credit}) => ({...(caption ? {caption} : {}), ...(credit ? {credit} : {})}))
   if (recovered.contacts) meta.contacts = recovered.contacts
   if (recovered.release) meta.release = recovered.release
   const dateline = fields.dateline === false ? undefined : fields.dateline ? parseDateline(fields.dateline.trim() + ' –', {loose: true}) : recovered.dateline

@@ -64,6 +64,17 @@ describe('html emitter', () => {
     expect(toText(select('.byline', tree)!)).toBe('Kurdistan24')
   })
 
+  it('should draw no figure for a photo the body captions but does not carry, and warn at its line', async () => {
+    const text = 'Floods hit Basra\n\nBASRA, Iraq (AP) — Heavy rain flooded streets on Saturday.\n\nResidents wade through a flooded street. (AP Photo/Nabil al-Jurani)\n\nOfficials said pumps had failed.\n'
+    const article = articleFrom(text, {path: 'input/floods.txt'})
+    const {tree, html} = await page(article)
+    expect(select('figure', tree)).toBeUndefined()
+    expect(html).not.toContain('Residents wade')
+    expect(selectAll('.body p', tree).map((node) => toText(node))).toEqual(['BASRA, Iraq (AP) — Heavy rain flooded streets on Saturday.', 'Officials said pumps had failed.'])
+    expect(article.meta.photos).toEqual([{caption: 'Residents wade through a flooded street.', credit: 'AP Photo/Nabil al-Jurani'}])
+    expect(article.file.messages.filter((message) => message.ruleId === 'caption-without-image').map((message) => `${message.line}:${message.column}`)).toEqual(['5:1'])
+  })
+
   it('should set lang, dir, description, canonical, Open Graph and JSON-LD', async () => {
     const {tree, html} = await page(seed)
     const root = select('html', tree)!

@@ -48,6 +48,8 @@ function item(entry: FeedEntry): Record<string, unknown> {
   result['content_html'] = entry.contentHtml
   if (entry.summary) result['summary'] = entry.summary
   if (entry.image) result['image'] = entry.image.url
+  // JSON Feed has no caption field: an extension (`_` names are the spec's extension point).
+  if (entry.photo) result['_photo'] = entry.photo
   result['date_published'] = dateRfc3339(entry.published)
   result['date_modified'] = dateRfc3339(entry.updated)
   result['authors'] = entry.authors.map((name) => ({name}))

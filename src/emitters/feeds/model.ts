@@ -44,6 +44,12 @@ export interface FeedEntry {
   lang: string
   dir: Direction
   image?: FeedImage
+  /**
+   * Caption and credit of the entry's photo: the lead image's, or, when the
+   * copy captions a photo it does not carry, that caption (RSS and JSON Feed
+   * carry it although there is no image to show).
+   */
+  photo?: {caption?: string; credit?: string}
 }
 
 /** One feed (the main one or a tag's), in every format. */

@@ -68,6 +68,12 @@ function item(entry: FeedEntry, slots: Slots): Item {
   if (entry.wasUpdated) extensions.push({name: 'atom:updated', objects: {_text: dateRfc3339(entry.updated)}})
   const image = entry.image
   if (image) extensions.push({name: 'media:content', objects: mediaContent(image, slots)})
+  else if (entry.photo) {
+    // A photo known by its caption only: Media RSS allows `media:description`
+    // and `media:credit` directly in the item.
+    if (entry.photo.caption) extensions.push({name: 'media:description', objects: {_attributes: {type: 'plain'}, _text: slots.put(entry.photo.caption)}})
+    if (entry.photo.credit) extensions.push({name: 'media:credit', objects: {_text: slots.put(entry.photo.credit)}})
+  }
   // No `id` or `guid`: then `feed` writes the link as `<guid isPermaLink="true">`.
   const result: Item = {
     title: slots.put(entry.title),
@@ -104,7 +110,9 @@ function mediaContent(image: NonNullable<FeedEntry['image']>, slots: Slots): Rec
   if (image.width !== undefined) attributes['width'] = image.width
   if (image.height !== undefined) attributes['height'] = image.height
   const objects: Record<string, unknown> = {_attributes: attributes}
-  if (image.alt) objects['media:description'] = {_attributes: {type: 'plain'}, _text: slots.put(image.alt)}
+  // The caption describes the photo for every reader; the alt text when there is none.
+  const description = image.caption ?? image.alt
+  if (description) objects['media:description'] = {_attributes: {type: 'plain'}, _text: slots.put(description)}
   if (image.credit) objects['media:credit'] = {_text: slots.put(image.credit)}
   return objects
 }

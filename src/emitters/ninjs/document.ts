@@ -10,7 +10,7 @@
 import {toHtml} from 'hast-util-to-html'
 import {joinNames} from '../../locale.js'
 import {toAbsoluteUrls} from '../../pipeline/hast/absolute-urls.js'
-import type {Article, EmitContext} from '../../types.js'
+import type {Article, CaptionedPhoto, EmitContext} from '../../types.js'
 import {absoluteUrl} from '../context.js'
 import {toPlainText, type PlainText} from '../plain-text.js'
 
@@ -120,7 +120,7 @@ export function toNinjs(article: Article, ctx: EmitContext, options: {width: num
     uri,
     type: 'text',
     representationType: 'full',
-    profile: meta.image ? 'text-photo' : 'text-only',
+    profile: meta.image || meta.photos ? 'text-photo' : 'text-only',
     // Pressroom knows of the first version and, when `updated` is set, of a later one.
     version: updated ? '2' : '1',
     firstCreated: dateTime(meta.date),
@@ -145,7 +145,8 @@ export function toNinjs(article: Article, ctx: EmitContext, options: {width: num
   if (meta.dateline?.agency) item.infoSources = [{name: meta.dateline.agency, role: 'source'}]
   if (meta.canonical && meta.canonical !== uri) item.altIds = [{role: 'canonical', value: meta.canonical}]
   const image = leadImage(article, ctx, uri)
-  if (image) item.associations = [image]
+  const associations = [...(image ? [image] : []), ...(meta.photos ?? []).map((photo, index) => captionedPhoto(photo, `${uri}#photo-${index + 1}`, index + 1))]
+  if (associations.length > 0) item.associations = associations
   return item
 }
 
@@ -201,6 +202,17 @@ function leadImage(article: Article, ctx: EmitContext, uri: string): NinjsItem |
     }
     item.renditions = [rendition]
   }
+  return item
+}
+
+/**
+ * A photo the body captions but the copy does not carry: a `picture` item
+ * with its caption and credit only, under a URI within the article.
+ */
+function captionedPhoto(photo: CaptionedPhoto, uri: string, number: number): NinjsItem {
+  const item: NinjsItem = {uri, name: `photo-${number}`, rel: 'photo', type: 'picture'}
+  if (photo.credit) item.copyrightNotice = photo.credit
+  if (photo.caption) item.descriptions = [{role: 'caption', contentType: 'text/plain', value: photo.caption}]
   return item
 }
 

@@ -2,10 +2,11 @@
  * Readings → mdast and what the copy says about itself (`Recovered`): the
  * headline, standfirst, byline, dates, captions, contacts and the release
  * header go to metadata; the body's blocks become the same nodes the
- * Markdown reader yields. Captions and credits inside the body become a
- * `figure` with its `figcaption`, so no emitter prints them as body text.
+ * Markdown reader yields. Captions and credits inside the body name photos
+ * the copy does not carry: they go to the metadata (`photos`), never to the
+ * body, so no format draws a figure without its image.
  */
-import type {Blockquote, Heading, List, ListItem, Paragraph, Root, RootContent, Text} from 'mdast'
+import type {Heading, List, ListItem, Paragraph, Root, RootContent, Text} from 'mdast'
 import {matchDateline} from '../../pipeline/dateline.js'
 import type {Contact, ReleaseInfo} from '../../types.js'
 import type {Recovered} from '../meta.js'
@@ -28,6 +29,8 @@ export function buildTree(readings: Reading[]): {tree: Root; recovered: Recovere
   const contacts: Contact[] = []
   const release: ReleaseInfo = {lines: []}
   let reporters: string[] | undefined
+  // How many body blocks preceded the last body caption (a credit right after it is its credit).
+  let photoAfter = -1
   for (const reading of readings) {
     const position = spanOf(reading.lines)
     const text = (): Text => ({type: 'text', value: reading.text, position})
@@ -69,12 +72,20 @@ export function buildTree(readings: Reading[]): {tree: Root; recovered: Recovere
           // The lead caption's credit line: already in the image.
         } else if (reading.kind === 'caption' && !recovered.image && children.length === 0 && reading.image?.caption) {
           recovered.image = reading.image.credit ? {caption: reading.image.caption, credit: reading.image.credit, place: position} : {caption: reading.image.caption, place: position}
-        } else if (reading.kind === 'credit' && children.at(-1)?.data?.hName === 'figure') {
-          // The credit of the caption just placed: in the same figure.
-          const figure = children.at(-1) as Blockquote
-          figure.children.push(figcaption(text(), position))
         } else {
-          children.push(figureOf(text(), position))
+          // No figure without its image: a body caption (with its credit) is
+          // a photo the copy refers to but does not carry, kept in the metadata.
+          const photos = (recovered.photos ??= [])
+          const last = photos.at(-1)
+          const credit = reading.image?.credit
+          if (reading.kind === 'credit' && last && photoAfter === children.length && (last.credit === undefined || last.credit === credit)) {
+            // The credit of the caption just read (classify may have given it to the caption already).
+            if (credit) last.credit = credit
+          } else {
+            const caption = reading.kind === 'caption' ? (reading.image?.caption ?? reading.text) : undefined
+            photos.push({...(caption ? {caption} : {}), ...(credit ? {credit} : {}), place: position})
+          }
+          photoAfter = children.length
         }
         break
       case 'break':
@@ -107,15 +118,6 @@ export function buildTree(readings: Reading[]): {tree: Root; recovered: Recovere
 
 function paragraph(reading: Reading, position: ReturnType<typeof spanOf>): Paragraph {
   return {type: 'paragraph', children: [{type: 'text', value: reading.text, position}], position}
-}
-
-function figcaption(text: Text, position: ReturnType<typeof spanOf>): Paragraph {
-  return {type: 'paragraph', data: {hName: 'figcaption'}, children: [text], position}
-}
-
-/** A caption without its image: `<figure><figcaption>…</figcaption></figure>`. */
-function figureOf(text: Text, position: ReturnType<typeof spanOf>): Blockquote {
-  return {type: 'blockquote', data: {hName: 'figure'}, children: [figcaption(text, position)], position}
 }
 
 /**

@@ -38,6 +38,12 @@ describe('renderJsonFeed', () => {
     }])
   })
 
+  it('should carry the photo\'s caption and credit in the `_photo` extension', () => {
+    const feed = JSON.parse(renderJsonFeed(channel({entries: [entry({photo: {caption: 'The minister in Erbil.', credit: 'AFP'}})]})))
+    expect(feed.items[0]._photo).toEqual({caption: 'The minister in Erbil.', credit: 'AFP'})
+    expect(feed.items[0].image).toBeUndefined()
+  })
+
   it('should keep `]]>` and `<c>` as they are (JSON needs no CDATA)', () => {
     const feed = JSON.parse(renderJsonFeed(channel({entries: [entry({title: 'Use <c> ]]> ]]>'})]})))
     expect(feed.items[0].title).toBe('Use <c> ]]> ]]>')

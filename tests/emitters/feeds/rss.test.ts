@@ -66,6 +66,18 @@ describe('renderRss', () => {
     expect(xml).not.toContain('<enclosure')
   })
 
+  it('should describe a lead image by its caption, else its alt text', () => {
+    const xml = renderRss(channel({entries: [entry({image: {url: 'https://cdn.example.org/p.jpg', alt: 'A crane', caption: 'Work resumes at the port.'}})]}))
+    expect(xml).toContain('<media:description type="plain">Work resumes at the port.</media:description>')
+    expect(xml).not.toContain('A crane')
+  })
+
+  it('should carry the caption and credit of a photo not supplied in the item itself', () => {
+    const xml = renderRss(channel({entries: [entry({photo: {caption: 'The minister in Erbil.', credit: 'AFP'}})]}))
+    expect(xml).not.toContain('<media:content')
+    expect(xml).toMatch(/<item>[^]*<media:description type="plain">The minister in Erbil\.<\/media:description>\s*<media:credit>AFP<\/media:credit>[^]*<\/item>/)
+  })
+
   it('should fall back to the title when the description is empty', () => {
     expect(renderRss(channel({description: ''}))).toContain('<description>The Desk</description>')
   })

@@ -84,6 +84,23 @@ describe('ninjs emitter: the sample', () => {
 })
 
 describe('ninjs emitter: every file valid', () => {
+  it('should list a body caption of a photo not supplied as a `picture` association', async () => {
+    const config = testConfig()
+    const article = articleFrom('Floods hit Basra\n\nBASRA, Iraq (AP) — Heavy rain flooded streets on Saturday.\n\nResidents wade through a flooded street. (AP Photo/Nabil al-Jurani)\n\nOfficials said pumps had failed.\n', {config, path: 'input/floods.txt'})
+    const files = await emit([article], config)
+    const document = JSON.parse(files.get('ninjs/floods.json')!) as NinjsItem
+    expectValid(document, 'floods')
+    expect(document.profile).toBe('text-photo')
+    expect(document.associations).toEqual([{
+      uri: expect.stringMatching(/floods\.html#photo-1$/) as unknown as string,
+      name: 'photo-1',
+      rel: 'photo',
+      type: 'picture',
+      copyrightNotice: 'AP Photo/Nabil al-Jurani',
+      descriptions: [{role: 'caption', contentType: 'text/plain', value: 'Residents wade through a flooded street.'}]
+    }])
+  })
+
   it('should write valid ninjs for every fixture', async () => {
     const fixtures = path.join(root, 'tests/fixtures')
     const config = testConfig()

@@ -28,17 +28,23 @@ function readingOf(article: Article, text: string, name: string) {
     date: meta.date,
     dateline: meta.dateline ?? null,
     image: meta.image ?? null,
+    photos: meta.photos ?? null,
     release: meta.release ?? null,
     contacts: meta.contacts ?? null,
     blocks: explainWire(text, name).blocks.map((block) => `${block.line} ${block.kind} (${block.rule}): ${block.text.slice(0, 50)}`)
   }
 }
 
+/** A credit's label (`Photo:`, `Photo courtesy of`, `Art:`): the metadata keeps the credit, not its label. */
+const creditLabel = /[([]?\s*(?:(?:photos?|art|artwork|illustrations?|pictures?|images?|graphics?|وێنە|صورة|الصورة)\s*(?:by|:)|(?:photo|image|picture)s? (?:courtesy|credit)(?: of)?\s*:?|courtesy(?: photo)?(?: of)?\s*:?)/giu
+
 /** Everything the HTML page shows as text, in page order: release, title, standfirst, caption, body, contacts. */
 function shown(article: Article): string {
   const {meta} = article
   return [
     ...(meta.release?.lines ?? []), meta.title, meta.description ?? '', meta.image?.caption ?? '', meta.image?.credit ?? '',
+    // Body captions of photos not supplied: kept in the metadata, not drawn.
+    ...(meta.photos ?? []).flatMap((photo) => [photo.caption ?? '', photo.credit ?? '']),
     // The page joins the names with "and", as the byline wrote them.
     meta.authors.join(' and '), toString(article.hast), ...(meta.contacts ?? []).flatMap((contact) => contact.lines)
   ].join('\n')
@@ -72,7 +78,7 @@ describe('wire reader, fixtures in real-world house styles', () => {
           // A byline's label; a list's markers; a credit's label (the page says `Photo:` in its own words).
           .replace(/^(?:by|written by)\s+/i, '')
           .replace(block.kind === 'list' ? /(?:^|\s)(?:--|[-*•–]|\d+[.)])\s+/g : /^$/, ' ')
-          .replace(block.kind === 'caption' ? /[([]?\s*(?:photo|وێنە|صورة|الصورة)\s*:/iu : /^$/, ' '))
+          .replace(block.kind === 'caption' || block.kind === 'credit' ? creditLabel : /^$/, ' '))
         .join(' ')
       const missing = words(source).filter((word) => !page.has(word))
       expect(missing).toEqual([])

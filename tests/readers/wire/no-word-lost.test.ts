@@ -38,7 +38,8 @@ describe('wire reader, no word lost', () => {
         const {tree, recovered} = readWireCopy(text, 1, 0, new VFile())
         const kept = new Set(words([
           ...(recovered.release?.lines ?? []), recovered.title ?? '', recovered.description ?? '',
-          recovered.image?.caption ?? '', recovered.image?.credit ?? '', (recovered.authors ?? []).join(' '),
+          recovered.image?.caption ?? '', recovered.image?.credit ?? '',
+          ...(recovered.photos ?? []).flatMap((photo) => [photo.caption ?? '', photo.credit ?? '']), (recovered.authors ?? []).join(' '),
           ...textsOf(tree), ...(recovered.contacts ?? []).flatMap((contact) => contact.lines)
         ].join('\n')))
         // Repeated lines are dropped by design (with a message); the byline's `By`, list markers, credit labels and the
