@@ -237,7 +237,7 @@ async function runMerge(flags: BuildFlags, hooks: MainHooks): Promise<number> {
   const result = await merge({config, ...(only ? {only} : {}), strict: flags.strict ?? false})
   hooks.onResult?.(result)
   printResult(result, flags, (performance.now() - started) / 1000)
-  if (flags.ping) await ping(config, before, result)
+  if (flags.ping) await ping(config, before, result, reporterOf(flags.reporter) === 'json')
   return result.exitCode
 }
 
@@ -246,7 +246,7 @@ async function runMerge(flags: BuildFlags, hooks: MainHooks): Promise<number> {
  * warnings printed after the summary; they never change the exit code (the
  * build itself is written and sound).
  */
-async function ping(config: ResolvedConfig, before: PingManifest | undefined, result: BuildResult): Promise<void> {
+async function ping(config: ResolvedConfig, before: PingManifest | undefined, result: BuildResult, json: boolean): Promise<void> {
   const {pingChangedFeeds} = await import('./websub.js')
   const {results, file} = await pingChangedFeeds({
     hub: config.site.hub,
@@ -258,7 +258,10 @@ async function ping(config: ResolvedConfig, before: PingManifest | undefined, re
   for (const message of file.messages) console.warn(`warning ${formatMessage(message, file.path)}`)
   if (config.site.hub) {
     const sent = results.filter((item) => item.ok).length
-    console.log(`WebSub: ${sent} of ${results.length} changed feed${results.length === 1 ? '' : 's'} announced to ${config.site.hub}`)
+    const line = `WebSub: ${sent} of ${results.length} changed feed${results.length === 1 ? '' : 's'} announced to ${config.site.hub}`
+    // With `--reporter json` stdout holds the JSON document only.
+    if (json) console.error(line)
+    else console.log(line)
   }
 }
 
@@ -359,6 +362,6 @@ async function runBuild(flags: BuildFlags, hooks: MainHooks): Promise<number> {
   }
   hooks.onResult?.(result)
   printResult(result, flags, (performance.now() - started) / 1000)
-  if (flags.ping) await ping(config, before, result)
+  if (flags.ping) await ping(config, before, result, reporterOf(flags.reporter) === 'json')
   return result.exitCode
 }

@@ -177,6 +177,19 @@ describe('pressroom build --ping', () => {
     expect(lines).toContain(`WebSub: 3 of 3 changed feeds announced to ${hub.url}`)
   })
 
+  it('should keep stdout to the JSON document with `--reporter json`', async () => {
+    const hub = await startHub()
+    const {config} = await site(hub.url)
+    const out: string[] = []
+    const err: string[] = []
+    vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line))
+    vi.spyOn(console, 'warn').mockImplementation((line: string) => void err.push(line))
+    vi.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line))
+    expect(await run(config, '--ping', '--reporter', 'json')).toBe(0)
+    expect(() => JSON.parse(out.join('\n')) as unknown).not.toThrow()
+    expect(err).toContain(`WebSub: 3 of 3 changed feeds announced to ${hub.url}`)
+  })
+
   it('should not fail the build when the hub is unreachable', async () => {
     const port = await closedPort()
     const hub = `http://127.0.0.1:${port}/`
