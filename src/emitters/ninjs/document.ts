@@ -9,7 +9,7 @@
  */
 import {toHtml} from 'hast-util-to-html'
 import {joinNames} from '../../locale.js'
-import {toAbsoluteUrls} from '../../pipeline/hast/absolute-urls.js'
+import {withAbsoluteUrls} from '../../pipeline/hast/absolute-urls.js'
 import type {Article, CaptionedPhoto, EmitContext} from '../../types.js'
 import {absoluteUrl} from '../context.js'
 import {toPlainText, type PlainText} from '../plain-text.js'
@@ -139,7 +139,7 @@ export function toNinjs(article: Article, ctx: EmitContext, options: {width: num
   if (summary) item.descriptions = [{role: 'summary', contentType: 'text/plain', value: summary}]
   item.bodies = [
     {role: 'main', contentType: 'text/plain', wordCount: article.stats.words, value: plainBody(article, options.width, resolve, ctx)},
-    {role: 'richtext', contentType: 'text/html', wordCount: article.stats.words, value: toHtml(toAbsoluteUrls(article.hast, resolve))}
+    {role: 'richtext', contentType: 'text/html', wordCount: article.stats.words, value: toHtml(withAbsoluteUrls(article.hast, resolve))}
   ]
   if (meta.tags.length > 0) item.subjects = meta.tags.map((name) => ({name}))
   if (meta.dateline?.agency) item.infoSources = [{name: meta.dateline.agency, role: 'source'}]

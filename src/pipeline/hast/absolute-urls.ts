@@ -6,7 +6,7 @@
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
 import {cleanUrl} from '../url.js'
-import {mapUrls} from './url-attributes.js'
+import {mapUrls, urlPropertiesOf} from './url-attributes.js'
 
 /** Schemes allowed in content read elsewhere; anything else is removed. */
 const allowedProtocols = new Set(['http:', 'https:', 'mailto:', 'tel:'])
@@ -41,6 +41,46 @@ export function toAbsoluteUrls(tree: Root, resolve: Resolve): Root {
     mapUrls(node, (url) => absolute(url, resolve))
   })
   return clone
+}
+
+/**
+ * The tree with every URL made absolute, for a consumer that only reads it
+ * (serializes it): as {@link toAbsoluteUrls}, but new objects are made only
+ * for the elements with a URL property and their ancestors; everything else
+ * is the article's own nodes. Never change the result. (A `structuredClone`
+ * of a whole body, positions and all, cost more than serializing it.)
+ *
+ * @param tree
+ *   hast tree (not changed).
+ * @param resolve
+ *   Turns a reference into an absolute URL (e.g. `ctx.url`).
+ * @returns
+ *   Tree sharing the unchanged nodes with `tree`.
+ */
+export function withAbsoluteUrls(tree: Root, resolve: Resolve): Root {
+  return shared(tree, resolve)
+}
+
+function shared<Node extends Root | Element>(node: Node, resolve: Resolve): Node {
+  let children = node.children
+  let copied = false
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!
+    if (child.type !== 'element') continue
+    const next = shared(child, resolve)
+    if (next === child) continue
+    if (!copied) children = [...children]
+    copied = true
+    children[index] = next
+  }
+  let result = node
+  if (node.type === 'element' && urlPropertiesOf(node.tagName).some((property) => node.properties[property] != null)) {
+    const element: Element = {...node, properties: {...node.properties}}
+    mapUrls(element, (url) => absolute(url, resolve))
+    result = element as Node
+  }
+  if (copied) result = {...result, children}
+  return result
 }
 
 /**

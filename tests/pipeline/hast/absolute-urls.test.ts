@@ -1,7 +1,10 @@
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
 import type {Element, ElementContent, Properties, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {describe, expect, it} from 'vitest'
-import {toAbsoluteUrls} from '../../../src/pipeline/hast/absolute-urls.js'
+import {toAbsoluteUrls, withAbsoluteUrls} from '../../../src/pipeline/hast/absolute-urls.js'
+import {articleFrom, corpus} from '../../helpers/article.js'
 
 const site = 'https://news.example.org/desk/'
 const page = 'https://news.example.org/desk/story.html'
@@ -77,5 +80,29 @@ describe('toAbsoluteUrls', () => {
     const before = structuredClone(tree)
     toAbsoluteUrls(tree, resolve)
     expect(tree).toEqual(before)
+  })
+})
+
+describe('withAbsoluteUrls', () => {
+  it('should give what `toAbsoluteUrls` gives, sharing the nodes without URLs and changing nothing', () => {
+    const inner = el('p', {}, [{type: 'text', value: 'Read '}, el('a', {href: 'other.html'}, [{type: 'text', value: 'this'}])])
+    const plain = el('p', {className: ['lede']}, [{type: 'text', value: 'No links.'}])
+    const tree: Root = {type: 'root', children: [plain, el('div', {}, [inner, el('img', {src: 'javascript:alert(1)', alt: 'x'})])]}
+    const before = structuredClone(tree)
+    const result = withAbsoluteUrls(tree, resolve)
+    expect(toHtml(result)).toBe(toHtml(toAbsoluteUrls(tree, resolve)))
+    expect(toHtml(result)).toBe('<p class="lede">No links.</p><div><p>Read <a href="https://news.example.org/desk/other.html">this</a></p><img alt="x"></div>')
+    expect(tree).toEqual(before)
+    expect(result.children[0]).toBe(plain)
+    expect(result.children[1]).not.toBe(tree.children[1])
+  })
+
+  it('should serialize every corpus article as `toAbsoluteUrls` does', () => {
+    const files = readdirSync(path.join(corpus, 'articles'), {recursive: true, encoding: 'utf8'}).filter((name) => /\.(md|txt)$/.test(name)).slice(0, 60)
+    expect(files.length).toBeGreaterThan(10)
+    for (const name of files) {
+      const article = articleFrom(readFileSync(path.join(corpus, 'articles', name), 'utf8'), {path: `input/${name}`})
+      expect(toHtml(withAbsoluteUrls(article.hast, resolve)), name).toBe(toHtml(toAbsoluteUrls(article.hast, resolve)))
+    }
   })
 })
