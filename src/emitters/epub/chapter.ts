@@ -145,6 +145,8 @@ export async function renderChapter(
   const files = parts.map((_, index) => (index === 0 ? options.href : `${stem}-${index + 1}.xhtml`))
   const {bodies, fileOf} = relinkParts(parts, files, [titleId])
   const documents: ChapterDocument[] = []
+  // Authors as a list in the article's language (`A, B and C`), as the HTML page writes them.
+  const authors = ctx.translator(lang).list(meta.authors.map((name) => name.trim()).filter(Boolean))
   for (const [index, part] of parts.entries()) {
     const opening = part[0]?.node
     const headingId = opening?.type === 'element' && /^h[1-6]$/.test(opening.tagName) ? opening.properties['id'] : undefined
@@ -158,7 +160,7 @@ export async function renderChapter(
       continued: index > 0,
       labelledBy: index === 0 ? titleId : typeof headingId === 'string' ? headingId : '',
       description: meta.description?.trim() ?? '',
-      byline: byline(meta.authors, lang),
+      byline: authors,
       date: {iso: isoSeconds(meta.date), text: longDate(meta.date, lang)},
       lead,
       body: bodies[index]!
@@ -182,21 +184,8 @@ export async function renderChapter(
     imageAlts,
     replacedImages,
     leadHref: lead?.['href'] ?? '',
-    byline: byline(meta.authors, lang),
+    byline: authors,
     date: {iso: isoSeconds(meta.date), text: longDate(meta.date, lang)}
-  }
-}
-
-/**
- * Authors as a list in the article's language (`A, B and C`).
- */
-function byline(authors: readonly string[], lang: string): string {
-  const names = authors.map((name) => name.trim()).filter(Boolean)
-  if (names.length === 0) return ''
-  try {
-    return new Intl.ListFormat(lang, {type: 'conjunction'}).format(names)
-  } catch {
-    return names.join(', ')
   }
 }
 
