@@ -19,8 +19,8 @@ export interface Templates {
 }
 
 /**
- * Create the template engine for a configuration. Parsed templates are cached
- * for the life of the engine.
+ * Create the template engine for a configuration. Parsed templates, and the
+ * files read through it, are cached for the life of the engine.
  *
  * @param config
  *   Resolved configuration (`templates` and `builtinTemplates` folders).
@@ -71,6 +71,8 @@ export function createTemplates(config: Pick<ResolvedConfig, 'templates' | 'buil
     return translator.t(String(key), values)
   })
 
+  const files = new Map<string, Promise<Buffer>>()
+
   function resolve(name: string): string {
     const found = findTemplateFile(config, name)
     if (!found) throw new Error(`Cannot find template \`${name}\` in ${roots.join(' or ')}`)
@@ -83,8 +85,16 @@ export function createTemplates(config: Pick<ResolvedConfig, 'templates' | 'buil
       // renderer awaits every node, which costs on large indexes.
       return engine.renderFileSync(name, context)
     },
-    async read(name) {
-      return readFile(resolve(name))
+    read(name) {
+      // Files, as parsed templates, are read once for the life of the engine
+      // (an EPUB's stylesheet was read again for every book).
+      let file = files.get(name)
+      if (!file) {
+        file = (async () => readFile(resolve(name)))()
+        files.set(name, file)
+        file.catch(() => files.delete(name))
+      }
+      return file
     },
     path: resolve
   }
