@@ -64,6 +64,7 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
     },
 
     drawLine(line, x, width, top, style, drawOptions) {
+      state.settle()
       const height = state.lineHeight(style)
       const first = line.items.find((item): item is Segment => item.kind === 'segment')
       const ascent = first?.font.ascent ?? 0.93
