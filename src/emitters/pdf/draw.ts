@@ -1,5 +1,7 @@
 /**
- * Text drawing without pdfkit's `text()`: one `BT … TJ ET` per piece, glyphs
+ * Text drawing without pdfkit's `text()`: the pieces of a line in one text
+ * object (`BT`, per piece its colour and font when they change, its text
+ * matrix and `TJ`, then `ET`), glyphs
  * subset through pdfkit's embedded font (so subsetting and the font
  * dictionaries stay pdfkit's), positions from the layout. pdfkit's `text()`
  * lays the string out again to measure it, wraps it, and handles options
@@ -33,7 +35,106 @@ const prepared = new WeakMap<LoadedFont['original'], BoundedCache<string, Prepar
 const colors = new Map<string, string>()
 
 /**
- * Draw text with its baseline at `(x, y)` (top-down page coordinates).
+ * A text object being written (`BT … ET`): the pieces of one line go in one,
+ * with the colour and font set only when they change, as both persist in a
+ * text object. Nothing but text operators may go inside one (no marked
+ * content, no paths): the caller ends it (`endText`) before drawing anything
+ * else. Each piece keeps its own text matrix, so positions are exactly those
+ * of the layout.
+ */
+export interface TextObject {
+  /** Operators so far (empty: not begun). */
+  out: string
+  /** Colour, font id and size in effect inside it. */
+  color: string
+  font: string
+  size: number
+}
+
+/** A text object, not yet begun (see {@link addGlyphs}). */
+export function beginText(): TextObject {
+  return {out: '', color: '', font: '', size: 0}
+}
+
+/**
+ * Add text with its baseline at `(x, y)` (top-down page coordinates) to a
+ * text object.
+ *
+ * @param doc
+ *   Document.
+ * @param text
+ *   Text object (begun by the first piece).
+ * @param font
+ *   Font.
+ * @param size
+ *   Size in points.
+ * @param color
+ *   Fill colour, `#rrggbb`.
+ * @param value
+ *   Text in the order fontkit lays it out (RTL scripts are reversed by fontkit).
+ * @param x
+ *   Left edge.
+ * @param y
+ *   Baseline.
+ * @param rtl
+ *   Whether the text is a right-to-left run (default: `false`).
+ */
+export function addGlyphs(
+  doc: Pdf,
+  text: TextObject,
+  font: LoadedFont,
+  size: number,
+  color: string,
+  value: string,
+  x: number,
+  y: number,
+  rtl = false
+): void {
+  const embedded = useFont(doc, font.font, font.key)
+  const glyphs = prepare(font, value, rtl)
+  let head = text.out === '' ? 'BT\n' : ''
+  if (color !== text.color) {
+    head += `${rgb(color)} rg\n`
+    text.color = color
+  }
+  if (embedded.id !== text.font || size !== text.size) {
+    head += `/${embedded.id} ${num(size)} Tf\n`
+    text.font = embedded.id
+    text.size = size
+  }
+  head += `1 0 0 -1 ${num(x)} ${num(y)} Tm\n`
+  // A piece without rise draws the same at every size: its operators are
+  // kept per document (its CIDs are the document's), words repeat.
+  let body = glyphs.flat ? embedded.pressroomBodies?.get(glyphs) : undefined
+  if (body === undefined) {
+    body = textBody(embedded, glyphs, size / 1000)
+    if (glyphs.flat) (embedded.pressroomBodies ??= new Map()).set(glyphs, body)
+  }
+  text.out += head + body
+}
+
+/**
+ * End a text object: write it, if begun, and make it a new one.
+ *
+ * @param doc
+ *   Document.
+ * @param text
+ *   Text object.
+ */
+export function endText(doc: Pdf, text: TextObject): void {
+  if (text.out === '') return
+  // The document batches strings (see `batchContent` in `overrides/pdfkit.ts`); pdfkit
+  // adds the line break.
+  doc.addContent(text.out + 'ET')
+  text.out = ''
+  text.color = ''
+  text.font = ''
+  text.size = 0
+}
+
+/**
+ * Draw text with its baseline at `(x, y)` (top-down page coordinates), in a
+ * text object of its own.
  *
  * @param doc
  *   Document.
@@ -43,7 +144,7 @@ const colors = new Map<string, string>()
  *   Size in points.
  * @param color
  *   Fill colour, `#rrggbb`.
- * @param text
+ * @param value
  *   Text in the order fontkit lays it out (RTL scripts are reversed by fontkit).
  * @param x
  *   Left edge.
@@ -52,29 +153,10 @@ const colors = new Map<string, string>()
  * @param rtl
  *   Whether the text is a right-to-left run (default: `false`).
  */
-export function drawGlyphs(
-  doc: Pdf,
-  font: LoadedFont,
-  size: number,
-  color: string,
-  text: string,
-  x: number,
-  y: number,
-  rtl = false
-): void {
-  const embedded = useFont(doc, font.font, font.key)
-  const glyphs = prepare(font, text, rtl)
-  const head = `BT\n${rgb(color)} rg\n/${embedded.id} ${num(size)} Tf\n1 0 0 -1 ${num(x)} ${num(y)} Tm\n`
-  // A piece without rise draws the same at every size: its operators are
-  // kept per document (its CIDs are the document's), words repeat.
-  let body = glyphs.flat ? embedded.pressroomBodies?.get(glyphs) : undefined
-  if (body === undefined) {
-    body = textBody(embedded, glyphs, size / 1000)
-    if (glyphs.flat) (embedded.pressroomBodies ??= new Map()).set(glyphs, body)
-  }
-  // The document batches strings (see `batchContent` in `overrides/pdfkit.ts`); pdfkit
-  // adds the line break.
-  doc.addContent(head + body + 'ET')
+export function drawGlyphs(doc: Pdf, font: LoadedFont, size: number, color: string, value: string, x: number, y: number, rtl = false): void {
+  const text = beginText()
+  addGlyphs(doc, text, font, size, color, value, x, y, rtl)
+  endText(doc, text)
 }
 
 /**

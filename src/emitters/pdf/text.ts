@@ -2,7 +2,7 @@
  * Fonts and lines: text runs shaped with the theme's fonts, broken into
  * lines, and lines drawn (labels, anchors, links and decorations with them).
  */
-import {drawGlyphs} from './draw.js'
+import {addGlyphs, beginText, endText, type TextObject} from './draw.js'
 import {measure, type FontSet, type LoadedFont} from './fonts.js'
 import {breakLines, breakParagraph} from './line-breaking.js'
 import type {Hyphenator} from './hyphenate.js'
@@ -115,8 +115,11 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
         cursor += item.kind === 'glue' ? item.width * factor : item.width
       }
       state.onLine?.({page: state.page, top, x, width, style, line, factor, align: drawOptions.align, artifact: drawOptions.struct === null})
-      // Content in logical order, so the structure reads in logical order.
+      // Content in logical order, so the structure reads in logical order;
+      // the line's pieces in one text object, ended before marked content
+      // changes and before a decoration is drawn.
       const linkNodes = new Map<LinkTarget, {node: StructNode; x0: number; x1: number}>()
+      const text = beginText()
       for (const item of line.items) {
         if (item.kind !== 'segment') continue
         const at = positions.get(item) ?? x
@@ -132,13 +135,17 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
           entry.x1 = Math.max(entry.x1, at + item.width)
           struct = entry.node
         }
-        if (struct) tagger.use(struct)
+        if (struct && !tagger.isCurrent(struct)) {
+          endText(doc, text)
+          tagger.use(struct)
+        }
         if (item.style.anchor && !drawnAnchors.has(item.style.anchor)) {
           drawnAnchors.add(item.style.anchor)
           doc.addNamedDestination(item.style.anchor, 'XYZ', null, top, null)
         }
-        drawSegment(item, at, baseline)
+        drawSegment(text, item, at, baseline)
       }
+      endText(doc, text)
       for (const [link, entry] of linkNodes) {
         const elem = tagger.ensure(entry.node)
         const box: [number, number, number, number] = [entry.x0, top, entry.x1 - entry.x0, height]
@@ -172,12 +179,13 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
     return hyphen
   }
 
-  function drawSegment(segment: Segment, x: number, baseline: number) {
+  function drawSegment(text: TextObject, segment: Segment, x: number, baseline: number) {
     const style = segment.style
     const size = style.size
     const y = baseline - (style.shift ?? 0) * size
-    drawGlyphs(doc, segment.font, size, style.link ? theme.colors.link : style.color, drawText(segment), x, y, segment.level % 2 === 1)
+    addGlyphs(doc, text, segment.font, size, style.link ? theme.colors.link : style.color, drawText(segment), x, y, segment.level % 2 === 1)
     if (style.strike || style.underline) {
+      endText(doc, text)
       const lineY = style.strike ? y - size * 0.3 : y + size * 0.12
       doc.lineWidth(size * 0.06).strokeColor(style.color).moveTo(x, lineY).lineTo(x + segment.width, lineY).stroke()
     }
