@@ -85,9 +85,26 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
         const range = decoration.pages.get(state.page)
         decoration.pages.set(state.page, range ? [range[0], top + height] : [top, top + height])
       }
-      // Positions, from the visual order.
-      const visual = visualOrder(line.items)
-      const glues = visual.filter((item) => item.kind === 'glue').length
+      // Positions, from the visual order. A line without right-to-left text
+      // (all level 0, most lines) is in visual order already: positions by
+      // index, without reordering it or keying a map by its items.
+      const items = line.items
+      let bidiLine = false
+      for (const item of items) {
+        if (item.level !== 0) {
+          bidiLine = true
+          break
+        }
+      }
+      const visual = bidiLine ? visualOrder(items) : items
+      let glues = 0
+      let spaces = 0
+      for (const item of visual) {
+        if (item.kind === 'glue') {
+          glues++
+          spaces += item.width
+        }
+      }
       // Justified lines: every space scaled by one factor, never past the
       // looseness bound. A line that would need more (from the emergency
       // passes: long unbreakable words) gets spaces at the bound and ends a
@@ -96,7 +113,6 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
       let factor = 1
       let lineWidth = line.width
       if (drawOptions.align === 'justify' && !line.last && glues > 0) {
-        const spaces = visual.reduce((sum, item) => sum + (item.kind === 'glue' ? item.width : 0), 0)
         const {stretch, shrink, tolerance} = theme.justification
         if (spaces > 0) {
           factor = Math.max(1 - shrink, Math.min(1 + stretch * tolerance, 1 + (width - line.width) / spaces))
@@ -109,10 +125,20 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
           : drawOptions.dir === 'rtl'
             ? x + width - lineWidth
             : x
-      const positions = new Map<Segment | Glue, number>()
-      for (const item of visual) {
-        positions.set(item, cursor)
-        cursor += item.kind === 'glue' ? item.width * factor : item.width
+      // `positions[i]`: left edge of `items[i]` (logical order).
+      const positions: number[] = []
+      if (bidiLine) {
+        const byItem = new Map<Segment | Glue, number>()
+        for (const item of visual) {
+          byItem.set(item, cursor)
+          cursor += item.kind === 'glue' ? item.width * factor : item.width
+        }
+        for (const item of items) positions.push(byItem.get(item) ?? x)
+      } else {
+        for (const item of items) {
+          positions.push(cursor)
+          cursor += item.kind === 'glue' ? item.width * factor : item.width
+        }
       }
       state.onLine?.({page: state.page, top, x, width, style, line, factor, align: drawOptions.align, artifact: drawOptions.struct === null})
       // Content in logical order, so the structure reads in logical order;
@@ -120,9 +146,10 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
       // changes and before a decoration is drawn.
       const linkNodes = new Map<LinkTarget, {node: StructNode; x0: number; x1: number}>()
       const text = beginText()
-      for (const item of line.items) {
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index] as Segment | Glue
         if (item.kind !== 'segment') continue
-        const at = positions.get(item) ?? x
+        const at = positions[index] ?? x
         const link = item.style.link
         let struct = drawOptions.struct
         if (struct && link) {
