@@ -28,10 +28,23 @@ interface Prepared {
   yOffset: number[]
   /** No glyph is raised or lowered (the operators do not depend on the size). */
   flat: boolean
+  /**
+   * The text operators of a flat piece for the embedded font `bodyFont` (its
+   * `pressroomSerial`: the CIDs are that document's): one slot, as a piece is
+   * drawn in one font per document, and a new document writes over it on
+   * its first use. A number, not the font: no old document is kept alive.
+   */
+  body?: string
+  bodyFont?: number
 }
 
+/** Serial numbers of embedded fonts (see `Prepared.body`). */
+let serials = 0
+
 /** Per font, by direction and text (bounded: words repeat across documents). */
-const prepared = new WeakMap<LoadedFont['original'], BoundedCache<string, Prepared>>()
+// Two caches (left to right, right to left) keyed by the text itself: a key
+// made by concatenation would be a new string to flatten and hash per piece.
+const prepared = new WeakMap<LoadedFont['original'], [BoundedCache<string, Prepared>, BoundedCache<string, Prepared>]>()
 const colors = new Map<string, string>()
 
 /**
@@ -105,10 +118,14 @@ export function addGlyphs(
   head += `1 0 0 -1 ${num(x)} ${num(y)} Tm\n`
   // A piece without rise draws the same at every size: its operators are
   // kept per document (its CIDs are the document's), words repeat.
-  let body = glyphs.flat ? embedded.pressroomBodies?.get(glyphs) : undefined
+  const serial = (embedded.pressroomSerial ??= ++serials)
+  let body = glyphs.flat && glyphs.bodyFont === serial ? glyphs.body : undefined
   if (body === undefined) {
     body = textBody(embedded, glyphs, size / 1000)
-    if (glyphs.flat) (embedded.pressroomBodies ??= new Map()).set(glyphs, body)
+    if (glyphs.flat) {
+      glyphs.body = body
+      glyphs.bodyFont = serial
+    }
   }
   text.out += head + body
 }
@@ -220,12 +237,13 @@ function textBody(embedded: PdfFont, glyphs: Prepared, scale: number): string {
  * poppler reads them before it reorders the line.
  */
 function prepare(font: LoadedFont, text: string, rtl: boolean): Prepared {
-  let cache = prepared.get(font.original)
-  if (!cache) {
-    cache = new BoundedCache(2000)
-    prepared.set(font.original, cache)
+  let caches = prepared.get(font.original)
+  if (!caches) {
+    caches = [new BoundedCache(2000), new BoundedCache(2000)]
+    prepared.set(font.original, caches)
   }
-  const key = (rtl ? 'r' : 'l') + text
+  const cache = caches[rtl ? 1 : 0]
+  const key = text
   let result = cache.get(key)
   if (result) return result
   const run = layoutOf(font, text)
