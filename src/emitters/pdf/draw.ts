@@ -28,22 +28,18 @@ interface Prepared {
   yOffset: number[]
   /** No glyph is raised or lowered (the operators do not depend on the size). */
   flat: boolean
-  /**
-   * The text operators of a flat piece for the embedded font `bodyFont` (its
-   * `pressroomSerial`: the CIDs are that document's): one slot, as a piece is
-   * drawn in one font per document, and a new document writes over it on
-   * its first use. A number, not the font: no old document is kept alive.
-   */
-  body?: string
-  bodyFont?: number
+  /** A number unique to this piece in the process (the key of its operators in a document, see `addGlyphs`). */
+  serial: number
 }
 
-/** Serial numbers of embedded fonts (see `Prepared.body`). */
+/** Serial numbers of prepared pieces. */
 let serials = 0
 
-/** Per font, by direction and text (bounded: words repeat across documents). */
-// Two caches (left to right, right to left) keyed by the text itself: a key
-// made by concatenation would be a new string to flatten and hash per piece.
+/**
+ * Per font, by direction and text (bounded: words repeat across documents).
+ * Two caches (left to right, right to left) keyed by the text itself: a key
+ * made by concatenation would be a new string to flatten and hash per piece.
+ */
 const prepared = new WeakMap<LoadedFont['original'], [BoundedCache<string, Prepared>, BoundedCache<string, Prepared>]>()
 const colors = new Map<string, string>()
 
@@ -118,14 +114,13 @@ export function addGlyphs(
   head += `1 0 0 -1 ${num(x)} ${num(y)} Tm\n`
   // A piece without rise draws the same at every size: its operators are
   // kept per document (its CIDs are the document's), words repeat.
-  const serial = (embedded.pressroomSerial ??= ++serials)
-  let body = glyphs.flat && glyphs.bodyFont === serial ? glyphs.body : undefined
+  // (By the piece's number: a map keyed by objects hashes each key object
+  // on first use, and operators kept on the pieces would outlive their
+  // document.)
+  let body = glyphs.flat ? embedded.pressroomBodies?.get(glyphs.serial) : undefined
   if (body === undefined) {
     body = textBody(embedded, glyphs, size / 1000)
-    if (glyphs.flat) {
-      glyphs.body = body
-      glyphs.bodyFont = serial
-    }
+    if (glyphs.flat) (embedded.pressroomBodies ??= new Map()).set(glyphs.serial, body)
   }
   text.out += head + body
 }
@@ -248,7 +243,7 @@ function prepare(font: LoadedFont, text: string, rtl: boolean): Prepared {
   if (result) return result
   const run = layoutOf(font, text)
   const units = 1000 / font.font.unitsPerEm
-  result = {ids: [], codePoints: [], keys: [], advances: [], xAdvance: [], xOffset: [], yOffset: [], flat: true}
+  result = {ids: [], codePoints: [], keys: [], advances: [], xAdvance: [], xOffset: [], yOffset: [], flat: true, serial: ++serials}
   const glyphs = run.glyphs
   const add = (glyph: Glyph, codePoints: number[], index: number, shift: number) => {
     const position = run.positions[index]

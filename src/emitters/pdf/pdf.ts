@@ -40,8 +40,8 @@ export interface PdfFont {
   widths: Array<number | undefined>
   /** CIDs (hex) by glyph id and code points (added here). */
   pressroomCids?: Map<string, string>
-  /** A number unique to this embedded font in the process (added here, see `draw.ts`). */
-  pressroomSerial?: number
+  /** Text operators by prepared piece's serial number (added here, see `draw.ts`). */
+  pressroomBodies?: Map<number, string>
 }
 
 /** The pdfkit document, as used here. */
