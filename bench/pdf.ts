@@ -1,7 +1,8 @@
 /**
  * PDF emitter benchmark: renders N generated seed-sized articles (~620 words:
  * headings, paragraphs, a list, a quote, a table, links, a Sorani paragraph)
- * in one process and prints the median time per article and the peak RSS.
+ * in one process and prints the median (and least) time per article and the
+ * peak RSS.
  *
  *     npx tsx bench/pdf.ts                  # 200 articles, sources through tsx
  *     npx tsx bench/pdf.ts --n 1000
@@ -84,7 +85,9 @@ async function run(): Promise<void> {
   const mb = (value: number) => (value / 1024 / 1024).toFixed(0)
   const peak = process.resourceUsage().maxRSS * 1024
   console.log(`pdf: ${count} articles of ~${words} words (${dist ? 'dist, node' : 'src, tsx'})`)
-  console.log(`median ${median(times).toFixed(1)} ms/article (cpu ${median(cpu).toFixed(1)} ms), first ${times[0]?.toFixed(0)} ms`)
+  console.log(
+    `median ${median(times).toFixed(1)} ms/article (cpu ${median(cpu).toFixed(1)} ms), min ${Math.min(...times).toFixed(1)} ms (cpu ${Math.min(...cpu).toFixed(1)} ms), first ${times[0]?.toFixed(0)} ms`
+  )
   console.log(
     `peak RSS ${mb(peak)} MB (sampled ${mb(sampled)} MB; ${mb(baseline.rss)} MB before the first article; heap now ${mb(process.memoryUsage().heapUsed)} MB), ${(bytes / count / 1024).toFixed(0)} KiB/article`
   )

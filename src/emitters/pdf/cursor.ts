@@ -41,6 +41,7 @@ export function createCursor(state: State): CursorState {
     },
 
     image(src, alt, struct) {
+      state.settle()
       const asset = state.article.assets.find((candidate) => candidate.output === src)
       if (!asset) return false
       const image = loadImage(asset.source)
@@ -80,6 +81,7 @@ export function createCursor(state: State): CursorState {
     },
 
     rule(color = theme.colors.rule) {
+      state.settle()
       const frame = state.frame()
       state.ensure(4)
       const y = state.y + 2

@@ -1,5 +1,7 @@
 /**
- * Text drawing without pdfkit's `text()`: one `BT … TJ ET` per piece, glyphs
+ * Text drawing without pdfkit's `text()`: the pieces of a line in one text
+ * object (`BT`, per piece its colour and font when they change, its text
+ * matrix and `TJ`, then `ET`), glyphs
  * subset through pdfkit's embedded font (so subsetting and the font
  * dictionaries stay pdfkit's), positions from the layout. pdfkit's `text()`
  * lays the string out again to measure it, wraps it, and handles options
@@ -26,14 +28,125 @@ interface Prepared {
   yOffset: number[]
   /** No glyph is raised or lowered (the operators do not depend on the size). */
   flat: boolean
+  /** A number unique to this piece in the process (the key of its operators in a document, see `addGlyphs`). */
+  serial: number
 }
 
-/** Per font, by direction and text (bounded: words repeat across documents). */
-const prepared = new WeakMap<LoadedFont['original'], BoundedCache<string, Prepared>>()
+/** Serial numbers of prepared pieces. */
+let serials = 0
+
+/**
+ * Per font, by direction and text (bounded: words repeat across documents).
+ * Two caches (left to right, right to left) keyed by the text itself: a key
+ * made by concatenation would be a new string to flatten and hash per piece.
+ */
+const prepared = new WeakMap<LoadedFont['original'], [BoundedCache<string, Prepared>, BoundedCache<string, Prepared>]>()
 const colors = new Map<string, string>()
 
 /**
- * Draw text with its baseline at `(x, y)` (top-down page coordinates).
+ * A text object being written (`BT … ET`): the pieces of one line go in one,
+ * with the colour and font set only when they change, as both persist in a
+ * text object. Nothing but text operators may go inside one (no marked
+ * content, no paths): the caller ends it (`endText`) before drawing anything
+ * else. Each piece keeps its own text matrix, so positions are exactly those
+ * of the layout.
+ */
+export interface TextObject {
+  /** Operators so far (empty: not begun). */
+  out: string
+  /** Colour, font id and size in effect inside it. */
+  color: string
+  font: string
+  size: number
+}
+
+/** A text object, not yet begun (see {@link addGlyphs}). */
+export function beginText(): TextObject {
+  return {out: '', color: '', font: '', size: 0}
+}
+
+/**
+ * Add text with its baseline at `(x, y)` (top-down page coordinates) to a
+ * text object.
+ *
+ * @param doc
+ *   Document.
+ * @param text
+ *   Text object (begun by the first piece).
+ * @param font
+ *   Font.
+ * @param size
+ *   Size in points.
+ * @param color
+ *   Fill colour, `#rrggbb`.
+ * @param value
+ *   Text in the order fontkit lays it out (RTL scripts are reversed by fontkit).
+ * @param x
+ *   Left edge.
+ * @param y
+ *   Baseline.
+ * @param rtl
+ *   Whether the text is a right-to-left run (default: `false`).
+ */
+export function addGlyphs(
+  doc: Pdf,
+  text: TextObject,
+  font: LoadedFont,
+  size: number,
+  color: string,
+  value: string,
+  x: number,
+  y: number,
+  rtl = false
+): void {
+  const embedded = useFont(doc, font.font, font.key)
+  const glyphs = prepare(font, value, rtl)
+  let head = text.out === '' ? 'BT\n' : ''
+  if (color !== text.color) {
+    head += `${rgb(color)} rg\n`
+    text.color = color
+  }
+  if (embedded.id !== text.font || size !== text.size) {
+    head += `/${embedded.id} ${num(size)} Tf\n`
+    text.font = embedded.id
+    text.size = size
+  }
+  head += `1 0 0 -1 ${num(x)} ${num(y)} Tm\n`
+  // A piece without rise draws the same at every size: its operators are
+  // kept per document (its CIDs are the document's), words repeat.
+  // (By the piece's number: a map keyed by objects hashes each key object
+  // on first use, and operators kept on the pieces would outlive their
+  // document.)
+  let body = glyphs.flat ? embedded.pressroomBodies?.get(glyphs.serial) : undefined
+  if (body === undefined) {
+    body = textBody(embedded, glyphs, size / 1000)
+    if (glyphs.flat) (embedded.pressroomBodies ??= new Map()).set(glyphs.serial, body)
+  }
+  text.out += head + body
+}
+
+/**
+ * End a text object: write it, if begun, and make it a new one.
+ *
+ * @param doc
+ *   Document.
+ * @param text
+ *   Text object.
+ */
+export function endText(doc: Pdf, text: TextObject): void {
+  if (text.out === '') return
+  // The document batches strings (see `batchContent` in `overrides/pdfkit.ts`); pdfkit
+  // adds the line break.
+  doc.addContent(text.out + 'ET')
+  text.out = ''
+  text.color = ''
+  text.font = ''
+  text.size = 0
+}
+
+/**
+ * Draw text with its baseline at `(x, y)` (top-down page coordinates), in a
+ * text object of its own.
  *
  * @param doc
  *   Document.
@@ -43,7 +156,7 @@ const colors = new Map<string, string>()
  *   Size in points.
  * @param color
  *   Fill colour, `#rrggbb`.
- * @param text
+ * @param value
  *   Text in the order fontkit lays it out (RTL scripts are reversed by fontkit).
  * @param x
  *   Left edge.
@@ -52,29 +165,10 @@ const colors = new Map<string, string>()
  * @param rtl
  *   Whether the text is a right-to-left run (default: `false`).
  */
-export function drawGlyphs(
-  doc: Pdf,
-  font: LoadedFont,
-  size: number,
-  color: string,
-  text: string,
-  x: number,
-  y: number,
-  rtl = false
-): void {
-  const embedded = useFont(doc, font.font, font.key)
-  const glyphs = prepare(font, text, rtl)
-  const head = `BT\n${rgb(color)} rg\n/${embedded.id} ${num(size)} Tf\n1 0 0 -1 ${num(x)} ${num(y)} Tm\n`
-  // A piece without rise draws the same at every size: its operators are
-  // kept per document (its CIDs are the document's), words repeat.
-  let body = glyphs.flat ? embedded.pressroomBodies?.get(glyphs) : undefined
-  if (body === undefined) {
-    body = textBody(embedded, glyphs, size / 1000)
-    if (glyphs.flat) (embedded.pressroomBodies ??= new Map()).set(glyphs, body)
-  }
-  // The document batches strings (see `batchContent` in `overrides/pdfkit.ts`); pdfkit
-  // adds the line break.
-  doc.addContent(head + body + 'ET')
+export function drawGlyphs(doc: Pdf, font: LoadedFont, size: number, color: string, value: string, x: number, y: number, rtl = false): void {
+  const text = beginText()
+  addGlyphs(doc, text, font, size, color, value, x, y, rtl)
+  endText(doc, text)
 }
 
 /**
@@ -138,17 +232,18 @@ function textBody(embedded: PdfFont, glyphs: Prepared, scale: number): string {
  * poppler reads them before it reorders the line.
  */
 function prepare(font: LoadedFont, text: string, rtl: boolean): Prepared {
-  let cache = prepared.get(font.original)
-  if (!cache) {
-    cache = new BoundedCache(2000)
-    prepared.set(font.original, cache)
+  let caches = prepared.get(font.original)
+  if (!caches) {
+    caches = [new BoundedCache(2000), new BoundedCache(2000)]
+    prepared.set(font.original, caches)
   }
-  const key = (rtl ? 'r' : 'l') + text
+  const cache = caches[rtl ? 1 : 0]
+  const key = text
   let result = cache.get(key)
   if (result) return result
   const run = layoutOf(font, text)
   const units = 1000 / font.font.unitsPerEm
-  result = {ids: [], codePoints: [], keys: [], advances: [], xAdvance: [], xOffset: [], yOffset: [], flat: true}
+  result = {ids: [], codePoints: [], keys: [], advances: [], xAdvance: [], xOffset: [], yOffset: [], flat: true, serial: ++serials}
   const glyphs = run.glyphs
   const add = (glyph: Glyph, codePoints: number[], index: number, shift: number) => {
     const position = run.positions[index]

@@ -5,21 +5,34 @@
  * tags. Every visible string is in the article's language (`labels.ts`).
  */
 import {pdfLabel} from './labels.js'
-import type {InlineRun} from './layout.js'
+import type {InlineRun, Line} from './layout.js'
 import type {State} from './state-types.js'
 
+/** The end matter, shaped and measured before the body is laid out. */
+export interface EndMatterPlan {
+  mark: Line | undefined
+  /** Each paragraph as runs (the URL a link). */
+  paragraphs: InlineRun[][]
+  /** Height of its lines and the space after its paragraphs. */
+  need: number
+  /** `need` and the space before it: the room it takes below the last block. */
+  room: number
+  /** Characters no font could draw, reported when it is drawn (in document order). */
+  missing: string[]
+}
+
 /**
- * Draw the end matter after everything else, kept together so that it ends
- * the last page.
+ * Shape and measure the end matter. It depends on the article's metadata and
+ * the theme only (it is set at the full measure), so its height is known
+ * before the body is laid out, and the body's last lines can be kept with it
+ * in one pass (see `placeLines` in `page.ts`).
  *
  * @param state
- *   Render state, after the body (and the link list).
+ *   Render state, at the full measure.
  * @returns
- *   Whether it had to start a page of its own, the height it takes and the
- *   index of the block before it (to keep with it in a second pass).
+ *   The plan {@link endMatter} draws.
  */
-export function endMatter(state: State): {alone: boolean; height: number; block: number} {
-  state.flush()
+export function planEndMatter(state: State): EndMatterPlan {
   const {theme, article, ctx} = state
   const meta = article.meta
   const style = theme.end.style
@@ -27,7 +40,6 @@ export function endMatter(state: State): {alone: boolean; height: number; block:
   const url = meta.canonical ?? (html ? ctx.url(html) : undefined)
   const source = meta.dateline?.agency
   const base = state.baseStyle(style)
-  // Each paragraph as runs (the URL a link), to measure before drawing.
   const paragraphs: InlineRun[][] = []
   if (source) {
     const runs: InlineRun[] = [{text: pdfLabel(state, 'originallyPublished', {publisher: source}), style: base}]
@@ -49,16 +61,51 @@ export function endMatter(state: State): {alone: boolean; height: number; block:
   const comma = /^(?:ar|ckb|fa|ur|ps)\b/i.test(meta.lang) ? '، ' : ', '
   if (meta.tags.length > 0) paragraphs.push([{text: `${pdfLabel(state, 'tags')}: ${meta.tags.join(comma)}`, style: base}])
 
+  // Shaped now, drawn last: missing characters are reported when it is drawn.
+  const missing: string[] = []
+  const report = state.missingGlyph
+  state.missingGlyph = (character) => missing.push(character)
+  try {
+    const frame = state.frame()
+    const height = state.lineHeight(style)
+    const mark = theme.end.mark ? state.lines(state.shapeRuns([{text: theme.end.mark, style: base}]), frame.width)[0] : undefined
+    let lines = mark ? 1 : 0
+    for (const runs of paragraphs) lines += state.paragraphLines(state.shapeRuns(runs), frame.width, false).length
+    const need = lines * height + paragraphs.length * (style.spaceAfter ?? 0)
+    return {mark, paragraphs, need, room: need + (style.spaceBefore ?? 0), missing}
+  } finally {
+    state.missingGlyph = report
+  }
+}
+
+/**
+ * Draw the end matter after everything else, kept together so that it ends
+ * the last page. Lines of the last block held back for it (see `placeLines`)
+ * are drawn first: carried over with it when it would stand alone.
+ *
+ * @param state
+ *   Render state, after the body (and the link list).
+ * @param plan
+ *   The end matter, from {@link planEndMatter}.
+ * @returns
+ *   Whether it had to start a page of its own, the height it takes and the
+ *   index of the block before it (to keep with it in a second pass).
+ */
+export function endMatter(state: State, plan: EndMatterPlan): {alone: boolean; height: number; block: number} {
+  state.flush()
+  const {theme} = state
+  const style = theme.end.style
+  for (const character of plan.missing) state.missingGlyph(character)
+  if (state.holding()) state.settle(state.breaksBefore(style.spaceBefore ?? 0, plan.need))
+  // Nothing comes after the end matter: none of its own lines are held back.
+  state.endRoom = 0
+  const {mark, paragraphs, need} = plan
   const frame = state.frame()
   const height = state.lineHeight(style)
-  const mark = theme.end.mark ? state.lines(state.shapeRuns([{text: theme.end.mark, style: base}]), frame.width)[0] : undefined
-  let lines = mark ? 1 : 0
-  for (const runs of paragraphs) lines += state.paragraphLines(state.shapeRuns(runs), frame.width, false).length
   const block = state.blocks - 1
   const page = state.page
   state.gap(style.spaceBefore ?? 0)
   // Together, on the page they end.
-  const need = lines * height + paragraphs.length * (style.spaceAfter ?? 0)
   state.ensure(need)
   const alone = state.page !== page
   if (mark) {
@@ -76,5 +123,5 @@ export function endMatter(state: State): {alone: boolean; height: number; block:
       }
     })
   }
-  return {alone, height: need + (style.spaceBefore ?? 0), block}
+  return {alone, height: plan.room, block}
 }

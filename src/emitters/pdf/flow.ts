@@ -30,6 +30,9 @@ export function createFlow(state: State): FlowState {
         return
       }
       if (node.type !== 'element') return
+      // Lines held back for the end matter are drawn before the next element
+      // (a handler may draw on the document itself).
+      state.settle()
       const handler = state.handlers[node.tagName] ?? state.handlers['unknown']
       handler?.(state, node, parent)
     },

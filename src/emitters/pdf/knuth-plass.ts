@@ -94,6 +94,8 @@ function createScratch(size: number): Scratch {
 }
 
 let scratch = createScratch(1024)
+/** The best new nodes of `totalFit` (all `undefined` between breaks). */
+const bestScratch: Array<Active | undefined> = []
 
 interface Active {
   /** Item the line before broke at (-1: the paragraph's start). */
@@ -159,8 +161,11 @@ export function totalFit(items: readonly KpItem[], options: KpOptions): KpResult
   // The active nodes are `active[0 … live)`, in the order of their breaks
   // (the array is never shortened: setting an array's length is slow).
   let live = 1
-  // Best new node per fitness class and run of hyphens, reused at each break.
-  const best: Array<Active | undefined> = Array.from({length: 4 * runs})
+  // Best new node per fitness class and run of hyphens, reused at each break
+  // (and across calls: every slot is emptied when its node goes live).
+  const slots = 4 * runs
+  while (bestScratch.length < slots) bestScratch.push(undefined)
+  const best = bestScratch
 
   for (let index = 0; index < count; index++) {
     const item = items[index] as KpItem
@@ -237,7 +242,7 @@ export function totalFit(items: readonly KpItem[], options: KpOptions): KpResult
     }
     live = kept
     if (found) {
-      for (let slot = 0; slot < best.length; slot++) {
+      for (let slot = 0; slot < slots; slot++) {
         const node = best[slot]
         if (node) {
           active[live++] = node

@@ -309,22 +309,23 @@ export function breakParagraph(items: readonly Item[], options: ParagraphOptions
   }
   if (kp.length === 0) return []
   if (kp.at(-1)?.type !== 'penalty') push({type: 'penalty', width: 0, cost: -forced}, undefined)
-  const base = {
-    width,
-    maxConsecutiveFlagged: settings.consecutiveHyphens,
-    extraStretch: justify ? 0 : settings.raggedStretch * em
-  }
-  const passes: KpOptions[] = [
+  // The passes, each made only when the one before it failed (most
+  // paragraphs need one or two).
+  const maxConsecutiveFlagged = settings.consecutiveHyphens
+  const extraStretch = justify ? 0 : settings.raggedStretch * em
+  const pretolerance = settings.pretolerance ?? 1
+  for (let index = 0; index < 4; index++) {
     // TeX's first pass: no hyphenation, within `pretolerance` (skipped when negative).
-    {...base, tolerance: settings.pretolerance ?? 1, noFlagged: true},
-    {...base, tolerance: settings.tolerance},
-    {...base, tolerance: settings.tolerance, extraStretch: base.extraStretch + settings.emergencyStretch * em},
-    {...base, tolerance: settings.tolerance, extraStretch: base.extraStretch + settings.emergencyStretch * em, underfull: true}
-  ]
-  for (const [index, pass] of passes.entries()) {
-    if (index === 0 && pass.tolerance < 0) continue
+    if (index === 0 && pretolerance < 0) continue
     // Without hyphenation points, the second pass is the first again.
-    if (index === 1 && !hasFlagged && pass.tolerance <= (passes[0]?.tolerance ?? 0)) continue
+    if (index === 1 && !hasFlagged && settings.tolerance <= pretolerance) continue
+    const pass: KpOptions =
+      index === 0
+        ? {width, maxConsecutiveFlagged, extraStretch, tolerance: pretolerance, noFlagged: true}
+        : index === 1
+          ? {width, maxConsecutiveFlagged, extraStretch, tolerance: settings.tolerance}
+          : // With emergency stretch, then accepting loose lines.
+            {width, maxConsecutiveFlagged, extraStretch: extraStretch + settings.emergencyStretch * em, tolerance: settings.tolerance, underfull: index === 3}
     const result = totalFit(kp, pass)
     if (result) return linesOf(kp, drawn, result.breaks, options.hyphen)
   }

@@ -40,8 +40,8 @@ export interface PdfFont {
   widths: Array<number | undefined>
   /** CIDs (hex) by glyph id and code points (added here). */
   pressroomCids?: Map<string, string>
-  /** Text operators by prepared piece (added here, see `draw.ts`). */
-  pressroomBodies?: Map<object, string>
+  /** Text operators by prepared piece's serial number (added here, see `draw.ts`). */
+  pressroomBodies?: Map<number, string>
 }
 
 /** The pdfkit document, as used here. */

@@ -9,7 +9,7 @@ import {diagnostics} from '../../diagnostics.js'
 import {codePoint} from '../../pipeline/characters.js'
 import {displayDate, isRtl} from '../../locale.js'
 import type {Article, EmitContext} from '../../types.js'
-import {endMatter} from './end-matter.js'
+import {endMatter, planEndMatter} from './end-matter.js'
 import {createFontSet} from './fonts.js'
 import {defaultHandlers} from './handlers/index.js'
 import {figureImage} from './handlers/image.js'
@@ -66,12 +66,15 @@ export async function renderPdf(article: Article, ctx: EmitContext, options: Ren
   }
   if (meta.description) info['Subject'] = meta.description
   if (meta.tags.length > 0) info['Keywords'] = meta.tags.join(', ')
-  // Rendered twice only when the end matter would stand alone on its last
-  // page: the second pass keeps the last lines of the block before it with it.
+  // One pass: the last lines of the body are kept with the end matter as
+  // they are placed (`placeLines`). Rendered twice only when the end matter
+  // would stand alone on its last page after a block whose lines could not be
+  // held back (one with a background or a rule beside it): the second pass
+  // keeps the last lines of that block with it.
   const messages = article.file.messages.length
   const lines: LineRecord[] = []
   let result = await pass(undefined)
-  if (result.end.alone) {
+  if (result.end.alone && result.end.block === result.unheld) {
     article.file.messages.length = messages
     lines.length = 0
     result = await pass({block: result.end.block, height: result.end.height})
@@ -79,7 +82,9 @@ export async function renderPdf(article: Article, ctx: EmitContext, options: Ren
   if (options.onLine) for (const record of lines) options.onLine(record)
   return result.bytes
 
-  async function pass(tail: {block: number; height: number} | undefined): Promise<{bytes: Uint8Array; end: {alone: boolean; height: number; block: number}}> {
+  async function pass(
+    tail: {block: number; height: number} | undefined
+  ): Promise<{bytes: Uint8Array; end: {alone: boolean; height: number; block: number}; unheld: number}> {
     const base = fonts.chain({family: theme.body.family, bold: false, italic: false}).fonts[0]
     const doc = createPdf({
       size: [pageWidth, pageHeight],
@@ -121,13 +126,15 @@ export async function renderPdf(article: Article, ctx: EmitContext, options: Ren
       ids: idsOf(article.hast),
       onLine: (record) => lines.push(record)
     })
+    const plan = planEndMatter(state)
     if (tail) state.tail = tail
+    else state.endRoom = plan.room
 
     masthead(state)
     state.one(article.hast, undefined)
     state.flush()
     linkList(state)
-    const end = endMatter(state)
+    const end = endMatter(state, plan)
     tagger.close()
     runningHeads(state)
     if (state.missingCount > 0) {
@@ -137,7 +144,7 @@ export async function renderPdf(article: Article, ctx: EmitContext, options: Ren
     doc.end()
     await done
     chunks.push(output())
-    return {bytes: concat(chunks), end}
+    return {bytes: concat(chunks), end, unheld: state.unheld()}
   }
 }
 

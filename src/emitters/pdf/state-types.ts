@@ -80,6 +80,24 @@ export interface PageState {
    * follows it, `height` points (the end matter): see `renderPdf`.
    */
   tail?: {block: number; height: number}
+  /**
+   * Room the end matter takes below the last block (its space before
+   * included), known before the body is laid out; 0: keep nothing with it.
+   */
+  endRoom: number
+  /**
+   * Draw the lines held back (see `placeLines`): where they were planned,
+   * or, with `carry`, the last of them on a new page with what follows (the
+   * end matter). Everything that draws settles first; a handler that draws
+   * on the document itself should too.
+   */
+  settle(carry?: boolean): void
+  /** Whether lines are held back. */
+  holding(): boolean
+  /** Index of the last block whose lines could not be held back (-1: none). */
+  unheld(): number
+  /** Whether `gap(space)` then `ensure(need)` would start a page (nothing moves). */
+  breaksBefore(space: number, need: number): boolean
   /** Place lines from the cursor down, breaking pages (widows, orphans, keep-with-next). */
   placeLines(lines: Line[], options: BlockOptions): void
   gap(space: number): void

@@ -28,6 +28,8 @@ export interface Tagger {
   ensure(node: StructNode): PdfStructureElement
   /** Mark what is drawn next as content of `node`. */
   use(node: StructNode): void
+  /** Whether what is drawn now is content of `node` (`use` would write nothing). */
+  isCurrent(node: StructNode): boolean
   /** Close the open marked content, if any. */
   close(): void
   /** Draw `draw` as an artifact (not part of the content). */
@@ -69,6 +71,9 @@ export function createTagger(doc: Pdf, lang: string): Tagger {
       const elem = tagger.ensure(node)
       elem.add(doc.markStructureContent(node.type))
       current = node
+    },
+    isCurrent(node) {
+      return current === node
     },
     close() {
       if (current) {

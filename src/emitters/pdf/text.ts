@@ -2,7 +2,7 @@
  * Fonts and lines: text runs shaped with the theme's fonts, broken into
  * lines, and lines drawn (labels, anchors, links and decorations with them).
  */
-import {drawGlyphs} from './draw.js'
+import {addGlyphs, beginText, endText, type TextObject} from './draw.js'
 import {measure, type FontSet, type LoadedFont} from './fonts.js'
 import {breakLines, breakParagraph} from './line-breaking.js'
 import type {Hyphenator} from './hyphenate.js'
@@ -64,6 +64,7 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
     },
 
     drawLine(line, x, width, top, style, drawOptions) {
+      state.settle()
       const height = state.lineHeight(style)
       const first = line.items.find((item): item is Segment => item.kind === 'segment')
       const ascent = first?.font.ascent ?? 0.93
@@ -84,9 +85,26 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
         const range = decoration.pages.get(state.page)
         decoration.pages.set(state.page, range ? [range[0], top + height] : [top, top + height])
       }
-      // Positions, from the visual order.
-      const visual = visualOrder(line.items)
-      const glues = visual.filter((item) => item.kind === 'glue').length
+      // Positions, from the visual order. A line without right-to-left text
+      // (all level 0, most lines) is in visual order already: positions by
+      // index, without reordering it or keying a map by its items.
+      const items = line.items
+      let bidiLine = false
+      for (const item of items) {
+        if (item.level !== 0) {
+          bidiLine = true
+          break
+        }
+      }
+      const visual = bidiLine ? visualOrder(items) : items
+      let glues = 0
+      let spaces = 0
+      for (const item of visual) {
+        if (item.kind === 'glue') {
+          glues++
+          spaces += item.width
+        }
+      }
       // Justified lines: every space scaled by one factor, never past the
       // looseness bound. A line that would need more (from the emergency
       // passes: long unbreakable words) gets spaces at the bound and ends a
@@ -95,7 +113,6 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
       let factor = 1
       let lineWidth = line.width
       if (drawOptions.align === 'justify' && !line.last && glues > 0) {
-        const spaces = visual.reduce((sum, item) => sum + (item.kind === 'glue' ? item.width : 0), 0)
         const {stretch, shrink, tolerance} = theme.justification
         if (spaces > 0) {
           factor = Math.max(1 - shrink, Math.min(1 + stretch * tolerance, 1 + (width - line.width) / spaces))
@@ -108,17 +125,31 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
           : drawOptions.dir === 'rtl'
             ? x + width - lineWidth
             : x
-      const positions = new Map<Segment | Glue, number>()
-      for (const item of visual) {
-        positions.set(item, cursor)
-        cursor += item.kind === 'glue' ? item.width * factor : item.width
+      // `positions[i]`: left edge of `items[i]` (logical order).
+      const positions: number[] = []
+      if (bidiLine) {
+        const byItem = new Map<Segment | Glue, number>()
+        for (const item of visual) {
+          byItem.set(item, cursor)
+          cursor += item.kind === 'glue' ? item.width * factor : item.width
+        }
+        for (const item of items) positions.push(byItem.get(item) ?? x)
+      } else {
+        for (const item of items) {
+          positions.push(cursor)
+          cursor += item.kind === 'glue' ? item.width * factor : item.width
+        }
       }
       state.onLine?.({page: state.page, top, x, width, style, line, factor, align: drawOptions.align, artifact: drawOptions.struct === null})
-      // Content in logical order, so the structure reads in logical order.
+      // Content in logical order, so the structure reads in logical order;
+      // the line's pieces in one text object, ended before marked content
+      // changes and before a decoration is drawn.
       const linkNodes = new Map<LinkTarget, {node: StructNode; x0: number; x1: number}>()
-      for (const item of line.items) {
+      const text = beginText()
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index] as Segment | Glue
         if (item.kind !== 'segment') continue
-        const at = positions.get(item) ?? x
+        const at = positions[index] ?? x
         const link = item.style.link
         let struct = drawOptions.struct
         if (struct && link) {
@@ -131,13 +162,17 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
           entry.x1 = Math.max(entry.x1, at + item.width)
           struct = entry.node
         }
-        if (struct) tagger.use(struct)
+        if (struct && !tagger.isCurrent(struct)) {
+          endText(doc, text)
+          tagger.use(struct)
+        }
         if (item.style.anchor && !drawnAnchors.has(item.style.anchor)) {
           drawnAnchors.add(item.style.anchor)
           doc.addNamedDestination(item.style.anchor, 'XYZ', null, top, null)
         }
-        drawSegment(item, at, baseline)
+        drawSegment(text, item, at, baseline)
       }
+      endText(doc, text)
       for (const [link, entry] of linkNodes) {
         const elem = tagger.ensure(entry.node)
         const box: [number, number, number, number] = [entry.x0, top, entry.x1 - entry.x0, height]
@@ -171,12 +206,13 @@ export function createText(state: State, fonts: FontSet, hyphenate: Hyphenator |
     return hyphen
   }
 
-  function drawSegment(segment: Segment, x: number, baseline: number) {
+  function drawSegment(text: TextObject, segment: Segment, x: number, baseline: number) {
     const style = segment.style
     const size = style.size
     const y = baseline - (style.shift ?? 0) * size
-    drawGlyphs(doc, segment.font, size, style.link ? theme.colors.link : style.color, drawText(segment), x, y, segment.level % 2 === 1)
+    addGlyphs(doc, text, segment.font, size, style.link ? theme.colors.link : style.color, drawText(segment), x, y, segment.level % 2 === 1)
     if (style.strike || style.underline) {
+      endText(doc, text)
       const lineY = style.strike ? y - size * 0.3 : y + size * 0.12
       doc.lineWidth(size * 0.06).strokeColor(style.color).moveTo(x, lineY).lineTo(x + segment.width, lineY).stroke()
     }

@@ -39,6 +39,9 @@ function escapeXml(value: string): string {
     .replace(/>/g, '&gt;')
 }
 
+/** The content of the page being written (see {@link batchContent}; rendering is synchronous between flushes). */
+let scratch = Buffer.allocUnsafe(1 << 16)
+
 /**
  * `addContent` (with `flushPages`, `continueOnNewPage` and `end`, which
  * close marked content by writing to the page): pdfkit turns each content
@@ -50,10 +53,14 @@ function escapeXml(value: string): string {
  */
 export function batchContent(doc: Pdf): void {
   let page: Pdf['page'] | undefined
-  let pending = ''
+  // The operators are written as they come into one buffer, reused by every
+  // page and document (a string grown operator by operator is a rope of
+  // thousands of pieces, flattened at the end at a cost); the page gets a
+  // copy.
+  let length = 0
   const flush = () => {
-    if (page && pending) page.write(Buffer.from(pending, 'latin1'))
-    pending = ''
+    if (page && length > 0) page.write(Buffer.from(scratch.subarray(0, length)))
+    length = 0
   }
   doc.addContent = (data) => {
     if (doc.page !== page) {
@@ -61,7 +68,14 @@ export function batchContent(doc: Pdf): void {
       page = doc.page
     }
     if (typeof data === 'string') {
-      pending += data + '\n'
+      // One byte per UTF-16 unit (its low byte), as pdfkit writes it.
+      if (length + data.length + 1 > scratch.length) {
+        const grown = Buffer.allocUnsafe(Math.max(scratch.length * 2, length + data.length + 1))
+        scratch.copy(grown, 0, 0, length)
+        scratch = grown
+      }
+      length += scratch.write(data, length, 'latin1')
+      scratch[length++] = 0x0a
     } else {
       flush()
       page.write(data)
