@@ -8,7 +8,7 @@ import type {BuildOptions} from './options.js'
 import {checkOutputs, tempDirOf, writeAtomic, type Owners} from './outputs.js'
 import type {ManifestFile} from './manifest.js'
 import type {Plan} from './plan.js'
-import {runTasks} from './pool.js'
+import {runTasks, type EarlyPool} from './pool.js'
 import {fileOf, type ArticleRecord} from './record.js'
 import type {ArticleOutcome, Runtime} from './worker.js'
 
@@ -32,10 +32,12 @@ export interface Built {
  *   This thread's runtime, loaded on first need.
  * @param options
  *   The build's options (pool settings, `onArticle`).
+ * @param early
+ *   A pool started while planning, if any (see `startPoolEarly`).
  * @returns
  *   The records, the owners of the written paths, and where articles were built.
  */
-export async function buildArticles(plan: Plan, runtime: () => Promise<Runtime>, options: BuildOptions): Promise<Built> {
+export async function buildArticles(plan: Plan, runtime: () => Promise<Runtime>, options: BuildOptions, early?: EarlyPool): Promise<Built> {
   const outputDir = options.config.output
   const owners = ownersOf(plan.cached)
   const records: ArticleRecord[] = [...plan.cached]
@@ -57,7 +59,7 @@ export async function buildArticles(plan: Plan, runtime: () => Promise<Runtime>,
     if (!record || file.messages.length > 0) plan.files.push(file)
     options.onArticle?.(++done, total, file)
   }
-  const {builtHere} = plan.tasks.length > 0 ? await runTasks(plan.tasks, runtime, options, handle) : {builtHere: false}
+  const {builtHere} = plan.tasks.length > 0 ? await runTasks(plan.tasks, runtime, options, handle, early) : {builtHere: false}
   return {records, owners, builtHere}
 }
 

@@ -5,6 +5,7 @@
  * reuses them for every article it is given.
  */
 import {readFileSync} from 'node:fs'
+import {isMainThread, workerData} from 'node:worker_threads'
 import {loadConfig, resolveConfig, type ResolvedConfig, type UserConfig} from '../config.js'
 import {createEmitContext} from '../emitters/context.js'
 import {debug} from '../debug.js'
@@ -138,10 +139,38 @@ function runtimeOf(source: ConfigSource): Promise<Runtime> {
  * Worker entry point (piscina): build one article with the runtime of this
  * thread, created on first use.
  */
-export default async function work(input: {task: ArticleTask; source: ConfigSource; timing?: TaskClock}): Promise<ArticleOutcome> {
+async function work(input: {task: ArticleTask; source: ConfigSource; timing?: TaskClock}): Promise<ArticleOutcome> {
   const runtime = await runtimeOf(input.source)
   // Timed from here: loading the runtime (once per thread) is not the article's doing.
   const {timing} = input
   if (timing) Atomics.store(timing.clock, timing.slot, Math.max(1, Date.now() - timing.epoch))
   return buildArticle(input.task, runtime)
 }
+
+/** What a pool gives its threads as they start (see `startPoolEarly` in `pool.ts`). */
+export interface WorkerData {
+  /** Load the runtime of this configuration now, before the first task. */
+  warm?: ConfigSource
+}
+
+/**
+ * Load this thread's runtime and the reader (the parser, the processor)
+ * before the first task. Not in the background: piscina's idle workers block
+ * in `Atomics.wait`, which would stall it; the pool awaits a default export
+ * that is a promise before it reports the thread ready (tasks wait in its
+ * queue meanwhile). A failure is left for the tasks to report, as without
+ * warming.
+ */
+async function warmUp(source: ConfigSource): Promise<typeof work> {
+  try {
+    await runtimeOf(source)
+    await import('../readers/index.js')
+    debug('worker warmed up')
+  } catch {
+    // `runtimeOf` keeps the rejection: each task reports it.
+  }
+  return work
+}
+
+const warm = isMainThread ? undefined : (workerData as WorkerData | null | undefined)?.warm
+export default warm ? warmUp(warm) : work
