@@ -46,9 +46,10 @@ export async function buildArticles(plan: Plan, runtime: () => Promise<Runtime>,
   }
   let done = plan.cached.length
   const total = plan.cached.length + plan.tasks.length
+  const writing: Writing = {tempDir: tempDirOf(options.config.cache), made: new Set(), written: new Map()}
   const handle = async (outcome: ArticleOutcome): Promise<void> => {
     const file = outcome.ok ? fileOf(outcome.record.path, outcome.record.messages) : fileOf(outcome.path, outcome.messages)
-    const record = outcome.ok ? await writeArticle(outcome, file, outputDir, owners, tempDirOf(options.config.cache)) : undefined
+    const record = outcome.ok ? await writeArticle(outcome, file, outputDir, owners, writing) : undefined
     if (record) {
       const source = plan.read.get(record.path)
       records.push(source ? {...record, source} : record)
@@ -63,19 +64,34 @@ export async function buildArticles(plan: Plan, runtime: () => Promise<Runtime>,
   return {records, owners, builtHere}
 }
 
+/** What the articles' writes share. */
+interface Writing {
+  /** The cache's folder of temporary files. */
+  tempDir: string
+  /** Folders made so far (see `writeAtomic`). */
+  made: Set<string>
+  /** Path → SHA-256 of the files written so far by this build. */
+  written: Map<string, string>
+}
+
 /** Check and write a built article's files; its record, or `undefined` when a path was refused (reported on `file`). */
 async function writeArticle(
   outcome: Extract<ArticleOutcome, {ok: true}>,
   file: VFile,
   outputDir: string,
   owners: Owners,
-  tempDir: string
+  writing: Writing
 ): Promise<ArticleRecord | undefined> {
   const checked = checkOutputs(outcome.files, file, outcome.record.path, outputDir, owners)
   if (!checked) return undefined
   const written: ManifestFile[] = []
   for (const {file: output, emitter, absolute, info} of checked) {
-    await writeAtomic(absolute, output.contents, tempDir)
+    // An image many articles share is written once, not once per article:
+    // the same bytes at the same path (`checkOutputs` refuses other bytes).
+    if (writing.written.get(output.path) !== info.sha256) {
+      await writeAtomic(absolute, output.contents, writing.tempDir, writing.made)
+      writing.written.set(output.path, info.sha256)
+    }
     written.push({path: output.path, emitter, ...info})
   }
   return {...outcome.record, files: written}
