@@ -13,6 +13,7 @@ import {diagnostics, hasErrors, report} from '../diagnostics.js'
 import {resolveEmitters} from '../emitters/index.js'
 import {messagesOf, recordOf, saveTrees, type ArticleRecord, type ArticleRefs, type MessageRecord} from './record.js'
 import {createTemplates, type Templates} from '../emitters/templates.js'
+import type {Translator} from '../i18n/index.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
 
 /** How a worker recreates the build's configuration. */
@@ -58,6 +59,8 @@ export interface Runtime {
   config: ResolvedConfig
   emitters: Emitter[]
   templates: Templates
+  /** The emit contexts' translators (see `EmitContextOptions`). */
+  translators: Map<string, Translator>
 }
 
 /**
@@ -71,7 +74,7 @@ export interface Runtime {
  *   Its record and files, or its messages when it failed.
  */
 export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise<ArticleOutcome> {
-  const {config, emitters, templates} = runtime
+  const {config, emitters, templates, translators} = runtime
   let contents: Uint8Array
   try {
     // Synchronously: the thread building an article has nothing else to do meanwhile.
@@ -85,7 +88,7 @@ export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise
   if (!result.ok) return {ok: false, path: task.display, messages: messagesOf(result.file)}
   const article = result.article
   debug(`${task.display}: read and normalized`)
-  const ctx = createEmitContext({config, emitters, articles: [article], templates})
+  const ctx = createEmitContext({config, emitters, articles: [article], templates, translators})
   const files: Array<{file: OutputFile; emitter: string}> = []
   for (const emitter of emitters) {
     if (!(await runEmitter(emitter, article, ctx, files))) break
@@ -116,7 +119,7 @@ async function runEmitter(emitter: Emitter, article: Article, ctx: EmitContext, 
 
 /** Make the runtime of a configuration. */
 export function createRuntime(config: ResolvedConfig, only?: readonly string[]): Runtime {
-  return {config, emitters: resolveEmitters(config, only), templates: createTemplates(config)}
+  return {config, emitters: resolveEmitters(config, only), templates: createTemplates(config), translators: new Map()}
 }
 
 let runtime: Promise<Runtime> | undefined
