@@ -127,7 +127,8 @@ export interface EarlyPool {
 export function startPoolEarly(options: PoolOptions, expected: number): EarlyPool | undefined {
   const {canThread, auto, settings} = poolPlan(options)
   const threads = auto ? (expected >= poolThreshold ? os.availableParallelism() : 0) : Number(options.workers)
-  if (!canThread || threads <= 0) return undefined
+  // (With `workers` set, a build with nothing new starts none either.)
+  if (!canThread || threads <= 0 || expected === 0) return undefined
   let pool: Promise<TaskPool> | undefined = createTaskPool(threads, settings, true)
   // A pool that fails to start fails the tasks it is given, not this.
   pool.catch(() => {})
