@@ -8,7 +8,7 @@ import type {BuildOptions} from './options.js'
 import {checkOutputs, tempDirOf, writeAtomic, type Owners} from './outputs.js'
 import type {ManifestFile} from './manifest.js'
 import type {Plan} from './plan.js'
-import {runTasks} from './pool.js'
+import {runTasks, type EarlyPool} from './pool.js'
 import {fileOf, type ArticleRecord} from './record.js'
 import type {ArticleOutcome, Runtime} from './worker.js'
 
@@ -32,10 +32,12 @@ export interface Built {
  *   This thread's runtime, loaded on first need.
  * @param options
  *   The build's options (pool settings, `onArticle`).
+ * @param early
+ *   A pool started while planning, if any (see `startPoolEarly`).
  * @returns
  *   The records, the owners of the written paths, and where articles were built.
  */
-export async function buildArticles(plan: Plan, runtime: () => Promise<Runtime>, options: BuildOptions): Promise<Built> {
+export async function buildArticles(plan: Plan, runtime: () => Promise<Runtime>, options: BuildOptions, early?: EarlyPool): Promise<Built> {
   const outputDir = options.config.output
   const owners = ownersOf(plan.cached)
   const records: ArticleRecord[] = [...plan.cached]
@@ -44,9 +46,10 @@ export async function buildArticles(plan: Plan, runtime: () => Promise<Runtime>,
   }
   let done = plan.cached.length
   const total = plan.cached.length + plan.tasks.length
+  const writing: Writing = {tempDir: tempDirOf(options.config.cache), made: new Set(), written: new Map()}
   const handle = async (outcome: ArticleOutcome): Promise<void> => {
     const file = outcome.ok ? fileOf(outcome.record.path, outcome.record.messages) : fileOf(outcome.path, outcome.messages)
-    const record = outcome.ok ? await writeArticle(outcome, file, outputDir, owners, tempDirOf(options.config.cache)) : undefined
+    const record = outcome.ok ? await writeArticle(outcome, file, outputDir, owners, writing) : undefined
     if (record) {
       const source = plan.read.get(record.path)
       records.push(source ? {...record, source} : record)
@@ -57,8 +60,18 @@ export async function buildArticles(plan: Plan, runtime: () => Promise<Runtime>,
     if (!record || file.messages.length > 0) plan.files.push(file)
     options.onArticle?.(++done, total, file)
   }
-  const {builtHere} = plan.tasks.length > 0 ? await runTasks(plan.tasks, runtime, options, handle) : {builtHere: false}
+  const {builtHere} = plan.tasks.length > 0 ? await runTasks(plan.tasks, runtime, options, handle, early) : {builtHere: false}
   return {records, owners, builtHere}
+}
+
+/** What the articles' writes share. */
+interface Writing {
+  /** The cache's folder of temporary files. */
+  tempDir: string
+  /** Folders made so far (see `writeAtomic`). */
+  made: Set<string>
+  /** Path → SHA-256 of the files written so far by this build. */
+  written: Map<string, string>
 }
 
 /** Check and write a built article's files; its record, or `undefined` when a path was refused (reported on `file`). */
@@ -67,13 +80,18 @@ async function writeArticle(
   file: VFile,
   outputDir: string,
   owners: Owners,
-  tempDir: string
+  writing: Writing
 ): Promise<ArticleRecord | undefined> {
   const checked = checkOutputs(outcome.files, file, outcome.record.path, outputDir, owners)
   if (!checked) return undefined
   const written: ManifestFile[] = []
   for (const {file: output, emitter, absolute, info} of checked) {
-    await writeAtomic(absolute, output.contents, tempDir)
+    // An image many articles share is written once, not once per article:
+    // the same bytes at the same path (`checkOutputs` refuses other bytes).
+    if (writing.written.get(output.path) !== info.sha256) {
+      await writeAtomic(absolute, output.contents, writing.tempDir, writing.made)
+      writing.written.set(output.path, info.sha256)
+    }
     written.push({path: output.path, emitter, ...info})
   }
   return {...outcome.record, files: written}

@@ -24,9 +24,9 @@ import {emptyIndex, environmentKey, holdsRecords, pruneTrees, readCacheIndex, sa
 import {addMessages, updateCollections, writeCollections} from './collections.js'
 import {manifestOf, readManifest, removeStale, sourceOf, writeManifest} from './manifest.js'
 import {buildFileOf, checkBuildOptions, refuseEmpty, summarize, type BuildOptions, type BuildResult} from './options.js'
-import {planBuild} from './plan.js'
+import {displayOf, planBuild} from './plan.js'
 import {linkRefs} from './refs.js'
-import {lazyRuntime} from './pool.js'
+import {lazyRuntime, startPoolEarly, type EarlyPool} from './pool.js'
 import {articleOf, fileOf, newestFirst} from './record.js'
 import {removeLeftovers, tempDirOf} from './outputs.js'
 import {readShards, writeShard} from './shards.js'
@@ -64,16 +64,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // 1. Sources, keys, slugs: what the cache can skip, what must be built.
   const environment = environmentKey(config, names)
-  const plan = await planBuild(config, index, environment, options.shard)
-  debug(`${plan.sources} sources read and hashed, ${plan.tasks.length} to build`)
-  // An empty input folder where the last build had articles is a mistake
-  // far more often than a wish to unpublish everything: nothing is touched.
-  if (plan.sources === 0 && !options.shard) refuseEmpty(config, previous, options)
-  // Cross-references need every slug of the build; each task gets the targets it names.
-  linkRefs(plan, config, environment)
+  // The worker pool starts while the sources are read and hashed, when
+  // enough of them are unknown to the cache to need it (see `startPoolEarly`).
+  let early: EarlyPool | undefined
+  let built: Awaited<ReturnType<typeof buildArticles>>
+  let plan: Awaited<ReturnType<typeof planBuild>>
+  try {
+    plan = await planBuild(config, index, environment, options.shard, (sources) => {
+      let unknown = 0
+      for (const source of sources) if (!index.articles[displayOf(source)]) unknown++
+      early = startPoolEarly(options, unknown)
+    })
+    debug(`${plan.sources} sources read and hashed, ${plan.tasks.length} to build`)
+    // An empty input folder where the last build had articles is a mistake
+    // far more often than a wish to unpublish everything: nothing is touched.
+    if (plan.sources === 0 && !options.shard) refuseEmpty(config, previous, options)
+    // Cross-references need every slug of the build; each task gets the targets it names.
+    linkRefs(plan, config, environment)
 
-  // 2. Build what changed, in parallel; write each article's files as it comes.
-  const built = await buildArticles(plan, runtime, options)
+    // 2. Build what changed, in parallel; write each article's files as it comes.
+    built = await buildArticles(plan, runtime, options, early)
+  } finally {
+    // Not taken (nothing to build, or a failure): its threads must not keep the process alive.
+    await early?.destroy()
+  }
   debug('articles built and written')
   const records = newestFirst(built.records)
   const articles = records.map((record) => articleOf(record, config.cache))

@@ -62,13 +62,22 @@ export function safeOutputPath(outputDir: string, relative: string): string | un
  *   Text (UTF-8) or bytes.
  * @param tempDir
  *   Folder for the temporary file (optional).
+ * @param made
+ *   Folders this caller made (or found) already, so not made again: the
+ *   build writes thousands of files into a few folders, and each `mkdir` is
+ *   a round trip to the thread pool (optional; the folders made are added).
  */
-export async function writeAtomic(absolute: string, contents: string | Uint8Array, tempDir?: string): Promise<void> {
+export async function writeAtomic(absolute: string, contents: string | Uint8Array, tempDir?: string, made?: Set<string>): Promise<void> {
   const dir = path.dirname(absolute)
-  await mkdir(dir, {recursive: true})
+  const makeDir = async (folder: string) => {
+    if (made?.has(folder)) return
+    await mkdir(folder, {recursive: true})
+    made?.add(folder)
+  }
+  await makeDir(dir)
   const name = `.${path.basename(absolute)}.${randomBytes(6).toString('hex')}.tmp`
   if (tempDir) {
-    await mkdir(tempDir, {recursive: true})
+    await makeDir(tempDir)
     const temp = path.join(tempDir, name)
     try {
       await writeFile(temp, contents)

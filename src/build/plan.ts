@@ -68,12 +68,21 @@ export async function findInputs(config: ResolvedConfig): Promise<string[]> {
  *   The environment key of this build (see `environmentKey`).
  * @param shard
  *   The slice to build, if any.
+ * @param onSources
+ *   Called with the sources to plan once they are found, before any is read.
  * @returns
  *   The plan.
  */
-export async function planBuild(config: ResolvedConfig, index: CacheIndex, environment: string, shard?: Shard): Promise<Plan> {
+export async function planBuild(
+  config: ResolvedConfig,
+  index: CacheIndex,
+  environment: string,
+  shard?: Shard,
+  onSources?: (sources: readonly string[]) => void
+): Promise<Plan> {
   const inputs = await findInputs(config)
   const sources = shard ? inputs.filter((source) => shardOf(config, source, shard.count) === shard.index) : inputs
+  onSources?.(sources)
   const slugs = new Map<string, string>()
   const plan: Plan = {sources: sources.length, inputs: sources, slugs, tasks: [], cached: [], read: new Map(), restated: false, files: [], failed: 0, present: undefined}
   /** Take a slug for a source; `false` (and the source failed) when another has it. */
@@ -110,6 +119,11 @@ async function claimElsewhere(source: string, config: ResolvedConfig, slugs: Map
   slugs.set(quick.slug, path.relative(process.cwd(), source) || source)
 }
 
+/** A source's path as messages and the cache index show it. */
+export function displayOf(source: string): string {
+  return path.relative(process.cwd(), source) || source
+}
+
 /** The cache as planning sees it. */
 export interface CacheView {
   index: CacheIndex
@@ -126,7 +140,7 @@ async function planSource(
   plan: Plan,
   claimSlug: (slug: string, display: string) => boolean
 ): Promise<void> {
-  const display = path.relative(process.cwd(), source) || source
+  const display = displayOf(source)
   const hit = cache.index.articles[display]
   let stat: Stats | undefined
   try {

@@ -12,7 +12,7 @@ import {packageRoot, type ResolvedConfig} from '../config.js'
 import {debug} from '../debug.js'
 import {diagnostics} from '../diagnostics.js'
 import {runtimeImport} from '../runtime-import.js'
-import type {ArticleOutcome, ArticleTask, ConfigSource, Runtime, TaskClock} from './worker.js'
+import type {ArticleOutcome, ArticleTask, ConfigSource, Runtime, TaskClock, WorkerData} from './worker.js'
 
 /** Articles below which a worker pool costs more than it saves. */
 const poolThreshold = 24
@@ -76,22 +76,76 @@ export async function runTasks(
   tasks: readonly ArticleTask[],
   loadRuntime: () => Promise<Runtime>,
   options: PoolOptions,
-  handle: (outcome: ArticleOutcome) => Promise<void>
+  handle: (outcome: ArticleOutcome) => Promise<void>,
+  early?: EarlyPool
 ): Promise<{builtHere: boolean}> {
-  const source = configSource(options.config, options.only)
-  const workerFile = workerModule()
-  const canThread = source !== undefined && existsSync(workerFile) && !isTypeScriptSource()
-  const auto = options.workers === 'auto' || options.workers === undefined
+  const {canThread, auto, settings} = poolPlan(options)
   const threads = auto ? (tasks.length >= poolThreshold ? os.availableParallelism() : 0) : Number(options.workers)
-  const settings = {file: workerFile, source: source!, heapMb: options.workerHeapMb ?? workerHeapMb, timeout: options.timeout ?? defaultTimeout}
   if (!canThread || threads <= 0) {
+    await early?.destroy()
     // Risky sources go to worker threads even here, where they can be
     // stopped. (`workers: 0` asks for no thread at all: then nothing is.)
     const risky = canThread && auto ? tasks.filter((task) => task.risky) : []
     return runHere(tasks, risky, loadRuntime, settings, handle)
   }
-  await runInPool(tasks, threads, loadRuntime, settings, handle)
+  await runInPool(tasks, threads, loadRuntime, settings, handle, early?.take(threads))
   return {builtHere: false}
+}
+
+/** Where a build's articles can go, before the tasks are known. */
+function poolPlan(options: PoolOptions): {canThread: boolean; auto: boolean; settings: PoolSettings} {
+  const source = configSource(options.config, options.only)
+  const workerFile = workerModule()
+  const canThread = source !== undefined && existsSync(workerFile) && !isTypeScriptSource()
+  const auto = options.workers === 'auto' || options.workers === undefined
+  const settings = {file: workerFile, source: source!, heapMb: options.workerHeapMb ?? workerHeapMb, timeout: options.timeout ?? defaultTimeout}
+  return {canThread, auto, settings}
+}
+
+/** A pool started before the plan is done (see {@link startPoolEarly}). */
+export interface EarlyPool {
+  /** The pool, when it has `threads` threads (then the caller owns it); else it is destroyed. */
+  take(threads: number): Promise<TaskPool> | undefined
+  /** Destroy it unless taken. */
+  destroy(): Promise<void>
+}
+
+/**
+ * Start the worker pool while the main thread is still planning, when at
+ * least `expected` articles (a lower bound: sources the cache knows nothing
+ * of) will be built: a worker's start-up (its thread, the bundle, the
+ * configuration, emitters, templates and the parser, see `worker.ts`) took
+ * as long as planning 1,000 sources, and ran only after it.
+ *
+ * @param options
+ *   The build's pool options.
+ * @param expected
+ *   Articles sure to be built.
+ * @returns
+ *   The starting pool, or `undefined` when the build will not use one.
+ */
+export function startPoolEarly(options: PoolOptions, expected: number): EarlyPool | undefined {
+  const {canThread, auto, settings} = poolPlan(options)
+  const threads = auto ? (expected >= poolThreshold ? os.availableParallelism() : 0) : Number(options.workers)
+  // (With `workers` set, a build with nothing new starts none either.)
+  if (!canThread || threads <= 0 || expected === 0) return undefined
+  let pool: Promise<TaskPool> | undefined = createTaskPool(threads, settings, true)
+  // A pool that fails to start fails the tasks it is given, not this.
+  pool.catch(() => {})
+  return {
+    take(wanted) {
+      const taken = pool
+      pool = undefined
+      if (taken && wanted === threads) return taken
+      void taken?.then((unused) => unused.destroy(), () => {})
+      return undefined
+    },
+    async destroy() {
+      const unused = pool
+      pool = undefined
+      await unused?.then((started) => started.destroy(), () => {})
+    }
+  }
 }
 
 /**
@@ -144,7 +198,8 @@ async function runInPool(
   threads: number,
   loadRuntime: () => Promise<Runtime>,
   settings: PoolSettings,
-  handle: (outcome: ArticleOutcome) => Promise<void>
+  handle: (outcome: ArticleOutcome) => Promise<void>,
+  started?: Promise<TaskPool>
 ): Promise<void> {
   /**
    * An article that ran a worker out of memory is built again in this thread,
@@ -156,7 +211,7 @@ async function runInPool(
     const {buildArticle} = await import('./worker.js')
     return buildArticle(task, await loadRuntime())
   }
-  const pool = await createTaskPool(threads, settings)
+  const pool = await (started ?? createTaskPool(threads, settings))
   try {
     const window = threads * 4
     const pending: Array<Promise<ArticleOutcome> | undefined> = []
@@ -198,7 +253,7 @@ export class PressroomTaskError extends Error {
  * (see {@link createWatchdog}); piscina ends the worker of a stopped task and
  * starts another.
  */
-async function createTaskPool(threads: number, settings: PoolSettings): Promise<TaskPool> {
+async function createTaskPool(threads: number, settings: PoolSettings, warm = false): Promise<TaskPool> {
   const {Piscina} = await runtimeImport<typeof import('piscina')>('piscina')
   // Each worker's heap is capped: uncapped, V8 lets it grow to several times
   // what it holds, one heap per core. An article that needs more than the cap
@@ -211,7 +266,10 @@ async function createTaskPool(threads: number, settings: PoolSettings): Promise<
     maxThreads: threads,
     minThreads: threads,
     idleTimeout: 1000,
-    resourceLimits: {maxOldGenerationSizeMb: settings.heapMb, maxYoungGenerationSizeMb: workerYoungMb}
+    resourceLimits: {maxOldGenerationSizeMb: settings.heapMb, maxYoungGenerationSizeMb: workerYoungMb},
+    // A pool started before its tasks are known has each thread load its
+    // runtime as it starts (see `worker.ts`), not on its first task.
+    ...(warm ? {workerData: {warm: settings.source} satisfies WorkerData} : {})
   })
   // A worker that cannot start (a broken install) emits 'error' on the pool
   // and its tasks never settle: fail every article with that error instead

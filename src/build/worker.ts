@@ -5,6 +5,7 @@
  * reuses them for every article it is given.
  */
 import {readFileSync} from 'node:fs'
+import {isMainThread, workerData} from 'node:worker_threads'
 import {loadConfig, resolveConfig, type ResolvedConfig, type UserConfig} from '../config.js'
 import {createEmitContext} from '../emitters/context.js'
 import {debug} from '../debug.js'
@@ -12,6 +13,7 @@ import {diagnostics, hasErrors, report} from '../diagnostics.js'
 import {resolveEmitters} from '../emitters/index.js'
 import {messagesOf, recordOf, saveTrees, type ArticleRecord, type ArticleRefs, type MessageRecord} from './record.js'
 import {createTemplates, type Templates} from '../emitters/templates.js'
+import type {Translator} from '../i18n/index.js'
 import type {Article, EmitContext, Emitter, OutputFile} from '../types.js'
 
 /** How a worker recreates the build's configuration. */
@@ -57,6 +59,8 @@ export interface Runtime {
   config: ResolvedConfig
   emitters: Emitter[]
   templates: Templates
+  /** The emit contexts' translators (see `EmitContextOptions`). */
+  translators: Map<string, Translator>
 }
 
 /**
@@ -70,7 +74,7 @@ export interface Runtime {
  *   Its record and files, or its messages when it failed.
  */
 export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise<ArticleOutcome> {
-  const {config, emitters, templates} = runtime
+  const {config, emitters, templates, translators} = runtime
   let contents: Uint8Array
   try {
     // Synchronously: the thread building an article has nothing else to do meanwhile.
@@ -84,7 +88,7 @@ export async function buildArticle(task: ArticleTask, runtime: Runtime): Promise
   if (!result.ok) return {ok: false, path: task.display, messages: messagesOf(result.file)}
   const article = result.article
   debug(`${task.display}: read and normalized`)
-  const ctx = createEmitContext({config, emitters, articles: [article], templates})
+  const ctx = createEmitContext({config, emitters, articles: [article], templates, translators})
   const files: Array<{file: OutputFile; emitter: string}> = []
   for (const emitter of emitters) {
     if (!(await runEmitter(emitter, article, ctx, files))) break
@@ -115,7 +119,7 @@ async function runEmitter(emitter: Emitter, article: Article, ctx: EmitContext, 
 
 /** Make the runtime of a configuration. */
 export function createRuntime(config: ResolvedConfig, only?: readonly string[]): Runtime {
-  return {config, emitters: resolveEmitters(config, only), templates: createTemplates(config)}
+  return {config, emitters: resolveEmitters(config, only), templates: createTemplates(config), translators: new Map()}
 }
 
 let runtime: Promise<Runtime> | undefined
@@ -138,10 +142,38 @@ function runtimeOf(source: ConfigSource): Promise<Runtime> {
  * Worker entry point (piscina): build one article with the runtime of this
  * thread, created on first use.
  */
-export default async function work(input: {task: ArticleTask; source: ConfigSource; timing?: TaskClock}): Promise<ArticleOutcome> {
+async function work(input: {task: ArticleTask; source: ConfigSource; timing?: TaskClock}): Promise<ArticleOutcome> {
   const runtime = await runtimeOf(input.source)
   // Timed from here: loading the runtime (once per thread) is not the article's doing.
   const {timing} = input
   if (timing) Atomics.store(timing.clock, timing.slot, Math.max(1, Date.now() - timing.epoch))
   return buildArticle(input.task, runtime)
 }
+
+/** What a pool gives its threads as they start (see `startPoolEarly` in `pool.ts`). */
+export interface WorkerData {
+  /** Load the runtime of this configuration now, before the first task. */
+  warm?: ConfigSource
+}
+
+/**
+ * Load this thread's runtime and the reader (the parser, the processor)
+ * before the first task. Not in the background: piscina's idle workers block
+ * in `Atomics.wait`, which would stall it; the pool awaits a default export
+ * that is a promise before it reports the thread ready (tasks wait in its
+ * queue meanwhile). A failure is left for the tasks to report, as without
+ * warming.
+ */
+async function warmUp(source: ConfigSource): Promise<typeof work> {
+  try {
+    await runtimeOf(source)
+    await import('../readers/index.js')
+    debug('worker warmed up')
+  } catch {
+    // `runtimeOf` keeps the rejection: each task reports it.
+  }
+  return work
+}
+
+const warm = isMainThread ? undefined : (workerData as WorkerData | null | undefined)?.warm
+export default warm ? warmUp(warm) : work

@@ -40,6 +40,13 @@ export interface EmitContextOptions {
   templates?: Templates
   /** Where build-level warnings go (default: dropped). */
   buildFile?: VFile
+  /**
+   * Translators by language, shared by the contexts of one configuration
+   * (a worker makes a context per article; making a translator, its number
+   * format, and checking its catalogs cost about as much as a page's labels).
+   * Created when absent.
+   */
+  translators?: Map<string, Translator>
 }
 
 /**
@@ -55,7 +62,7 @@ export function createEmitContext(options: EmitContextOptions): EmitContext {
   const templates = options.templates ?? createTemplates(config)
   const buildDate = buildDateOf(options.articles)
   let descriptions: Map<string, OutputDescription> | undefined
-  const translators = new Map<string, Translator>()
+  const translators = options.translators ?? new Map<string, Translator>()
   // The build's context (the one with the build's file) reports, once per
   // build, the labels each language of its articles lacks.
   if (options.buildFile) reportMissingTranslations(options.buildFile, config, options.articles)

@@ -32,7 +32,10 @@ export function decode(contents: Uint8Array | string, file: VFile): string {
   // XML 1.0 forbids C0 controls but tab/LF/CR, U+FFFE/U+FFFF and lone surrogates;
   // HTML also forbids DEL, C1 controls and the other noncharacters.
   const illegal = new RegExp(illegalCharacters.source, 'u')
-  const first = illegal.exec(text)
+  // First a search without the `u` flag, several times faster: it matches
+  // every illegal character of the BMP and every surrogate, so it misses none
+  // (an astral one is a pair of surrogates); most texts hold none of these.
+  const first = maybeIllegal.test(text) ? illegal.exec(text) : null
   if (first) {
     const before = text.slice(0, first.index)
     const line = before.split('\n').length
@@ -43,6 +46,10 @@ export function decode(contents: Uint8Array | string, file: VFile): string {
   }
   return text
 }
+
+/** The BMP's characters of `illegalCharacters`, and every surrogate. */
+// eslint-disable-next-line no-control-regex
+const maybeIllegal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/
 
 /**
  * Bytes → text: UTF-16 when a BOM says so; UTF-8 when the bytes are UTF-8;

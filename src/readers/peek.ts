@@ -29,7 +29,11 @@ export async function quickMeta(source: string, bytes: Uint8Array): Promise<{slu
   try {
     // Decoded as the reader decodes it; its messages are the reader's to give.
     const split = splitFrontMatter(decode(bytes, new VFile()).replace(/^(?:[ \t]*\n)+(?=---)/, ''))
-    if (split.yaml !== undefined) {
+    // Parsing the YAML was most of planning a source: front matter that
+    // cannot name a slug or a draft flag is not parsed. Only a key spelled
+    // out can (an alias or merge key copies one spelled out in the same
+    // text), or one spelled with escapes in a double-quoted key (`\x73lug`).
+    if (split.yaml !== undefined && /slug|draft|\\/.test(split.yaml)) {
       const frontMatter = parseFrontMatter(split.yaml, {line: 2, column: 1}, new VFile())
       const value = frontMatter?.data['slug']
       if (typeof value === 'string' || typeof value === 'number') slug = toSlug(String(value))

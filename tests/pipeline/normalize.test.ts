@@ -128,4 +128,18 @@ describe('countWords', async () => {
     expect(countWords('café naïve e\u0301')).toBe(3)
     expect(countWords('— … ! 🎉')).toBe(0)
   })
+
+  it('should count what its pattern matches (the scan stands for the regex)', async () => {
+    const {countWordsByPattern} = await import('../../src/pipeline/plugins/rehype-stats.js')
+    const fc = (await import('fast-check')).default
+    // Letters, digits and marks of several scripts, ideographs and kana, the joiners, punctuation, astral characters and lone surrogates.
+    const pieces = ['a', 'Z', '7', 'é', 'e\u0301', 'ß', 'ه', 'ێ', '٣', 'д', '日', 'の', 'テ', 'ー', '\u3099', "'", '’', '.', '-', '–', ' ', '\n', ',', '!', '🎉', '𝐀', '𠀀', '\uD800', '\uDC00', '_']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), (parts) => {
+        const text = parts.join('')
+        expect(countWords(text)).toBe(countWordsByPattern(text))
+      }),
+      {numRuns: 3000}
+    )
+  })
 })
