@@ -97,8 +97,11 @@ export const diagnostics = {
     `Removed invalid URL \`${url}\`; fix the link`),
   removedHtml: define('removed-html', 'warning', (what: string) =>
     `Removed ${what} from raw HTML; only safe, semantic HTML is kept`),
-  captionWithoutImage: define('caption-without-image', 'warning', (caption: string) =>
-    `Caption \`${caption.length > 60 ? caption.slice(0, 57) + '…' : caption}\` has no photo: it is kept in the metadata but not shown; add the photo with \`image: photo.jpg\` (or \`image: {src, caption, credit}\`) in front matter`),
+  captionWithoutImage: define('caption-without-image', 'warning', (caption: string, inBody = false) =>
+    `Caption \`${caption.length > 60 ? caption.slice(0, 57) + '…' : caption}\` has no photo: it is kept in the metadata but not shown; ` +
+    (inBody
+      ? 'to show it, add the photo where it belongs in a Markdown version of the story (`![description](photo.jpg)`)'
+      : 'add the photo with `image: photo.jpg` (or `image: {src, caption, credit}`) in front matter')),
   missingImage: define('missing-image', 'warning', (src: string) =>
     `Cannot find local image \`${src}\`; it is shown as its alt text, add the file or fix the path`),
   remoteImage: define('remote-image', 'warning', (src: string) =>

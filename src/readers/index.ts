@@ -154,7 +154,7 @@ function read(source: ArticleSource, file: VFile, config: ResolvedConfig): Artic
     report(file, diagnostics.captionWithoutImage, [image.caption], {place: where, source: 'pressroom:assets'})
   }
   for (const photo of recovered?.photos ?? []) {
-    report(file, diagnostics.captionWithoutImage, [photo.caption ?? photo.credit ?? ''], {place: photo.place, source: 'pressroom:assets'})
+    report(file, diagnostics.captionWithoutImage, [photo.caption ?? photo.credit ?? '', true], {place: photo.place, source: 'pressroom:assets'})
   }
 
   const hast = processor.runSync(mdast, file) as HastRoot

@@ -73,6 +73,7 @@ describe('html emitter', () => {
     expect(selectAll('.body p', tree).map((node) => toText(node))).toEqual(['BASRA, Iraq (AP) — Heavy rain flooded streets on Saturday.', 'Officials said pumps had failed.'])
     expect(article.meta.photos).toEqual([{caption: 'Residents wade through a flooded street.', credit: 'AP Photo/Nabil al-Jurani'}])
     expect(article.file.messages.filter((message) => message.ruleId === 'caption-without-image').map((message) => `${message.line}:${message.column}`)).toEqual(['5:1'])
+    expect(article.file.messages.find((message) => message.ruleId === 'caption-without-image')?.reason).toMatch(/in a Markdown version of the story/)
   })
 
   it('should set lang, dir, description, canonical, Open Graph and JSON-LD', async () => {
