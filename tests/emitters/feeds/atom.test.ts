@@ -45,4 +45,20 @@ describe('renderAtom', () => {
     const xml = renderAtom(channel({entries: [entry({contentHtml: '<title type="html">x</title>'})]}))
     expect(xml).toContain('<![CDATA[<title type="html">x</title>]]>')
   })
+
+  it('should carry each entry\'s photo as Media RSS, in its own entry, and declare the namespace only then', () => {
+    expect(renderAtom(channel({entries: [entry()]}))).not.toContain('media')
+    const image = {url: 'https://news.example.org/assets/a.png', alt: 'A crane', caption: 'Work <resumes> at the port.', credit: 'AFP', mediaType: 'image/png', length: 118, width: 16, height: 8}
+    const xml = renderAtom(channel({entries: [
+      entry({title: 'First', image}),
+      entry({title: 'Second', url: 'https://news.example.org/second.html', photo: {caption: 'The minister in Erbil.', credit: 'Reuters'}}),
+      entry({title: 'Third', url: 'https://news.example.org/third.html', contentHtml: '<p>Ends with </entry> as text.</p>'})
+    ]}))
+    expect(xml).toMatch(/^<\?xml[^>]*>\n<feed [^>]*xmlns:media="http:\/\/search\.yahoo\.com\/mrss\/"/)
+    const entries = xml.split('<entry>').slice(1)
+    expect(entries[0]).toContain('<media:content url="https://news.example.org/assets/a.png" medium="image" type="image/png" fileSize="118" width="16" height="8"><media:description type="plain">Work &lt;resumes&gt; at the port.</media:description><media:credit>AFP</media:credit></media:content>\n    </entry>')
+    expect(entries[1]).toContain('<media:description type="plain">The minister in Erbil.</media:description><media:credit>Reuters</media:credit>\n    </entry>')
+    expect(entries[1]).not.toContain('media:content')
+    expect(entries[2]).not.toContain('media:')
+  })
 })
