@@ -277,7 +277,8 @@ function toEntry(article: Article, ctx: EmitContext): FeedEntry {
   if (meta.canonical && meta.canonical !== url) entry.externalUrl = meta.canonical
   const image = leadImage(article, ctx)
   if (image) entry.image = image
-  const photo = meta.image?.caption || meta.image?.credit ? meta.image : meta.photos?.[0]
+  // The lead image's own caption and credit; a body photo's only when there is no lead image at all.
+  const photo = meta.image ? meta.image : meta.photos?.[0]
   if (photo?.caption || photo?.credit) {
     entry.photo = {...(photo.caption ? {caption: clean(photo.caption)} : {}), ...(photo.credit ? {credit: clean(photo.credit)} : {})}
   }

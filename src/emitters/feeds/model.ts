@@ -46,8 +46,8 @@ export interface FeedEntry {
   image?: FeedImage
   /**
    * Caption and credit of the entry's photo: the lead image's, or, when the
-   * copy captions a photo it does not carry, that caption (RSS and JSON Feed
-   * carry it although there is no image to show).
+   * copy captions a photo it does not carry, that caption (every format
+   * carries it although there is no image to show).
    */
   photo?: {caption?: string; credit?: string}
 }
