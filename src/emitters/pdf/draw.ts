@@ -1,7 +1,7 @@
 /**
  * Text drawing without pdfkit's `text()`: the pieces of a line in one text
- * object (`BT`, per piece its colour and font when they change, its text
- * matrix and `TJ`, then `ET`), glyphs
+ * object (`BT`, the colour and font when they change, a text matrix where a
+ * run of pieces starts and one `TJ` for the run, then `ET`), glyphs
  * subset through pdfkit's embedded font (so subsetting and the font
  * dictionaries stay pdfkit's), positions from the layout. pdfkit's `text()`
  * lays the string out again to measure it, wraps it, and handles options
@@ -28,6 +28,8 @@ interface Prepared {
   yOffset: number[]
   /** No glyph is raised or lowered (the operators do not depend on the size). */
   flat: boolean
+  /** The advance of the whole piece, in thousandths of an em. */
+  width: number
   /** A number unique to this piece in the process (the key of its operators in a document, see `addGlyphs`). */
   serial: number
 }
@@ -48,8 +50,14 @@ const colors = new Map<string, string>()
  * with the colour and font set only when they change, as both persist in a
  * text object. Nothing but text operators may go inside one (no marked
  * content, no paths): the caller ends it (`endText`) before drawing anything
- * else. Each piece keeps its own text matrix, so positions are exactly those
- * of the layout.
+ * else.
+ *
+ * Pieces on one baseline in one font, size and colour (the words of a line)
+ * share one `TJ`: the space before a piece is a `TJ` adjustment from where
+ * the previous piece left the pen, as TeX's PDF drivers write a line. A text
+ * matrix per piece would repeat six numbers a word; the page content is what
+ * pdfkit compresses, and its size is most of that time. Positions are those
+ * of the layout to a millionth of an em.
  */
 export interface TextObject {
   /** Operators so far (empty: not begun). */
@@ -58,11 +66,16 @@ export interface TextObject {
   color: string
   font: string
   size: number
+  /** A `TJ` array is open (its `] TJ` not written yet). */
+  open: boolean
+  /** Where the open `TJ` leaves the pen: x, and its baseline. */
+  penX: number
+  penY: number
 }
 
 /** A text object, not yet begun (see {@link addGlyphs}). */
 export function beginText(): TextObject {
-  return {out: '', color: '', font: '', size: 0}
+  return {out: '', color: '', font: '', size: 0, open: false, penX: 0, penY: 0}
 }
 
 /**
@@ -101,28 +114,52 @@ export function addGlyphs(
 ): void {
   const embedded = useFont(doc, font.font, font.key)
   const glyphs = prepare(font, value, rtl)
+  const sameFont = embedded.id === text.font && size === text.size
+  if (glyphs.flat && text.open && sameFont && color === text.color && y === text.penY) {
+    // On along the open `TJ`: the gap as an adjustment (thousandths of the
+    // size, negative to the right).
+    text.out += ` ${num(((text.penX - x) * 1000) / size)} ${flatParts(embedded, glyphs)}`
+    text.penX = x + (glyphs.width * size) / 1000
+    return
+  }
   let head = text.out === '' ? 'BT\n' : ''
+  if (text.open) {
+    head = '] TJ\n'
+    text.open = false
+  }
   if (color !== text.color) {
     head += `${rgb(color)} rg\n`
     text.color = color
   }
-  if (embedded.id !== text.font || size !== text.size) {
+  if (!sameFont) {
     head += `/${embedded.id} ${num(size)} Tf\n`
     text.font = embedded.id
     text.size = size
   }
   head += `1 0 0 -1 ${num(x)} ${num(y)} Tm\n`
-  // A piece without rise draws the same at every size: its operators are
-  // kept per document (its CIDs are the document's), words repeat.
-  // (By the piece's number: a map keyed by objects hashes each key object
-  // on first use, and operators kept on the pieces would outlive their
-  // document.)
-  let body = glyphs.flat ? embedded.pressroomBodies?.get(glyphs.serial) : undefined
-  if (body === undefined) {
-    body = textBody(embedded, glyphs, size / 1000)
-    if (glyphs.flat) (embedded.pressroomBodies ??= new Map()).set(glyphs.serial, body)
+  if (glyphs.flat) {
+    text.out += head + '[' + flatParts(embedded, glyphs)
+    text.open = true
+    text.penX = x + (glyphs.width * size) / 1000
+    text.penY = y
+  } else {
+    text.out += head + textBody(embedded, glyphs, size / 1000)
   }
-  text.out += head + body
+}
+
+/**
+ * The `TJ` array's content for a piece without rise: the same at every size,
+ * so kept per document (its CIDs are the document's) by the piece's number
+ * (a map keyed by objects hashes each key object on first use, and strings
+ * kept on the pieces would outlive their document). Words repeat.
+ */
+function flatParts(embedded: PdfFont, glyphs: Prepared): string {
+  let parts = embedded.pressroomBodies?.get(glyphs.serial)
+  if (parts === undefined) {
+    parts = tjParts(embedded, glyphs, 0, glyphs.ids.length)
+    ;(embedded.pressroomBodies ??= new Map()).set(glyphs.serial, parts)
+  }
+  return parts
 }
 
 /**
@@ -137,42 +174,18 @@ export function endText(doc: Pdf, text: TextObject): void {
   if (text.out === '') return
   // The document batches strings (see `batchContent` in `overrides/pdfkit.ts`); pdfkit
   // adds the line break.
-  doc.addContent(text.out + 'ET')
+  doc.addContent(text.out + (text.open ? '] TJ\nET' : 'ET'))
   text.out = ''
   text.color = ''
   text.font = ''
   text.size = 0
+  text.open = false
 }
 
 /**
- * Draw text with its baseline at `(x, y)` (top-down page coordinates), in a
- * text object of its own.
- *
- * @param doc
- *   Document.
- * @param font
- *   Font.
- * @param size
- *   Size in points.
- * @param color
- *   Fill colour, `#rrggbb`.
- * @param value
- *   Text in the order fontkit lays it out (RTL scripts are reversed by fontkit).
- * @param x
- *   Left edge.
- * @param y
- *   Baseline.
- * @param rtl
- *   Whether the text is a right-to-left run (default: `false`).
- */
-export function drawGlyphs(doc: Pdf, font: LoadedFont, size: number, color: string, value: string, x: number, y: number, rtl = false): void {
-  const text = beginText()
-  addGlyphs(doc, text, font, size, color, value, x, y, rtl)
-  endText(doc, text)
-}
-
-/**
- * The text operators of a piece, between its text matrix and `ET`.
+ * The text operators of a piece with rise, between its text matrix and `ET`:
+ * one `TJ` per rise. Marks are placed with `TJ` adjustments (x) and text rise
+ * (y), not with new text matrices, so extraction keeps them in their word.
  *
  * @param embedded
  *   The font in this document (CIDs).
@@ -185,21 +198,29 @@ export function drawGlyphs(doc: Pdf, font: LoadedFont, size: number, color: stri
  */
 function textBody(embedded: PdfFont, glyphs: Prepared, scale: number): string {
   let out = ''
-  // One TJ per rise: marks are placed with TJ adjustments (x) and text rise
-  // (y), not with new text matrices, so extraction keeps them in their word.
+  let start = 0
+  let rise = 0
+  for (let index = 0; index <= glyphs.ids.length; index++) {
+    const glyphRise = index < glyphs.ids.length ? (glyphs.yOffset[index] ?? 0) * scale : 0
+    if (index === glyphs.ids.length || Math.abs(glyphRise - rise) > 0.0005) {
+      if (index > start) out += `[${tjParts(embedded, glyphs, start, index)}] TJ\n`
+      if (index < glyphs.ids.length) out += `${num(glyphRise)} Ts\n`
+      start = index
+      rise = glyphRise
+    }
+  }
+  if (rise !== 0) out += '0 Ts\n'
+  return out
+}
+
+/**
+ * The content of a `TJ` array for glyphs `start` to `end` of a piece: their
+ * CIDs, with adjustments where the layout moves a glyph off its advance.
+ */
+function tjParts(embedded: PdfFont, glyphs: Prepared, start: number, end: number): string {
   let parts = ''
   let hex = ''
-  let rise = 0
-  for (let index = 0; index < glyphs.ids.length; index++) {
-    const glyphRise = (glyphs.yOffset[index] ?? 0) * scale
-    if (Math.abs(glyphRise - rise) > 0.0005) {
-      if (hex) parts += `<${hex}>`
-      if (parts) out += `[${parts}] TJ\n`
-      parts = ''
-      hex = ''
-      rise = glyphRise
-      out += `${num(rise)} Ts\n`
-    }
+  for (let index = start; index < end; index++) {
     const xOffset = glyphs.xOffset[index] ?? 0
     if (xOffset) {
       if (hex) parts += `<${hex}> `
@@ -214,10 +235,7 @@ function textBody(embedded: PdfFont, glyphs: Prepared, scale: number): string {
       hex = ''
     }
   }
-  if (hex) parts += `<${hex}>`
-  if (parts) out += `[${parts}] TJ\n`
-  if (rise !== 0) out += '0 Ts\n'
-  return out
+  return hex ? parts + `<${hex}>` : parts.trimEnd()
 }
 
 /**
@@ -243,7 +261,7 @@ function prepare(font: LoadedFont, text: string, rtl: boolean): Prepared {
   if (result) return result
   const run = layoutOf(font, text)
   const units = 1000 / font.font.unitsPerEm
-  result = {ids: [], codePoints: [], keys: [], advances: [], xAdvance: [], xOffset: [], yOffset: [], flat: true, serial: ++serials}
+  result = {ids: [], codePoints: [], keys: [], advances: [], xAdvance: [], xOffset: [], yOffset: [], flat: true, width: 0, serial: ++serials}
   const glyphs = run.glyphs
   const add = (glyph: Glyph, codePoints: number[], index: number, shift: number) => {
     const position = run.positions[index]
@@ -273,6 +291,7 @@ function prepare(font: LoadedFont, text: string, rtl: boolean): Prepared {
     }
   }
   result.flat = result.yOffset.every((offset) => offset === 0)
+  for (const advance of result.xAdvance) result.width += advance
   cache.set(key, result)
   return result
 }

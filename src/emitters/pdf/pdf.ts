@@ -40,7 +40,7 @@ export interface PdfFont {
   widths: Array<number | undefined>
   /** CIDs (hex) by glyph id and code points (added here). */
   pressroomCids?: Map<string, string>
-  /** Text operators by prepared piece's serial number (added here, see `draw.ts`). */
+  /** A `TJ` array's content by prepared piece's serial number (added here, see `draw.ts`). */
   pressroomBodies?: Map<number, string>
 }
 
