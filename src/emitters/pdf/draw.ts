@@ -115,10 +115,12 @@ export function addGlyphs(
   const embedded = useFont(doc, font.font, font.key)
   const glyphs = prepare(font, value, rtl)
   const sameFont = embedded.id === text.font && size === text.size
-  if (glyphs.flat && text.open && sameFont && color === text.color && y === text.penY) {
-    // On along the open `TJ`: the gap as an adjustment (thousandths of the
-    // size, negative to the right).
-    text.out += ` ${num(((text.penX - x) * 1000) / size)} ${flatParts(embedded, glyphs)}`
+  // On along the open `TJ` (forward only: a piece to the left, in a line
+  // with right-to-left text, gets its own matrix): the gap as an adjustment,
+  // in thousandths of the size, negative to the right.
+  if (glyphs.flat && text.open && sameFont && color === text.color && y === text.penY && x >= text.penX) {
+    const gap = num(((text.penX - x) * 1000) / size)
+    text.out += (gap === '0' || gap === '-0' ? ' ' : ` ${gap} `) + flatParts(embedded, glyphs)
     text.penX = x + (glyphs.width * size) / 1000
     return
   }
