@@ -158,6 +158,13 @@ function toAtoms(text: string, width: number): Atom[] {
   for (const word of text.split(whitespace)) {
     if (word === '') continue
     const space = atoms.length > 0
+    // Most words: printable ASCII within the measure, one column and one
+    // octet a character, whole whether a URL or not (what the cases below
+    // give them, without measuring them again).
+    if (word.length <= width && word.length <= maxLineOctets && asciiWord.test(word)) {
+      atoms.push({text: word, width: word.length, octets: word.length, space})
+      continue
+    }
     // URLs have no break opportunity inside: whole unless a mail line cannot hold them.
     if (urlLike.test(word)) {
       const octets = Buffer.byteLength(word)

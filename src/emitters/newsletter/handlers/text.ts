@@ -1,6 +1,8 @@
 import type {Text} from 'hast'
 import type {State} from '../state.js'
 
+const surrogate = /[\uD800-\uDFFF]/
+
 /**
  * Text: inter-element whitespace collapses to one space (as HTML renders it);
  * lone surrogates become U+FFFD so the output is valid UTF-8.
@@ -13,5 +15,7 @@ import type {State} from '../state.js'
  *   Inline text.
  */
 export function text(_state: State, node: Text): string {
-  return node.value.replace(/[\t\n\f\r ]+/g, ' ').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  const value = node.value.replace(/[\t\n\f\r ]+/g, ' ')
+  // (Most text has no surrogate at all: one plain scan before the lookarounds.)
+  return surrogate.test(value) ? value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') : value
 }
