@@ -56,8 +56,9 @@ const colors = new Map<string, string>()
  * share one `TJ`: the space before a piece is a `TJ` adjustment from where
  * the previous piece left the pen, as TeX's PDF drivers write a line. A text
  * matrix per piece would repeat six numbers a word; the page content is what
- * pdfkit compresses, and its size is most of that time. Positions are those
- * of the layout to a millionth of an em.
+ * pdfkit compresses, and its size is most of that time. Each gap is written
+ * to a millionth of an em, so a line's last word is within a
+ * hundred-thousandth of an em of where the layout put it.
  */
 export interface TextObject {
   /** Operators so far (empty: not begun). */
