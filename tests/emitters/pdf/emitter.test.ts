@@ -76,6 +76,20 @@ describe('pdfEmitter', () => {
     expect(text).toContain('Erbil &amp; the &lt;Region&gt;')
   })
 
+  it('should write the words of a line in one TJ, spaced by adjustments, not a text matrix a word', async () => {
+    const words = Array.from({length: 120}, (_, index) => `word${index % 17}`).join(' ')
+    const text = latin1((await renderArticle(markdown(`---\ntitle: Lines\ndate: 2024-01-01\n---\n\n${words}\n`), {compress: false})).bytes)
+    const objects = text.match(/\nBT\n/g)?.length ?? 0
+    const matrices = text.match(/ Tm\n/g)?.length ?? 0
+    expect(objects).toBeGreaterThan(5)
+    // A matrix where a text object starts (the masthead, the title's
+    // lines, the body's lines): never one a word.
+    expect(matrices).toBeLessThan(objects * 2)
+    // The body's lines: one array, its words apart by negative adjustments (to the right).
+    const arrays = [...text.matchAll(/\[(<[\da-f]+>(?: -\d+(?:\.\d+)? <[\da-f]+>){5,})\] TJ/g)]
+    expect(arrays.length).toBeGreaterThan(3)
+  })
+
   it('should use A4 by default and Letter by option', async () => {
     const a4 = latin1((await renderArticle(markdown(sample), {compress: false})).bytes)
     expect(a4).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/)
