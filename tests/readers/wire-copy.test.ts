@@ -108,6 +108,22 @@ describe('wire copy reader', () => {
     expect(articleFrom('عنوان\n\nالمتحدث (الذي رفض ذكر اسمه للصحفيين) - قال إن المحادثات مستمرة.\n\nالنهاية.\n', {path: 'input/remark.txt'}).meta.dateline).toBeUndefined()
   })
 
+  it('should take the reporters and the writer of a closing credit as the authors, never its editors', () => {
+    const story = (credit: string) =>
+      articleFrom(`Turkey holds rates steady\n\nISTANBUL, Jan 23 (Reuters) - The central bank held its rate.\n\nEconomists had expected no change.\n\n${credit}\n`, {path: 'input/credit.txt'})
+    expect(story('Reporting by Ezgi Erkoyun and Canan Sevgili; Writing by Daren Butler; Editing by Jonathan Spicer').meta.authors).toEqual([
+      'Ezgi Erkoyun',
+      'Canan Sevgili',
+      'Daren Butler'
+    ])
+    expect(story('(Reporting by Jane Doe in Ankara; Additional reporting by Sam Roe; Editing by John Roe)').meta.authors).toEqual(['Jane Doe', 'Sam Roe'])
+    expect(story('Writing by Ali Kucukgocmen; Editing by Jonathan Spicer').meta.authors).toEqual(['Ali Kucukgocmen'])
+    // Each name once; the credit is still printed where the agency put it.
+    const twice = story('Reporting by Jane Doe; Writing by Jane Doe; Editing by John Roe')
+    expect(twice.meta.authors).toEqual(['Jane Doe'])
+    expect(toString(twice.mdast)).toContain('Editing by John Roe')
+  })
+
   it('should recover a byline as the authors, not the standfirst', () => {
     const reuters = articleFrom(
       'Oil prices climb as supply worries deepen\n\nBy Jane Smith and Ahmed Rasheed\n\nLONDON, Dec 3 (Reuters) - Oil prices rose on Tuesday.\n\nBrent was up.\n',

@@ -181,13 +181,25 @@ export function namesOf(list: string): string[] | undefined {
   return names.length > 0 && names.length <= 8 && names.every(isAName) ? names : undefined
 }
 
-/** The reporters of a closing credit (`Reporting by A; Editing by B`), or `undefined`. */
+/**
+ * The writers of a closing credit, or `undefined` when the line is not one:
+ * every part that names reporters or writers (`Reporting by A; Writing by B;
+ * Editing by C` gives A and B, as the agency's own byline would), none of
+ * the editors.
+ */
 export function reportingCreditOf(text: string): string[] | undefined {
-  const match = patternOf('reportingCredits').exec(text)
+  const pattern = patternOf('reportingCredits')
+  const match = pattern.exec(text)
   if (!match) return undefined
-  const names = groupOf(match, 'names')
-  if (names === undefined) return []
-  return namesOf(names.replace(/\s+(?:in|from)\s+\p{Lu}[\p{L} ]*$/u, '')) ?? []
+  const parts = text.replace(/^\(|\)\.?$/g, '').split(/\s*;\s*/)
+  const names: string[] = []
+  for (const part of parts.length > 1 ? parts : [text]) {
+    const found = parts.length > 1 ? pattern.exec(part) : match
+    const list = found ? groupOf(found, 'names') : undefined
+    if (list === undefined) continue
+    for (const name of namesOf(list.replace(/\s+(?:in|from)\s+\p{Lu}[\p{L} ]*$/u, '')) ?? []) if (!names.includes(name)) names.push(name)
+  }
+  return names
 }
 
 /** A credit alone on a line (`Art: A and B`, `Photo courtesy of NASA`), or `undefined`. */
