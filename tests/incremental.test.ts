@@ -248,4 +248,22 @@ describe('watch', () => {
       await watcher.close()
     }
   })
+
+  it('should see a change made the moment it starts, with no templates folder', async () => {
+    // One watcher for both folders lost it: with `templates/` missing,
+    // chokidar was `ready` before the input folder was watched.
+    for (let round = 0; round < 3; round++) {
+      const builds: string[][] = []
+      const watcher = await watch({config: configFor(), port: 0, debounce: 50, onBuild: (_result, changed) => builds.push(changed)})
+      try {
+        await writeFile(path.join(dir, 'input/a2.md'), `---\ntitle: Article 2\ndate: 2024-01-02\n---\n\nRound ${round}.\n`)
+        for (let i = 0; i < 50 && builds.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100))
+        await watcher.idle()
+        expect(builds.at(-1)?.map((file) => path.basename(file))).toEqual(['a2.md'])
+        expect(await (await fetch(new URL('a2.html', watcher.url))).text()).toContain(`Round ${round}.`)
+      } finally {
+        await watcher.close()
+      }
+    }
+  })
 })

@@ -93,8 +93,13 @@ export async function watch(options: WatchOptions): Promise<Watcher> {
   const url = `http://${options.host ?? '127.0.0.1'}:${port}/`
 
   // The configuration is read once: restart `watch` after changing it.
-  const watched = [config.input, config.templates]
-  const watcher = chokidar.watch(watched, {ignoreInitial: true, ignored: (file) => file.startsWith(config.output) || file.startsWith(config.cache)})
+  // One watcher a folder: with a folder that does not exist yet (no
+  // `templates/`) among its paths, chokidar's `ready` came before the input
+  // folder was watched, and a change right after start was lost. Alone, a
+  // missing folder is still picked up when it is made.
+  const watchers = [config.input, config.templates].map((folder) =>
+    chokidar.watch(folder, {ignoreInitial: true, ignored: (file) => file.startsWith(config.output) || file.startsWith(config.cache)})
+  )
   let changed = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   const schedule = (file: string) => {
@@ -106,8 +111,8 @@ export async function watch(options: WatchOptions): Promise<Watcher> {
       running = running.then(() => rebuild(batch))
     }, options.debounce ?? 150)
   }
-  watcher.on('add', schedule).on('change', schedule).on('unlink', schedule)
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+  for (const watcher of watchers) watcher.on('add', schedule).on('change', schedule).on('unlink', schedule)
+  await Promise.all(watchers.map((watcher) => new Promise<void>((resolve) => watcher.once('ready', () => resolve()))))
 
   return {
     url,
@@ -117,7 +122,7 @@ export async function watch(options: WatchOptions): Promise<Watcher> {
     },
     async close() {
       clearTimeout(timer)
-      await watcher.close()
+      await Promise.all(watchers.map((watcher) => watcher.close()))
       live.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
