@@ -4,6 +4,11 @@
  * columns unless the build's configuration sets `newsletter.width`) unless the
  * line is one URL, no trailing whitespace, no HTML tags or entities, no
  * Markdown left over.
+ *
+ * Code is the exception: the newsletter prints a code block as written,
+ * indented four columns past the text it is in and never wrapped, and code
+ * may well hold `<div>` or `**`. Those lines are checked for trailing
+ * whitespace only (see {@link verbatimLines}).
  */
 import stringWidth from 'string-width'
 import type {VFile} from 'vfile'
@@ -36,20 +41,50 @@ export function checkText(file: VFile, text: string, maxWidth: number = newslett
   const first = lines.findIndex((line) => line.includes('\r'))
   if (crlf.length > 0) flag(file, diagnostics.textCrlf, [crlf.length], {place: {line: first + 1, column: 1}})
 
+  const verbatim = verbatimLines(lines)
   lines.forEach((raw, index) => {
     const line = raw.replace(/\r$/, '')
     const number = index + 1
+    const trailing = /[ \t\u00A0]+$/.exec(line)
+    if (trailing) flag(file, diagnostics.textTrailingSpace, [], {place: {line: number, column: trailing.index + 1}})
+    if (verbatim[index]) return
     const width = stringWidth(line)
     if (width > maxWidth && !/^\s*(?:<)?[a-z][a-z\d+.-]*:\/\/\S+(?:>)?\s*$/i.test(line)) {
       flag(file, diagnostics.textLineTooWide, [width, maxWidth], {place: {line: number, column: maxWidth + 1}})
     }
-    const trailing = /[ \t\u00A0]+$/.exec(line)
-    if (trailing) flag(file, diagnostics.textTrailingSpace, [], {place: {line: number, column: trailing.index + 1}})
     const tag = htmlTag.exec(line) ?? htmlEntity.exec(line)
     if (tag) flag(file, diagnostics.textHtml, [tag[0]], {place: {line: number, column: tag.index + 1}})
     for (const [pattern, label] of markdown) {
       const found = pattern.exec(line)
       if (found) flag(file, diagnostics.textMarkdown, [label], {place: {line: number, column: found.index + 1}})
     }
+  })
+}
+
+/** A list item's first line: its indent, marker and space (`  * `, ` 10. `). */
+const listItem = /^ *(?:[*-]|\d+\.) +(?=\S)/
+
+/**
+ * Which lines are code, as the newsletter lays text out: a line indented at
+ * least four columns past the text it belongs to. Outside lists that text
+ * starts at column 0; in a list item, at the column after the item's marker
+ * (its other lines and paragraphs line up there), until a line of text
+ * starts left of it. Block quotes' `> ` prefixes are left out first.
+ *
+ * @param lines
+ *   Lines of the file.
+ * @returns
+ *   Per line, whether it is code.
+ */
+export function verbatimLines(lines: readonly string[]): boolean[] {
+  let column = 0
+  return lines.map((raw) => {
+    const line = raw.replace(/^(?:> ?)+/, '')
+    if (line.trim() === '') return false
+    const indent = /^ */.exec(line)?.[0].length ?? 0
+    if (indent >= column + 4) return true
+    const item = listItem.exec(line)
+    column = item ? item[0].length : Math.min(column, indent)
+    return false
   })
 }

@@ -67,4 +67,19 @@ describe('text', () => {
     expect(check('run `npm ci` now\n')).toEqual(['text-markdown'])
     expect(check('see [x](https://x.example)\n')).toEqual(['text-markdown'])
   })
+
+  it('should take code (four columns past its text) as written, and still check the text around it', () => {
+    const code = `    <div class="x">**not bold**</div> ${'x'.repeat(80)}`
+    // In the body, in a list item (past the item's text column), in a quote.
+    expect(check(`Before:\n\n${code}\n\nAfter.\n`)).toEqual([])
+    expect(check(`  * An item\n    its second line\n\n    ${code}\n`)).toEqual([])
+    expect(check(`> Quoted:\n>\n> ${code}\n`)).toEqual([])
+    // A list item's own lines are text, however indented.
+    expect(check('  * An item\n    with <b>HTML</b>\n')).toEqual(['text-html'])
+    expect(check('  * An item\n\n    A second <b>paragraph</b>\n')).toEqual(['text-html'])
+    // After the list, text starts at column 0 again.
+    expect(check('  * An item\n\nText <b>again</b>\n')).toEqual(['text-html'])
+    // Code keeps no trailing whitespace either.
+    expect(check('    code  \n')).toEqual(['text-trailing-space'])
+  })
 })

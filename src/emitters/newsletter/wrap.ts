@@ -45,6 +45,9 @@ const hangul = /[\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7AF\uD7B0-\uD7
 /** Printable ASCII. */
 const asciiWord = /^[\x21-\x7E]*$/
 
+/** Spaces at the end of a line (any: no-break, ideographic…). */
+const trailingSpace = /\s+$/u
+
 /** ASCII whitespace (HTML inter-element whitespace). */
 const whitespace = /[\t\n\f\r ]+/
 
@@ -61,6 +64,12 @@ const whitespace = /[\t\n\f\r ]+/
 export function wrap(text: string, width: number): string[] {
   const atoms = toAtoms(text, width)
   const lines: string[] = []
+  // A line never ends in a space: a no-break space at the end of a
+  // paragraph (`&nbsp;` in the source) is invisible, and is left out.
+  const push = (line: string) => {
+    const trimmed = trailingSpace.test(line) ? line.replace(trailingSpace, '') : line
+    if (trimmed !== '') lines.push(trimmed)
+  }
   let line = ''
   let lineWidth = 0
   let lineOctets = 0
@@ -75,7 +84,7 @@ export function wrap(text: string, width: number): string[] {
     const add = space + atom.width
     // Emoji sequences take up to 30 octets for 2 columns: a wide measure of them is checked in octets too.
     if (lineWidth + add > width || lineOctets + space + atom.octets > maxLineOctets) {
-      lines.push(line)
+      push(line)
       line = atom.text
       lineWidth = atom.width
       lineOctets = atom.octets
@@ -85,7 +94,7 @@ export function wrap(text: string, width: number): string[] {
       lineOctets += space + atom.octets
     }
   }
-  if (line !== '') lines.push(line)
+  if (line !== '') push(line)
   return lines
 }
 

@@ -27,6 +27,14 @@ const token = fc
 const text = fc.array(token, {minLength: 1, maxLength: 6}).map((tokens) => tokens.join(' '))
 
 describe('newsletter line limits', () => {
+  it('should end no line in a space, a no-break space at the end of a paragraph included', () => {
+    expect(wrap('The pandemic.\u00A0', 72)).toEqual(['The pandemic.'])
+    expect(wrap('\u00A0 \u00A0', 72)).toEqual([])
+    expect(wrap(`${'word '.repeat(13)}end.\u00A0 ${'more '.repeat(5)}`, 72)).toEqual([`${'word '.repeat(13)}end.`, 'more more more more more'])
+    // Between words, a no-break space stays (it is what keeps them together).
+    expect(wrap('10\u00A0km away', 72)).toEqual(['10\u00A0km away'])
+  })
+
   it('should wrap any tokens within the measure, URLs up to 998 octets aside, never over 998 octets, words kept in order', () => {
     fc.assert(
       fc.property(text, fc.integer({min: 20, max: 120}), (input, width) => {
