@@ -121,7 +121,7 @@ export function addGlyphs(
   // in thousandths of the size, negative to the right.
   if (glyphs.flat && text.open && sameFont && color === text.color && y === text.penY && x >= text.penX) {
     const gap = num(((text.penX - x) * 1000) / size)
-    text.out += (gap === '0' || gap === '-0' ? ' ' : ` ${gap} `) + flatParts(embedded, glyphs)
+    text.out += (gap === '0' ? ' ' : ` ${gap} `) + flatParts(embedded, glyphs)
     text.penX = x + (glyphs.width * size) / 1000
     return
   }
@@ -203,15 +203,17 @@ function textBody(embedded: PdfFont, glyphs: Prepared, scale: number): string {
   let out = ''
   let start = 0
   let rise = 0
-  for (let index = 0; index <= glyphs.ids.length; index++) {
-    const glyphRise = index < glyphs.ids.length ? (glyphs.yOffset[index] ?? 0) * scale : 0
-    if (index === glyphs.ids.length || Math.abs(glyphRise - rise) > 0.0005) {
-      if (index > start) out += `[${tjParts(embedded, glyphs, start, index)}] TJ\n`
-      if (index < glyphs.ids.length) out += `${num(glyphRise)} Ts\n`
-      start = index
-      rise = glyphRise
-    }
+  const count = glyphs.ids.length
+  for (let index = 0; index < count; index++) {
+    const glyphRise = (glyphs.yOffset[index] ?? 0) * scale
+    if (Math.abs(glyphRise - rise) <= 0.0005) continue
+    if (index > start) out += `[${tjParts(embedded, glyphs, start, index)}] TJ\n`
+    out += `${num(glyphRise)} Ts\n`
+    start = index
+    rise = glyphRise
   }
+  out += `[${tjParts(embedded, glyphs, start, count)}] TJ\n`
+  // The rise is graphics state: it would outlast the text object.
   if (rise !== 0) out += '0 Ts\n'
   return out
 }

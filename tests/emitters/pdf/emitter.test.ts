@@ -90,6 +90,16 @@ describe('pdfEmitter', () => {
     expect(arrays.length).toBeGreaterThan(3)
   })
 
+  it('should set the text rise back to 0 after a raised mark, even one that ends a word', async () => {
+    // Marks over capitals are raised (`Ts`); the rise is graphics state and would lift what follows.
+    const body = 'E\u0301 A\u0308 O\u0303 and plain text after. هُوَ كِتَابٌ.'
+    const text = latin1((await renderArticle(markdown(`---\ntitle: Rise\ndate: 2024-01-01\n---\n\n${body}\n`), {compress: false})).bytes)
+    const objects = [...text.matchAll(/\nBT\n([\s\S]*?)\nET/g)].map((match) => match[1] + '\n')
+    const raised = objects.filter((object) => / Ts\n/.test(object))
+    expect(raised.length).toBeGreaterThan(0)
+    for (const object of raised) expect([...object.matchAll(/(-?[\d.]+) Ts\n/g)].at(-1)?.[1]).toBe('0')
+  })
+
   it('should use A4 by default and Letter by option', async () => {
     const a4 = latin1((await renderArticle(markdown(sample), {compress: false})).bytes)
     expect(a4).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/)
