@@ -67,7 +67,7 @@ export function wrap(text: string, width: number): string[] {
   // A line never ends in a space: a no-break space at the end of a
   // paragraph (`&nbsp;` in the source) is invisible, and is left out.
   const push = (line: string) => {
-    const trimmed = trailingSpace.test(line) ? line.replace(trailingSpace, '') : line
+    const trimmed = line.replace(trailingSpace, '')
     if (trimmed !== '') lines.push(trimmed)
   }
   let line = ''

@@ -191,11 +191,12 @@ export function reportingCreditOf(text: string): string[] | undefined {
   const pattern = patternOf('reportingCredits')
   const match = pattern.exec(text)
   if (!match) return undefined
+  // One credit a part (`A; B; C`), each read alone; a line of one credit is its match.
   const parts = text.replace(/^\(|\)\.?$/g, '').split(/\s*;\s*/)
+  const credits = parts.length > 1 ? parts.map((part) => pattern.exec(part)) : [match]
   const names: string[] = []
-  for (const part of parts.length > 1 ? parts : [text]) {
-    const found = parts.length > 1 ? pattern.exec(part) : match
-    const list = found ? groupOf(found, 'names') : undefined
+  for (const credit of credits) {
+    const list = credit ? groupOf(credit, 'names') : undefined
     if (list === undefined) continue
     for (const name of namesOf(list.replace(/\s+(?:in|from)\s+\p{Lu}[\p{L} ]*$/u, '')) ?? []) if (!names.includes(name)) names.push(name)
   }
