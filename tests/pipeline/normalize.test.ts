@@ -143,3 +143,65 @@ describe('countWords', async () => {
     )
   })
 })
+
+describe('textForCount', async () => {
+  const {countWords, textForCount} = await import('../../src/pipeline/plugins/rehype-stats.js')
+  const {toText} = await import('hast-util-to-text')
+  const {readdirSync, readFileSync} = await import('node:fs')
+  const path = await import('node:path')
+  const {root} = await import('../helpers/article.js')
+  const same = (source: string, file = 'input/test.md') => {
+    const {hast} = articleFrom(source, {path: file})
+    return [countWords(textForCount(hast)), countWords(toText(hast))]
+  }
+
+  it('should give the word count of the rendered text, as hast-util-to-text does', () => {
+    const [a, b] = same(fm + 'One <em>t</em>wo\u200Ethree\n\n| a | b |\n|---|---|\n| c | d |\n\nx<br>y\n\n```\nco\u200Ede\n```\n')
+    // "One", then "two" + bidi mark + "three" as one word; the cells four; `x` and `y` two; in code the mark stays and splits.
+    expect(a).toBe(10)
+    expect(b).toBe(10)
+  })
+
+  it('should agree with hast-util-to-text on every fixture and a quarter of the corpus', () => {
+    const files: string[] = []
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, {withFileTypes: true})) {
+        const file = path.join(dir, entry.name)
+        if (entry.isDirectory()) walk(file)
+        else if (/\.(md|txt)$/.test(entry.name) && !/expected|golden/.test(file)) files.push(file)
+      }
+    }
+    walk(path.join(root, 'tests/fixtures'))
+    const fixtures = files.length
+    walk(path.join(root, 'tests/corpus'))
+    let checked = 0
+    for (const [index, file] of files.entries()) {
+      if (index >= fixtures && index % 4) continue
+      let counts: number[]
+      try {
+        counts = same(readFileSync(file, 'utf8'), path.relative(root, file))
+      } catch {
+        continue // A fixture made to fail.
+      }
+      expect(counts[0], file).toBe(counts[1])
+      checked++
+    }
+    expect(checked).toBeGreaterThan(40)
+  })
+
+  it('should take a text node of bidi controls alone as a word break, as hast-util-to-text does', () => {
+    expect(same(fm + '<span>a</span><span>\u200E</span><span>b</span> <code>c\u200Ed</code>\n\n<pre>e\u200Ef</pre>\n')).toEqual([5, 5])
+  })
+
+  it('should agree with hast-util-to-text on random Markdown and HTML', async () => {
+    const fc = (await import('fast-check')).default
+    const pieces = ['word', 'é', 'ه', '日本', "'", '.', '-', ' ', '\n', '\n\n', '*', '_', '`', '> ', '- ', '1. ', '# ', '    ', '```\n', '| a | b |\n|---|---|\n| c | d |\n', '<br>', '<em>', '</em>', '<div>', '</div>', '<p>', '</p>', '<span>', '</span>', '<pre>', '</pre>', '<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>', '<details><summary>s</summary>d</details>', '[l](https://x.example/)', '[^1]', '[^1]: n\n', '\u200E', '\u202B', '\u200B', '&nbsp;', '<!-- c -->']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 30}), (parts) => {
+        const [a, b] = same(fm + parts.join(''))
+        expect(a).toBe(b)
+      }),
+      {numRuns: 1000}
+    )
+  })
+})
