@@ -43,6 +43,8 @@ export const diagnostics = {
   unsupportedInput: define('unsupported-input', 'error', (ext: string) =>
     `Unexpected input type \`${ext}\`, use \`.md\` (Markdown) or \`.txt\` (wire copy)`),
   readFailed: define('read-failed', 'error', (why: string) => `Cannot read file: ${why}`),
+  inputOutside: define('input-outside', 'error', () =>
+    'Refused to read a symbolic link that leads out of the input folder; nothing of it is published, copy the file into the input folder'),
 
   // Front matter
   frontMatterField: define('front-matter', 'error', (field: string, expected: string) =>

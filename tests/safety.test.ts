@@ -5,7 +5,7 @@
  * belonged to articles that are gone.
  */
 import {existsSync, readdirSync, statSync} from 'node:fs'
-import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
@@ -101,6 +101,33 @@ describe('input and output safety', () => {
     expect(allowed.code).toBe(0)
     expect(allowed.logs.at(-1)).toMatch(/\(3 old files removed\)/)
     expect(existsSync(path.join(dir, 'output/one.html'))).toBe(false)
+  })
+
+  it('should not publish what a symbolic link out of the input folder points to, and say so', async () => {
+    const secret = 'SECRET-TOKEN-4711'
+    await writeFile(path.join(dir, 'secret.md'), `---\ntitle: Leak\ndate: 2024-02-02\n---\n${secret}\n`)
+    await writeFile(path.join(dir, 'secret.png'), secret)
+    await mkdir(path.join(dir, 'elsewhere'))
+    await writeFile(path.join(dir, 'elsewhere', 'far.md'), `---\ntitle: Far\ndate: 2024-02-03\n---\n${secret}\n`)
+    await symlink(path.join(dir, 'secret.md'), path.join(dir, 'input', 'leak.md'))
+    await symlink(path.join(dir, 'elsewhere'), path.join(dir, 'input', 'linked-folder'))
+    await symlink(path.join(dir, 'secret.png'), path.join(dir, 'input', 'pic.png'))
+    // A link that stays inside is followed.
+    await mkdir(path.join(dir, 'input', 'sources'))
+    await writeFile(path.join(dir, 'input', 'sources', 'kept.source'), '---\ntitle: Kept\ndate: 2024-02-04\n---\nKept text.\n')
+    await symlink(path.join(dir, 'input', 'sources', 'kept.source'), path.join(dir, 'input', 'kept.md'))
+    await writeFile(path.join(dir, 'input', 'one.md'), '---\ntitle: one\ndate: 2024-01-03\n---\nText of one. ![Map](pic.png)\n')
+    const {code, errors} = await cli('build', '--workers', '0')
+    expect(code).toBe(1)
+    expect(errors.filter((line) => /input-outside/.test(line))).toEqual([
+      expect.stringMatching(/input\/leak\.md.*symbolic link that leads out of the input folder/),
+      expect.stringMatching(/input\/linked-folder\/far\.md.*symbolic link that leads out of the input folder/)
+    ])
+    expect(existsSync(path.join(dir, 'output/kept.html'))).toBe(true)
+    expect(existsSync(path.join(dir, 'output/one.html'))).toBe(true)
+    for (const entry of readdirSync(path.join(dir, 'output'), {recursive: true, withFileTypes: true})) {
+      if (entry.isFile()) expect(await readFile(path.join(entry.parentPath, entry.name), 'utf8'), entry.name).not.toContain(secret)
+    }
   })
 
   it('should throw a ConfigError from the API too, before writing anything', async () => {

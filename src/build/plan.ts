@@ -6,13 +6,14 @@
  * any work.
  */
 import {createHash} from 'node:crypto'
-import {existsSync, readFileSync, statSync, type Stats} from 'node:fs'
+import {existsSync, lstatSync, readFileSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
 import {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config.js'
 import {diagnostics, report} from '../diagnostics.js'
 import {isRisky, quickMeta} from '../readers/peek.js'
+import {insideCheck} from '../util/inside.js'
 import {isIntact, listings, sameStat, type CacheIndex, type Listings} from './cache.js'
 import type {ArticleRecord, SourceStat} from './record.js'
 import {shardOf, type Shard} from './shards.js'
@@ -98,18 +99,19 @@ export async function planBuild(
     if (slug) slugs.set(slug, display)
     return true
   }
-  const cache: CacheView = {index, environment, present: () => (plan.present ??= listings(config))}
+  const cache: CacheView = {index, environment, present: () => (plan.present ??= listings(config)), inside: insideCheck(config.input)}
   // A shard claims the other slices' slugs too, in the same order as one
   // build does: its cross-references and duplicate slugs come out the same.
   const slice = shard ? new Set(sources) : undefined
-  for (const source of inputs) await (slice && !slice.has(source) ? claimElsewhere(source, config, slugs) : planSource(source, config, cache, plan, claimSlug))
+  for (const source of inputs) await (slice && !slice.has(source) ? claimElsewhere(source, config, cache, slugs) : planSource(source, config, cache, plan, claimSlug))
   return plan
 }
 
 /** Take the slug of a source another shard builds (when no earlier source has it), without building it. */
-async function claimElsewhere(source: string, config: ResolvedConfig, slugs: Map<string, string>): Promise<void> {
+async function claimElsewhere(source: string, config: ResolvedConfig, cache: CacheView, slugs: Map<string, string>): Promise<void> {
   let bytes: Buffer
   try {
+    if (!cache.inside(source, lstatSync(source).isSymbolicLink())) return
     bytes = readFileSync(source)
   } catch {
     return
@@ -130,6 +132,8 @@ export interface CacheView {
   environment: string
   /** The listings of the output and trees folders, made on first need. */
   present(): Listings
+  /** Whether a source is really in the input folder (see `util/inside.ts`). */
+  inside(source: string, isLink: boolean): boolean
 }
 
 /** Plan one source (see {@link planBuild}). */
@@ -144,7 +148,17 @@ async function planSource(
   const hit = cache.index.articles[display]
   let stat: Stats | undefined
   try {
-    stat = statSync(source)
+    // `lstat`: a symbolic link is followed only when it stays in the input folder.
+    const own = lstatSync(source)
+    const link = own.isSymbolicLink()
+    stat = link ? statSync(source) : own
+    if (!cache.inside(source, link)) {
+      const file = new VFile({path: display})
+      report(file, diagnostics.inputOutside, [])
+      plan.files.push(file)
+      plan.failed++
+      return
+    }
   } catch {
     // Reading it reports why.
   }

@@ -10,6 +10,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {imageSize} from 'image-size'
 import type {Asset} from '../types.js'
+import {isInside} from '../util/inside.js'
 
 const mediaTypes: Record<string, string> = {
   '.png': 'image/png',
@@ -56,6 +57,8 @@ export function resolveAsset(reference: string, sourceDir: string, inputDir: str
   for (const [absolute, root] of candidates) {
     const relative = path.relative(root, absolute)
     if (relative.startsWith('..') || path.isAbsolute(relative)) continue
+    // Nor through a symbolic link that leads out of it.
+    if (!isInside(absolute, root)) continue
     const asset = assetAt(absolute)
     if (asset) return asset
   }
