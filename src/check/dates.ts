@@ -3,6 +3,7 @@
  * four-digit years allowed) and RFC 3339 (Atom, JSON Feed, EPUB). Written
  * independently of the emitters' date helpers, so a bug there shows here.
  */
+import {utcTime} from '../util/utc.js'
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
@@ -27,7 +28,7 @@ export function isRfc822(value: string): boolean {
   const monthIndex = months.indexOf(month!)
   if (!validDay(fullYear, monthIndex + 1, Number(day)) || !validTime(Number(hour), Number(minute), Number(second ?? 0))) return false
   if (dayName) {
-    const weekday = new Date(Date.UTC(fullYear, monthIndex, Number(day))).getUTCDay()
+    const weekday = new Date(utcTime(fullYear, monthIndex, Number(day))).getUTCDay()
     if (days[weekday] !== dayName) return false
   }
   return true
@@ -55,7 +56,8 @@ export function isRfc3339(value: string): boolean {
 
 function validDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+  // The year as written: `Date.UTC` reads 0024 as 1924.
+  return day <= new Date(utcTime(year, month, 0)).getUTCDate()
 }
 
 function validTime(hour: number, minute: number, second: number): boolean {

@@ -16,7 +16,31 @@ import {stripIllegal} from '../pipeline/hast/xml-characters.js'
 // esprima (for its `!!js/function` type, unused by `safeLoad`), a cost every
 // fresh process would pay otherwise.
 const require = createRequire(import.meta.url)
-let lenient: typeof import('js-yaml') | undefined
+let lenient: {yaml: typeof import('js-yaml'); schema: import('js-yaml').Schema} | undefined
+
+/**
+ * Read YAML 1.1 as js-yaml does, but leave timestamps as written, as the
+ * strict reading does: js-yaml makes `0024-05-01` a date of 1924 (`Date.UTC`
+ * reads the years 0 to 99 so), `parseDate` keeps the year.
+ *
+ * @param text
+ *   YAML.
+ * @returns
+ *   Its value.
+ * @throws
+ *   js-yaml's `YAMLException` when the text is not YAML 1.1 either.
+ */
+function loadLenient(text: string): unknown {
+  if (!lenient) {
+    const yaml = require('js-yaml') as typeof import('js-yaml')
+    const tag = 'tag:yaml.org,2002:timestamp'
+    const implicit = ((yaml.DEFAULT_SAFE_SCHEMA as import('js-yaml').SchemaDefinition).implicit ?? []) as Array<import('js-yaml').Type & {tag?: string}>
+    const timestamp = implicit.find((type) => type.tag === tag)
+    const asText = timestamp && new yaml.Type(tag, {kind: 'scalar', resolve: (data: unknown) => timestamp.resolve(data), construct: (data: unknown) => data})
+    lenient = {yaml, schema: asText ? new yaml.Schema({include: [yaml.DEFAULT_SAFE_SCHEMA], implicit: [asText]}) : yaml.DEFAULT_SAFE_SCHEMA}
+  }
+  return lenient.yaml.safeLoad(text, {schema: lenient.schema})
+}
 
 /** Parsed front matter. */
 export interface FrontMatter {
@@ -62,7 +86,7 @@ export function parseFrontMatter(text: string, start: Point, file: VFile): Front
     const first = errors[0]!
     const why = first.message.split('\n')[0] ?? first.code
     try {
-      data = (lenient ??= require('js-yaml') as typeof import('js-yaml')).safeLoad(text)
+      data = loadLenient(text)
       report(file, diagnostics.frontMatterLenient, [why.replace(/ at line \d+, column \d+.*$/, '')], {place: at(first), source})
     } catch {
       report(file, diagnostics.frontMatterSyntax, [why.replace(/ at line \d+, column \d+.*$/, '')], {place: at(first), source})

@@ -14,6 +14,7 @@ import type {ResolvedConfig} from '../config.js'
 import {diagnostics, report} from '../diagnostics.js'
 import type {ArticleMeta, Contact, Dateline, Direction, LeadImage, ReleaseInfo} from '../types.js'
 import {isRtl} from '../locale.js'
+import {utcTime} from '../util/utc.js'
 import {articleLanguage} from './language.js'
 import {parseDateline} from '../pipeline/dateline.js'
 import {foreignKeys, frontMatterSchema, type FrontMatterFields} from './front-matter-schema.js'
@@ -293,17 +294,21 @@ export function fileStem(filePath: string): {name: string; date?: string} {
  * Without a zone, UTC. Hand-written because `Date.parse` accepts most of
  * these only in V8's implementation-defined way (and rejects `-4`).
  *
+ * The year is kept as written (`0024` is the year 24, which `Date.UTC` would
+ * make 1924), and must be from 1 to 9999 in UTC: see {@link isWritableDate}.
+ *
  * @returns
  *   ISO 8601 string (UTC, `Z`), or `undefined`.
  */
 export function parseDate(value: string | Date): string | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString()
+  if (value instanceof Date) return isWritableDate(value) ? value.toISOString() : undefined
   const match =
     /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?)?$/i.exec(
       value.trim()
     )
   if (!match) return undefined
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = match
+  const year = Number(y)
   const month = Number(mo)
   const day = Number(d)
   if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return undefined
@@ -315,10 +320,21 @@ export function parseDate(value: string | Date): string | undefined {
     const minutes = digits.length <= 2 ? 0 : Number(digits.slice(-2))
     offset = sign * (hours * 60 + minutes)
   }
-  const time = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s), Number(frac.slice(0, 3).padEnd(3, '0')))
+  const time = utcTime(year, month - 1, day, Number(h), Number(mi), Number(s), Number(frac.slice(0, 3).padEnd(3, '0')))
   const date = new Date(time - offset * 60_000)
-  if (Number.isNaN(date.getTime()) || new Date(Date.UTC(Number(y), month - 1, day)).getUTCDate() !== day) return undefined
+  if (new Date(utcTime(year, month - 1, day)).getUTCDate() !== day || !isWritableDate(date)) return undefined
   return date.toISOString()
+}
+
+/**
+ * Whether every format writes a date alike: a year from 1 to 9999 in UTC.
+ * RFC 3339 (Atom, JSON Feed, ninjs, EPUB) and RFC 822 (RSS) have four-digit
+ * years; the year 0 (ISO 8601's `0000`, 1 BC) is shown as the year 1 by the
+ * dates of the pages (`Intl.DateTimeFormat`), so the formats would disagree.
+ */
+function isWritableDate(date: Date): boolean {
+  const year = date.getUTCFullYear()
+  return !Number.isNaN(date.getTime()) && year >= 1 && year <= 9999
 }
 
 /** Date of an undated article: SOURCE_DATE_EPOCH, else the last commit, else the mtime. */

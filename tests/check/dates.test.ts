@@ -10,6 +10,14 @@ describe('dates', () => {
     expect(isRfc822('2025-03-03T09:30:00Z')).toBe(false)
   })
 
+  it('should read a four-digit year below 100 as written (a two-digit one is 19xx)', () => {
+    expect(isRfc822('Wed, 01 May 0024 00:00:00 +0000')).toBe(true)
+    expect(isRfc822('Thu, 01 May 1924 00:00:00 +0000')).toBe(true)
+    expect(isRfc822('Thu, 01 May 24 00:00:00 +0000')).toBe(true)
+    expect(isRfc822('Thu, 01 May 0024 00:00:00 +0000')).toBe(false)
+    expect(isRfc3339('0000-02-29T00:00:00Z')).toBe(true)
+  })
+
   it('should accept RFC 3339 dates and refuse others', () => {
     expect(isRfc3339('2025-03-03T09:30:00Z')).toBe(true)
     expect(isRfc3339('2025-03-03T09:30:00.000+02:00')).toBe(true)

@@ -122,6 +122,22 @@ describe('front matter', () => {
     expect(lines.some((line) => line.startsWith('input/x.md:4:7:') && line.endsWith('[empty-slug]'))).toBe(true)
   })
 
+  it('should keep a year below 100 as written, in strict and lenient YAML and in file names', () => {
+    const strict = read('---\ntitle: T\ndate: 0024-05-01\n---\nBody.\n')
+    expect(strict.result.ok && strict.result.article.meta.date).toBe('0024-05-01T00:00:00.000Z')
+    const lenient = read('---\ntitle: "A title that\ncontinues unindented"\ndate: 0024-05-01\nupdated: 0024-05-02 10:00:00 -4\n---\nBody.\n')
+    expect(lenient.lines.some((line) => line.endsWith('[front-matter-lenient]'))).toBe(true)
+    expect(lenient.result.ok && lenient.result.article.meta).toMatchObject({date: '0024-05-01T00:00:00.000Z', updated: '0024-05-02T14:00:00.000Z'})
+    const named = read('---\ntitle: T\n---\nBody.\n', 'input/0099-12-31-x.md')
+    expect(named.result.ok && named.result.article.meta).toMatchObject({date: '0099-12-31T00:00:00.000Z', slug: 'x'})
+  })
+
+  it('should reject the year 0 as an invalid date at its position', () => {
+    const {result, lines} = read('---\ntitle: T\ndate: 0000-06-01\n---\nBody.\n')
+    expect(result.ok).toBe(false)
+    expect(lines[0]).toMatch(/^input\/x\.md:3:7: date: expected a date .*0001 to 9999.*`0000-06-01`.* \[invalid-date\]$/)
+  })
+
   it('should reject an invalid date with its position', () => {
     const {result, lines} = read('---\ntitle: T\ndate: yesterday\n---\nBody.\n')
     expect(result.ok).toBe(false)

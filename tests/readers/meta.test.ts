@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {isRtl} from '../../src/locale.js'
-import {parseDate, toSlug} from '../../src/readers/meta.js'
+import {fileStem, parseDate, toSlug} from '../../src/readers/meta.js'
 import {matchDateline} from '../../src/pipeline/dateline.js'
 
 describe('parseDate', () => {
@@ -16,6 +16,20 @@ describe('parseDate', () => {
     expect(parseDate('2021-02-30')).toBeUndefined()
     expect(parseDate('2021-13-01')).toBeUndefined()
     expect(parseDate('soon')).toBeUndefined()
+  })
+  it('should keep a year below 100 as written, not make it 19xx', () => {
+    expect(parseDate('0024-05-01')).toBe('0024-05-01T00:00:00.000Z')
+    expect(parseDate('0099-12-31T23:30:00+01:00')).toBe('0099-12-31T22:30:00.000Z')
+    expect(parseDate('0024-02-29')).toBe('0024-02-29T00:00:00.000Z')
+    expect(parseDate('0100-02-29')).toBeUndefined()
+    expect(fileStem('input/0099-12-31-x.md')).toEqual({name: 'x', date: '0099-12-31T00:00:00.000Z'})
+  })
+  it('should refuse years no format writes alike: before 1 or after 9999 in UTC', () => {
+    expect(parseDate('0000-06-01')).toBeUndefined()
+    expect(parseDate('0001-01-01T00:30:00+01:00')).toBeUndefined()
+    expect(parseDate('0001-01-01T00:30:00Z')).toBe('0001-01-01T00:30:00.000Z')
+    expect(parseDate('9999-12-31T23:00:00-02:00')).toBeUndefined()
+    expect(parseDate(new Date('0000-06-01T00:00:00Z'))).toBeUndefined()
   })
 })
 

@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest'
+import {dateOf} from '../../src/readers/wire/features.js'
 import {readDateLine} from '../../src/readers/wire/timestamp.js'
 
 describe('readDateLine', () => {
@@ -32,5 +33,11 @@ describe('readDateLine', () => {
       expect(lines.map((line) => readDateLine(line)?.iso)).toEqual(utc)
     }
     expect(utc[1]).toBe('2025-02-24T11:29:00.000Z')
+  })
+
+  it('should keep the year of a date in Arabic script as written', () => {
+    expect(dateOf('١٥ آذار ٢٠٢٤')?.iso).toBe('2024-03-15T00:00:00.000Z')
+    expect(dateOf('١٥ آذار ٠٠٢٤')?.iso).toBe('0024-03-15T00:00:00.000Z')
+    expect(dateOf('١٥ آذار ٠٠٠٠')).toBeUndefined()
   })
 })

@@ -4,6 +4,7 @@
  * URL, contact, release number, end mark, credit). The classifier combines
  * them with a fixed precedence; nothing here decides a block's kind.
  */
+import {utcTime} from '../../util/utc.js'
 import {readDateLine, type DateLine} from './timestamp.js'
 import {groupOf, monthNames, patternOf, titleWords} from './patterns.js'
 
@@ -159,8 +160,10 @@ function scriptDateOf(text: string): DateLine | undefined {
   if (!match) return undefined
   const month = monthNames[match[2]!.replace(/ی$/u, '')] ?? monthNames[match[2]!]
   const day = Number(match[1])
-  if (!month || day < 1 || day > 31) return undefined
-  return {iso: new Date(Date.UTC(Number(match[3]), month - 1, day)).toISOString(), kind: 'published'}
+  const year = Number(match[3])
+  if (!month || day < 1 || day > 31 || year < 1) return undefined
+  // The year as written: `Date.UTC` reads ٠٠٢٤ (24) as 1924.
+  return {iso: new Date(utcTime(year, month - 1, day)).toISOString(), kind: 'published'}
 }
 
 /** The names of a byline (`By A, B and C`), or `undefined`. */
