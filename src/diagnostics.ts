@@ -72,7 +72,7 @@ export const diagnostics = {
   missingDate: define('missing-date', 'warning', (source: string, iso: string) =>
     `Missing date; used ${iso} from ${source}, add \`date:\` to the front matter`),
   invalidDate: define('invalid-date', 'error', (field: string, value: string) =>
-    `${field}: expected a date such as \`2024-05-01\` or \`2024-05-01T09:30:00Z\` (a year from 0001 to 9999), not \`${value}\``),
+    `${field}: expected a date such as \`2024-05-01\` or \`2024-05-01T09:30:00Z\` (a year from 0001 to 9999, an offset within ±14:00), not \`${value}\``),
   unsafeSlug: define('unsafe-slug', 'warning', (slug: string, safe: string) =>
     `Unexpected characters in slug \`${slug}\`; used \`${safe}\``),
   emptySlug: define('empty-slug', 'error', (slug: string) =>

@@ -296,6 +296,8 @@ export function fileStem(filePath: string): {name: string; date?: string} {
  *
  * The year is kept as written (`0024` is the year 24, which `Date.UTC` would
  * make 1924), and must be from 1 to 9999 in UTC: see {@link isWritableDate}.
+ * A zone's offset is at most ±14:00, its minutes below 60 (`+99:99` is no
+ * zone, not five days earlier).
  *
  * @returns
  *   ISO 8601 string (UTC, `Z`), or `undefined`.
@@ -318,6 +320,8 @@ export function parseDate(value: string | Date): string | undefined {
     const digits = zone.slice(1).replace(':', '')
     const hours = digits.length <= 2 ? Number(digits) : Number(digits.slice(0, digits.length - 2))
     const minutes = digits.length <= 2 ? 0 : Number(digits.slice(-2))
+    // No zone is further than 14 hours from UTC (Kiribati, UTC+14:00).
+    if (minutes > 59 || hours * 60 + minutes > 14 * 60) return undefined
     offset = sign * (hours * 60 + minutes)
   }
   const time = utcTime(year, month - 1, day, Number(h), Number(mi), Number(s), Number(frac.slice(0, 3).padEnd(3, '0')))

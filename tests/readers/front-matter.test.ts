@@ -138,6 +138,14 @@ describe('front matter', () => {
     expect(lines[0]).toMatch(/^input\/x\.md:3:7: date: expected a date .*0001 to 9999.*`0000-06-01`.* \[invalid-date\]$/)
   })
 
+  it('should reject an impossible zone offset as an invalid date at its position, failing the article', () => {
+    const {result, lines} = read('---\ntitle: T\ndate: "2024-01-01T00:00:00+99:99"\n---\nBody.\n')
+    expect(result.ok).toBe(false)
+    expect(lines).toEqual([
+      'input/x.md:3:7: date: expected a date such as `2024-05-01` or `2024-05-01T09:30:00Z` (a year from 0001 to 9999, an offset within ±14:00), not `2024-01-01T00:00:00+99:99` [invalid-date]'
+    ])
+  })
+
   it('should reject an invalid date with its position', () => {
     const {result, lines} = read('---\ntitle: T\ndate: yesterday\n---\nBody.\n')
     expect(result.ok).toBe(false)

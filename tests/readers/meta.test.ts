@@ -17,6 +17,14 @@ describe('parseDate', () => {
     expect(parseDate('2021-13-01')).toBeUndefined()
     expect(parseDate('soon')).toBeUndefined()
   })
+  it('should refuse zone offsets beyond ±14:00 or with 60 minutes or more', () => {
+    for (const value of ['2024-01-01T00:00:00+99:99', '2024-01-01T00:00:00+15:00', '2024-01-01T00:00:00-14:30', '2024-01-01T00:00:00+05:60', '2024-01-01 00:00:00 -1401', '2024-01-01 10:00 +99']) {
+      expect(parseDate(value), value).toBeUndefined()
+    }
+    expect(parseDate('2024-01-01T00:00:00+14:00')).toBe('2023-12-31T10:00:00.000Z')
+    expect(parseDate('2024-01-01T00:00:00-1400')).toBe('2024-01-01T14:00:00.000Z')
+    expect(parseDate('2024-01-01T00:00:00+05:45')).toBe('2023-12-31T18:15:00.000Z')
+  })
   it('should keep a year below 100 as written, not make it 19xx', () => {
     expect(parseDate('0024-05-01')).toBe('0024-05-01T00:00:00.000Z')
     expect(parseDate('0099-12-31T23:30:00+01:00')).toBe('0099-12-31T22:30:00.000Z')
