@@ -93,10 +93,14 @@ export const diagnostics = {
   // Content
   xmlIllegalCharacter: define('xml-illegal-character', 'warning', (count: number, code: string) =>
     `Removed ${count} character${count === 1 ? '' : 's'} not allowed in XML (first: ${code}); remove them from the source`),
-  unsafeUrl: define('unsafe-url', 'warning', (url: string) =>
-    `Removed unsafe URL \`${url}\`; use an http(s), mailto or relative URL`),
-  invalidUrl: define('invalid-url', 'warning', (url: string) =>
-    `Removed invalid URL \`${url}\`; fix the link`),
+  unsafeUrl: define('unsafe-url', 'warning', (url: string, field?: string) =>
+    field === undefined
+      ? `Removed unsafe URL \`${url}\`; use an http(s), mailto or relative URL`
+      : `Removed unsafe URL \`${url}\` of \`${field}\`; use an absolute http(s) URL`),
+  invalidUrl: define('invalid-url', 'warning', (url: string, field?: string) =>
+    field === undefined
+      ? `Removed invalid URL \`${url}\`; fix the link`
+      : `Removed invalid URL \`${url}\` of \`${field}\`; use an absolute http(s) URL without a user name or password`),
   removedHtml: define('removed-html', 'warning', (what: string) =>
     `Removed ${what} from raw HTML; only safe, semantic HTML is kept`),
   captionWithoutImage: define('caption-without-image', 'warning', (caption: string, inBody = false) =>

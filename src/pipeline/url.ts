@@ -2,7 +2,8 @@
  * URL hygiene: only http(s), mailto and tel schemes or relative references
  * survive; everything else (`javascript:`, `vbscript:`, `data:`, `file:`) is
  * removed. What survives is percent-encoded so validators and XML parsers
- * accept it.
+ * accept it. A URL given alone (front matter's `canonical`) must be an
+ * absolute http(s) URL: {@link cleanAbsoluteUrl}.
  */
 
 const allowedSchemes = new Set(['http', 'https', 'mailto', 'tel'])
@@ -38,4 +39,30 @@ export function cleanUrl(value: string): CleanUrl {
     return {ok: false, reason: 'invalid'}
   }
   return {ok: true, url: encoded}
+}
+
+/**
+ * Check and encode a URL that stands alone, with no page to resolve it
+ * against (front matter's `canonical`): {@link cleanUrl}, then the WHATWG URL
+ * parser, which must find an `http:` or `https:` URL without a user name or
+ * password.
+ *
+ * @param value
+ *   URL as written.
+ * @returns
+ *   The URL as the parser serializes it (`href`: scheme and host in lower
+ *   case, an international domain name in Punycode, every character
+ *   percent-encoded that validators or XML refuse), or why it was refused.
+ */
+export function cleanAbsoluteUrl(value: string): CleanUrl {
+  const cleaned = cleanUrl(value)
+  if (!cleaned.ok) return cleaned
+  let url: URL
+  try {
+    url = new URL(cleaned.url)
+  } catch {
+    return {ok: false, reason: 'invalid'}
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') return {ok: false, reason: 'invalid'}
+  return {ok: true, url: url.href}
 }

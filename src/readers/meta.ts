@@ -17,6 +17,7 @@ import {isRtl} from '../locale.js'
 import {utcTime} from '../util/utc.js'
 import {articleLanguage} from './language.js'
 import {parseDateline} from '../pipeline/dateline.js'
+import {cleanAbsoluteUrl} from '../pipeline/url.js'
 import {foreignKeys, frontMatterSchema, type FrontMatterFields} from './front-matter-schema.js'
 import {stripMarkup} from './plain-text.js'
 import type {FrontMatter} from './front-matter.js'
@@ -187,8 +188,14 @@ export function resolveMeta(
   if (recovered.release) meta.release = recovered.release
   const dateline = fields.dateline === false ? undefined : fields.dateline ? parseDateline(fields.dateline.trim() + ' –', {loose: true}) : recovered.dateline
   if (dateline) meta.dateline = dateline
-  const canonical = clean(fields.canonical) ?? clean(fields.canonical_url) ?? clean(fields.source_url)
-  if (canonical && /^https?:\/\//i.test(canonical)) meta.canonical = canonical
+  // An absolute http(s) URL, as the URL parser writes it (every format gets it percent-encoded), else none.
+  const canonicalKey = (['canonical', 'canonical_url', 'source_url'] as const).find((key) => clean(fields[key]) !== undefined)
+  if (canonicalKey) {
+    const written = clean(fields[canonicalKey])!
+    const canonical = cleanAbsoluteUrl(written)
+    if (canonical.ok) meta.canonical = canonical.url
+    else report(file, canonical.reason === 'unsafe' ? diagnostics.unsafeUrl : diagnostics.invalidUrl, [written.slice(0, 80), canonicalKey], {place: placeOf(canonicalKey), source})
+  }
   return meta
 }
 

@@ -146,6 +146,33 @@ describe('front matter', () => {
     ])
   })
 
+  it('should keep a canonical URL only as an absolute http(s) URL, percent-encoded as the URL parser writes it', () => {
+    const canonical = (value: string, key = 'canonical') => {
+      const {result, lines} = read(`---\ntitle: T\ndate: 2024-01-01\n${key}: ${JSON.stringify(value)}\n---\nBody.\n`)
+      return {canonical: result.ok ? result.article.meta.canonical : 'failed', lines}
+    }
+    expect(canonical('https://example.org/"><script>alert(1)</script>')).toEqual({canonical: 'https://example.org/%22%3E%3Cscript%3Ealert(1)%3C/script%3E', lines: []})
+    expect(canonical('HTTPS://Bücher.Example/ناو?q=a b', 'source_url')).toEqual({
+      canonical: 'https://xn--bcher-kva.example/%D9%86%D8%A7%D9%88?q=a%20b',
+      lines: []
+    })
+    expect(canonical('https://example.org')).toEqual({canonical: 'https://example.org/', lines: []})
+    expect(canonical('javascript:alert(1)')).toEqual({
+      canonical: undefined,
+      lines: ['input/x.md:4:12: Removed unsafe URL `javascript:alert(1)` of `canonical`; use an absolute http(s) URL [unsafe-url]']
+    })
+    expect(canonical('ftp://example.org/x').lines).toEqual(['input/x.md:4:12: Removed unsafe URL `ftp://example.org/x` of `canonical`; use an absolute http(s) URL [unsafe-url]'])
+    expect(canonical('https://editor:secret@example.org/story', 'canonical_url')).toEqual({
+      canonical: undefined,
+      lines: ['input/x.md:4:16: Removed invalid URL `https://editor:secret@example.org/story` of `canonical_url`; use an absolute http(s) URL without a user name or password [invalid-url]']
+    })
+    for (const value of ['https://exa mple.org/', 'https://example.org:99999/', 'http://', '/2024/story', 'mailto:desk@example.org']) {
+      const {canonical: kept, lines} = canonical(value)
+      expect(kept, value).toBeUndefined()
+      expect(lines, value).toEqual([expect.stringMatching(/^input\/x\.md:4:12: Removed invalid URL .* of `canonical`.*\[invalid-url\]$/)])
+    }
+  })
+
   it('should reject an invalid date with its position', () => {
     const {result, lines} = read('---\ntitle: T\ndate: yesterday\n---\nBody.\n')
     expect(result.ok).toBe(false)
