@@ -83,6 +83,8 @@ export const diagnostics = {
     `Duplicate slug \`${slug}\`, also used by \`${other}\`; set a different \`slug:\` in one of them`),
 
   // Language (src/i18n/)
+  invalidLanguage: define('invalid-language', 'warning', (field: string, value: string, used: string) =>
+    `${field}: expected a BCP 47 language tag such as \`en\`, \`pt-BR\` or \`ckb\`, not \`${value}\`; used \`${used}\``),
   languageGuessed: define('language-guessed', 'info', (lang: string, how: string) =>
     `Guessed the language \`${lang}\` from the text (${how}); to say it, add \`lang: ${lang}\` to the front matter, or \`languages: {"input/folder/**": "${lang}"}\` to the configuration`),
   missingTranslation: define('missing-translation', 'warning', (lang: string, keys: string[]) =>

@@ -15,6 +15,48 @@ export function isRtl(lang: string): boolean {
 }
 
 /**
+ * The canonical form of a BCP 47 language tag, the one every format writes:
+ * subtags in the case RFC 5646 gives them (`en-US`, `zh-Hant-TW`, `ku-Arab`).
+ * Underscores, as in POSIX locales (`en_US`, which Hugo and Jekyll
+ * configurations carry), are read as hyphens.
+ *
+ * > **Note**: the tag must be one `Intl` reads (`Intl.getCanonicalLocales`),
+ * > but it keeps its subtags: `Intl`'s own form also replaces CLDR's
+ * > aliases, and would make Kurmanji (`kmr`, whose catalog is shipped, and
+ * > the tag a guess from the text gives) `ku`.
+ *
+ * @param tag
+ *   Language tag as written.
+ * @returns
+ *   Canonical tag, or `undefined` when it is not a well-formed tag
+ *   (`english language`), which `Intl` refuses.
+ */
+export function canonicalLanguage(tag: string): string | undefined {
+  const hyphenated = tag.trim().replace(/_/g, '-')
+  try {
+    Intl.getCanonicalLocales(hyphenated)
+  } catch {
+    return undefined
+  }
+  // The language in lower case; then a region (two letters) in upper case, a script (four letters) in title case,
+  // anything else in lower case; after a singleton (`-u-`, `-x-`), everything in lower case.
+  let extension = false
+  return hyphenated
+    .split('-')
+    .map((subtag, index) => {
+      const lower = subtag.toLowerCase()
+      if (index === 0 || extension) return lower
+      if (lower.length === 1) {
+        extension = true
+        return lower
+      }
+      if (lower.length === 2) return lower.toUpperCase()
+      return /^[a-z]{4}$/.test(lower) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower
+    })
+    .join('-')
+}
+
+/**
  * The locale `Intl` formats a language's dates and numbers with: Arabic with
  * Eastern Arabic digits (`٢٥`), as Sorani (`ckb`) and Persian (`fa`, `۲۵`)
  * have by default, so a label's numbers and its dates agree.

@@ -13,7 +13,7 @@ import type * as z from 'zod'
 import type {ResolvedConfig} from '../config.js'
 import {diagnostics, report} from '../diagnostics.js'
 import type {ArticleMeta, Contact, Dateline, Direction, LeadImage, ReleaseInfo} from '../types.js'
-import {isRtl} from '../locale.js'
+import {canonicalLanguage, isRtl} from '../locale.js'
 import {utcTime} from '../util/utc.js'
 import {articleLanguage} from './language.js'
 import {parseDateline} from '../pipeline/dateline.js'
@@ -151,7 +151,14 @@ export function resolveMeta(
   }
   if (failed || !date || !slug) return undefined
 
-  const lang = articleLanguage(clean(fields.lang) ?? clean(fields.language), file, config, () => `${title}\n${sample()}`)
+  // One canonical tag for every format (`en_US` → `en-US`); a tag `Intl` refuses is ignored, as if not given.
+  const langKey = (['lang', 'language'] as const).find((key) => clean(fields[key]) !== undefined)
+  const writtenLang = langKey ? clean(fields[langKey]) : undefined
+  const declaredLang = writtenLang === undefined ? undefined : canonicalLanguage(writtenLang)
+  const lang = articleLanguage(declaredLang, file, config, () => `${title}\n${sample()}`)
+  if (langKey && writtenLang !== undefined && declaredLang === undefined) {
+    report(file, diagnostics.invalidLanguage, [langKey, writtenLang, lang], {place: placeOf(langKey), source})
+  }
   const dir: Direction = fields.dir ?? (isRtl(lang) ? 'rtl' : 'ltr')
 
   const byline = fields.authors ?? fields.author ?? fields.byline

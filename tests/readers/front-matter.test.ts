@@ -173,6 +173,29 @@ describe('front matter', () => {
     }
   })
 
+  it('should write a language tag in its canonical form, the same for every format', () => {
+    const langOf = (value: string, key = 'lang') => {
+      const {result, lines} = read(`---\ntitle: T\ndate: 2024-01-01\n${key}: ${JSON.stringify(value)}\n---\nBody.\n`)
+      return {lang: result.ok ? result.article.meta.lang : 'failed', lines}
+    }
+    expect(langOf('en_US')).toEqual({lang: 'en-US', lines: []})
+    expect(langOf('EN-gb', 'language')).toEqual({lang: 'en-GB', lines: []})
+    expect(langOf('zh-hant-tw')).toEqual({lang: 'zh-Hant-TW', lines: []})
+    expect(langOf('ckb')).toEqual({lang: 'ckb', lines: []})
+    expect(langOf('ku_arab_iq-u-NU-arab')).toEqual({lang: 'ku-Arab-IQ-u-nu-arab', lines: []})
+    // Subtags are kept: not CLDR's aliases (Intl's `ku` for `kmr`), so a catalog named after the tag is found.
+    expect(langOf('kmr')).toEqual({lang: 'kmr', lines: []})
+  })
+
+  it('should ignore a language that is not a BCP 47 tag with a warning at its position, as if none were given', () => {
+    const {result, lines} = read('---\ntitle: T\ndate: 2024-01-01\nlang: "english language"\n---\nBody.\n')
+    expect(result.ok && result.article.meta).toMatchObject({lang: 'en', dir: 'ltr'})
+    expect(lines).toEqual(['input/x.md:4:7: lang: expected a BCP 47 language tag such as `en`, `pt-BR` or `ckb`, not `english language`; used `en` [invalid-language]'])
+    const sorani = read('---\ntitle: سەرۆکی هەرێمی کوردستان\ndate: 2024-01-01\nlanguage: ku_Arab_IQ_x\n---\nسەرۆکی هەرێمی کوردستان پێشوازی لە شاندێکی حکومەتی عێراق کرد و باسی پەیوەندییەکانی نێوان هەولێر و بەغدا کرا.\n')
+    expect(sorani.result.ok && sorani.result.article.meta).toMatchObject({lang: 'ckb', dir: 'rtl'})
+    expect(sorani.lines.some((line) => line.startsWith('input/x.md:4:11: language: expected a BCP 47 language tag') && line.endsWith('used `ckb` [invalid-language]'))).toBe(true)
+  })
+
   it('should reject an invalid date with its position', () => {
     const {result, lines} = read('---\ntitle: T\ndate: yesterday\n---\nBody.\n')
     expect(result.ok).toBe(false)
