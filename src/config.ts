@@ -10,6 +10,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 import {closest, distance} from 'fastest-levenshtein'
 import * as z from 'zod'
 import {builtinsSchema, mergeBuiltins} from './emitters/builtins.js'
+import {canonicalLanguage} from './locale.js'
 import {runtimeImport} from './runtime-import.js'
 import type {ShortcodeHandler} from './shortcode-types.js'
 import type {Emitter, ResolvedConfig, SiteConfig, UserConfig} from './types.js'
@@ -37,13 +38,16 @@ const emitterSchema = z.custom<Emitter>(
   {message: 'expected an emitter object with a `name` (call the factory: `myEmitter()`)'}
 )
 
+/** A BCP 47 language tag (`en`, `pt-BR`, `ckb`; `en_US` is read as `en-US`), canonicalized by {@link resolveConfig}. */
+const languageTag = z.string().refine((tag) => canonicalLanguage(tag) !== undefined, 'expected a BCP 47 language tag such as `en`, `pt-BR` or `ckb`')
+
 const configSchema = z.strictObject({
   site: z
     .strictObject({
       title: z.string().min(1).optional(),
       url: z.url({protocol: /^https?$/}).optional(),
       description: z.string().optional(),
-      language: z.string().min(1).optional(),
+      language: languageTag.optional(),
       author: z.string().optional(),
       publisher: z.string().optional(),
       copyright: z.string().optional(),
@@ -62,7 +66,7 @@ const configSchema = z.strictObject({
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   drafts: z.boolean().optional(),
-  languages: z.record(z.string().min(1), z.string().regex(/^[a-z]{2,8}(-[\da-z]{1,8})*$/i, 'expected a BCP 47 language tag such as `ckb` or `en-GB`')).optional(),
+  languages: z.record(z.string().min(1), languageTag).optional(),
   cache: z.string().min(1).optional(),
   shortcodes: z.record(z.string(), z.custom<ShortcodeHandler>((value) => typeof value === 'function', {message: 'expected a function `(args, body, ctx) => …`'})).optional()
 })
@@ -293,7 +297,7 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
     title: value.site?.title ?? 'Pressroom',
     url,
     description: value.site?.description ?? '',
-    language: value.site?.language ?? 'en',
+    language: canonicalLanguage(value.site?.language ?? 'en')!,
     author: value.site?.author ?? value.site?.title ?? 'Pressroom',
     publisher: value.site?.publisher ?? value.site?.title ?? 'Pressroom'
   }
@@ -319,6 +323,6 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
   }
   if (configFile) resolved.configFile = configFile
   if (value.shortcodes) resolved.shortcodes = value.shortcodes
-  if (value.languages) resolved.languages = value.languages
+  if (value.languages) resolved.languages = Object.fromEntries(Object.entries(value.languages).map(([glob, lang]) => [glob, canonicalLanguage(lang)!]))
   return resolved
 }

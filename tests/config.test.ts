@@ -69,6 +69,37 @@ export default defineConfig({
     await expect(loadConfig({root: dir})).rejects.toThrow(/site\.url/)
   })
 
+  it('should refuse a language that is not a BCP 47 tag, and canonicalize one that is', async () => {
+    const messageOf = (user: UserConfig) => {
+      try {
+        resolveConfig(user, dir)
+      } catch (error) {
+        return `${(error as Error).name}: ${(error as Error).message}`
+      }
+      return ''
+    }
+    expect(messageOf({site: {language: 'english language'}})).toBe('ConfigError: config: site.language: expected a BCP 47 language tag such as `en`, `pt-BR` or `ckb`')
+    expect(messageOf({site: {language: ''}})).toMatch(/site\.language: expected a BCP 47/)
+    expect(messageOf({languages: {'input/sorani/**': 'en-a'}})).toMatch(/languages\.input\/sorani\/\*\*: expected a BCP 47/)
+    const config = resolveConfig({site: {language: 'en_us'}, languages: {'input/sorani/**': 'CKB', 'input/serbian/**': 'sr_latn'}}, dir)
+    expect(config.site.language).toBe('en-US')
+    expect(config.languages).toEqual({'input/sorani/**': 'ckb', 'input/serbian/**': 'sr-Latn'})
+    await writeFile(path.join(dir, 'pressroom.config.json'), JSON.stringify({site: {language: 'english language'}}))
+    const {main} = await import('../src/cli.js')
+    const cwd = process.cwd()
+    const errors: string[] = []
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line))
+    try {
+      process.chdir(dir)
+      expect(await main(['node', 'pressroom', 'build', '--workers', '0'])).toBe(2)
+    } finally {
+      process.chdir(cwd)
+      spy.mockRestore()
+    }
+    expect(errors.join('\n')).toMatch(/site\.language: expected a BCP 47 language tag/)
+    expect(existsSync(path.join(dir, 'output'))).toBe(false)
+  })
+
   it('should reject an emitter that is not an object with a name', async () => {
     await writeFile(path.join(dir, 'pressroom.config.mjs'), 'export default {emitters: [() => ({name: "x"})]}\n')
     await expect(loadConfig({root: dir})).rejects.toThrow(/call the factory/)

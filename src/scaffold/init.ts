@@ -8,6 +8,7 @@ import {existsSync} from 'node:fs'
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {configNames} from '../config.js'
+import {canonicalLanguage} from '../locale.js'
 import {markdownExample, wireExample} from './examples.js'
 
 /** What `init` fills in; each unset one stays a marked placeholder. */
@@ -51,7 +52,8 @@ export function siteFiles(options: InitOptions = {}): Record<string, string> {
     }
     if (!url || !/^https?:$/.test(url.protocol)) throw new InitUsageError(`Expected \`--url\` to be an http(s) URL such as \`https://news.example.org/\`, not \`${options.url}\``)
   }
-  if (options.lang !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z\d]{2,8})*$/.test(options.lang)) {
+  // A tag the configuration accepts (`Intl` reads it), with a language code of two or three letters.
+  if (options.lang !== undefined && (!/^[A-Za-z]{2,3}([-_][A-Za-z\d]{2,8})*$/.test(options.lang) || canonicalLanguage(options.lang) === undefined)) {
     throw new InitUsageError(`Expected \`--lang\` to be a language tag such as \`en\` or \`pt-BR\`, not \`${options.lang}\``)
   }
   for (const key of ['title', 'author'] as const) {
@@ -107,7 +109,7 @@ function configText(options: InitOptions): string {
   const url = options.url === undefined
     ? `// TODO: the address the site is published at, ending in \`/\`. Until it is\n    // set, every build warns (missing-site-url) and links point at https://example.com/.\n    // url: 'https://news.example.org/',`
     : `url: ${literal(options.url.endsWith('/') ? options.url : `${options.url}/`)},`
-  const language = `language: ${literal(options.lang ?? 'en')},${options.lang === undefined ? ' // TODO: the language most articles are written in (`--lang`)' : ''}`
+  const language = `language: ${literal(options.lang === undefined ? 'en' : canonicalLanguage(options.lang)!)},${options.lang === undefined ? ' // TODO: the language most articles are written in (`--lang`)' : ''}`
   const author = options.author === undefined
     ? `// author: 'Newsroom', // TODO: default byline and feed author (default: \`title\`; \`--author\`)`
     : `author: ${literal(options.author)},`

@@ -126,4 +126,10 @@ describe('pressroom init', () => {
     expect(await readdir(dir)).toEqual([])
     expect(() => siteFiles({lang: 'english please'})).toThrow(/--lang/)
   })
+
+  it('should refuse a language tag the configuration would refuse, and write the canonical form of one it reads', () => {
+    expect(() => siteFiles({lang: 'en-a1'})).toThrow(/--lang/)
+    expect(() => siteFiles({lang: 'en-US-US'})).toThrow(/--lang/)
+    expect(siteFiles({lang: 'pt_br'})['pressroom.config.ts']).toContain('language: "pt-BR",')
+  })
 })
