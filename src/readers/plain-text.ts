@@ -32,6 +32,13 @@ const reference = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i
 /**
  * The text of a field that may hold markup.
  *
+ * Character references are decoded before tags are looked for: encoded
+ * markup (`&lt;img src=x onerror=…&gt;`) is a tag once decoded, and would
+ * reach every plain-text output (RSS, JSON Feed, the newsletter) as one.
+ * Removing tags decodes the references of what is left, and the text of
+ * `<xmp>` or `<textarea>` is markup as written: when that makes a tag again
+ * (`<b>&lt;img …&gt;</b>`), it is removed too. The text returned holds no tag.
+ *
  * @param value
  *   Field as written.
  * @returns
@@ -40,7 +47,14 @@ const reference = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i
  *   references alone are decoded quietly: they are text written another way).
  */
 export function stripMarkup(value: string): {text: string; tags: boolean} {
-  const tags = hasTags(value)
-  if (!tags) return {text: reference.test(value) ? toText(fromHtml(value.replace(/</g, '&lt;'), {fragment: true})) : value, tags: false}
-  return {text: toText(fromHtml(value, {fragment: true})).replace(/\s+/g, ' ').trim(), tags}
+  let text = hasTags(value) || !reference.test(value) ? value : toText(fromHtml(value.replace(/</g, '&lt;'), {fragment: true}))
+  let tags = false
+  while (hasTags(text)) {
+    tags = true
+    const next = toText(fromHtml(text, {fragment: true})).replace(/\s+/g, ' ').trim()
+    // Each round removes a tag, so the text gets shorter; should one not, no `<` is left to make a tag.
+    if (next.length >= text.length) return {text: next.replace(/</g, ''), tags}
+    text = next
+  }
+  return {text, tags}
 }

@@ -20,10 +20,26 @@ describe('stripMarkup', () => {
 
   it('should decode character references quietly', () => {
     expect(stripMarkup('USDA&rsquo;s Ask Karen &#8211; Q&amp;A')).toEqual({text: 'USDA’s Ask Karen – Q&A', tags: false})
+    expect(stripMarkup('3 &lt; 4 &amp;&amp; AT&amp;T &lt;c&gt; &amp;lt;img&amp;gt;')).toEqual({text: '3 < 4 && AT&T <c> &lt;img&gt;', tags: false})
+  })
+
+  it('should decode character references before looking for tags, so that encoded markup is removed too', () => {
+    expect(stripMarkup('&lt;img src=x onerror=alert(1)&gt;')).toEqual({text: '', tags: true})
+    expect(stripMarkup('Before &lt;b&gt;bold&lt;/b&gt; &amp; after')).toEqual({text: 'Before bold & after', tags: true})
+    expect(stripMarkup('&#60;script&#62;alert(1)&#60;/script&#62;Title')).toEqual({text: 'Title', tags: true})
+    expect(stripMarkup('<b>&lt;img src=x onerror=alert(1)&gt;</b> text')).toEqual({text: 'text', tags: true})
+    expect(stripMarkup('<xmp><img src=x onerror=alert(1)></xmp>Title')).toEqual({text: 'Title', tags: true})
   })
 })
 
 describe('plain-text fields of an article', () => {
+  it('should remove entity-encoded markup from a title, with a warning at its key', () => {
+    const article = articleFrom('---\ntitle: "&lt;img src=x onerror=alert(1)&gt;Council &amp; budget"\ndate: 2024-01-01\n---\n\nBody.\n')
+    expect(article.meta.title).toBe('Council & budget')
+    expect(article.file.messages.map((message) => [message.line, message.column, message.ruleId])).toEqual([[2, 8, 'markup-in-field']])
+  })
+
+
   it('should strip markup from title, standfirst, authors, tags and image texts, with a warning at each key', () => {
     const article = articleFrom(
       [
