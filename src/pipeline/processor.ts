@@ -14,7 +14,6 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import remarkDateline from './plugins/remark-dateline.js'
 import remarkHeadingAttributes from './plugins/remark-heading-attributes.js'
-import remarkHeadingLevels from './plugins/remark-heading-levels.js'
 import remarkTemplateSyntax from './plugins/remark-template-syntax.js'
 import rehypeContentModel from './plugins/rehype-content-model.js'
 import rehypeFootnoteLabels from './plugins/rehype-footnote-labels.js'
@@ -33,7 +32,6 @@ export const processor = unified()
   // mdast normalization
   .use(remarkDateline)
   .use(remarkHeadingAttributes)
-  .use(remarkHeadingLevels)
   .use(remarkTemplateSyntax)
   // mdast → hast, raw HTML parsed into the tree, then made safe
   .use(remarkRehype, {allowDangerousHtml: true, clobberPrefix: ''})

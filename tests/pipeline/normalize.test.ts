@@ -46,6 +46,25 @@ describe('normalize', () => {
     expect(article.toc.map((entry) => entry.id)).toEqual(['one', 'two', 'one-1', 'h-2024-plans'])
   })
 
+  it('should decide heading levels on the headings that remain, not on empty ones', () => {
+    // An empty `#` (or one whose only image is missing) is removed: it shifts nothing.
+    for (const empty of ['#', '# ![](missing.png)', '<h1><script>x</script></h1>']) {
+      const {html: out} = html(`${empty}\n\n## Section\n\n### Sub\n\nText.\n`)
+      expect(out, empty).toContain('<h2 id="section">Section</h2>')
+      expect(out, empty).toContain('<h3 id="sub">Sub</h3>')
+      expect(out, empty).not.toMatch(/<h1|<h4/)
+    }
+    // A heading kept by its missing image's alt text still counts.
+    expect(html('# ![Map](missing.png)\n\n## Section\n').html).toContain('<h3 id="section">Section</h3>')
+  })
+
+  it('should shift raw HTML headings with the Markdown ones, and never the footnotes’ heading', () => {
+    const {html: out} = html('<h1>Intro</h1>\n\n## Details\n\nText[^1].\n\n[^1]: Note.\n')
+    expect(out).toContain('<h2 id="intro">Intro</h2>')
+    expect(out).toContain('<h3 id="details">Details</h3>')
+    expect(out).toContain('<h2 class="sr-only" id="footnote-label">Footnotes</h2>')
+  })
+
   it('should turn obsolete align into classes', () => {
     const {html: out} = html('| a | b |\n|:-:|--:|\n| 1 | 2 |\n')
     expect(out).not.toContain('align=')

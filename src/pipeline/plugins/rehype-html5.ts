@@ -1,7 +1,7 @@
 /**
  * After sanitizing: make the tree valid, modern HTML5 that passes the Nu
- * checker — obsolete `align` becomes a class, empty headings go, ids are
- * unique, every heading gets an id (github-slugger), images get `alt` —
+ * checker — obsolete `align` becomes a class (empty headings are gone:
+ * `rehype-content-model.ts`), ids are unique, every heading gets an id (github-slugger), images get `alt` —
  * then collect the outline.
  */
 import type {Element, Root} from 'hast'
@@ -29,7 +29,7 @@ export default function rehypeHtml5() {
     })
     const data = file.data.pressroom
     const toc: Array<{depth: number; id: string; text: string}> = []
-    eachElement(tree, (node, index, parent) => {
+    eachElement(tree, (node) => {
       const align = node.properties['align']
       if (align !== undefined) {
         delete node.properties['align']
@@ -37,10 +37,6 @@ export default function rehypeHtml5() {
       }
       if (headings.has(node.tagName)) {
         const text = toText(node).trim()
-        if (text === '' && !hasMedia(node)) {
-          parent.children.splice(index, 1)
-          return index
-        }
         if (node.properties['id'] === undefined) {
           // XML ids (EPUB) cannot start with a digit or hyphen.
           let id = slugger.slug(text || 'section')
@@ -60,14 +56,6 @@ export default function rehypeHtml5() {
 
 function isFootnoteLabel(node: Element): boolean {
   return node.properties['id'] === 'footnote-label'
-}
-
-function hasMedia(node: Element): boolean {
-  let found = false
-  eachElement(node, (child) => {
-    if (child.tagName === 'img') found = true
-  })
-  return found
 }
 
 function addClass(node: Element, name: string): void {
