@@ -105,6 +105,8 @@ export const diagnostics = {
       : `Removed invalid URL \`${url}\` of \`${field}\`; use an absolute http(s) URL without a user name or password`),
   removedHtml: define('removed-html', 'warning', (what: string) =>
     `Removed ${what} from raw HTML; only safe, semantic HTML is kept`),
+  renamedId: define('renamed-id', 'warning', (id: string, renamed: string, holder: string) =>
+    `Id \`${id}\` is taken by ${holder}; renamed it \`${renamed}\` here (links to \`#${id}\` go to ${holder}), choose another id`),
   captionWithoutImage: define('caption-without-image', 'warning', (caption: string, inBody = false) =>
     `Caption \`${caption.length > 60 ? caption.slice(0, 57) + '…' : caption}\` has no photo: it is kept in the metadata but not shown; ` +
     (inBody

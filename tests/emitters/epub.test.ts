@@ -372,6 +372,15 @@ describe('XHTML', () => {
     expect(chapter).toContain('role="doc-backlink"')
   })
 
+  it('should link footnotes to the notes when the article’s raw HTML takes their ids', async () => {
+    const input = articleFrom('---\ntitle: Notes\ndate: 2024-01-01\n---\n\nText[^1].\n\n[^1]: Note.\n\n<p id="fn-1">Not the note</p>\n\n<p id="footnote-label">x</p>\n')
+    const chapter = textOf(unzipEpub(await buildArticle(input)), 'EPUB/article.xhtml')
+    expect(chapter).toMatch(/<a href="#fn-1" id="fnref-1" aria-describedby="footnote-label"[^>]*>1<\/a>/)
+    expect(chapter).toContain('<li id="fn-1" epub:type="footnote">')
+    expect(chapter).toContain('id="footnote-label">Footnotes</h2>')
+    expect(chapter).toContain('<p id="fn-1-1">Not the note</p>')
+  })
+
   it('should map HTML the XHTML content models reject', async () => {
     const input = messyArticle()
     const chapter = textOf(unzipEpub(await buildArticle(input)), 'EPUB/article.xhtml')

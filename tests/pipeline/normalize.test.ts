@@ -65,6 +65,22 @@ describe('normalize', () => {
     expect(out).toContain('<h2 class="sr-only" id="footnote-label">Footnotes</h2>')
   })
 
+  it('should keep the footnotes’ ids, and rename an author’s id that takes one', () => {
+    const {html: out, article} = html('Text[^1].\n\n[^1]: Note.\n\n<p id="fn-1">Not the note</p>\n\n<p id="footnote-label">Nor the label</p>\n\n<p id="fn-1-1">Mine</p>\n')
+    expect(out).toContain('<a href="#fn-1" id="fnref-1" data-footnote-ref="" aria-describedby="footnote-label">1</a>')
+    expect(out).toContain('<h2 class="sr-only" id="footnote-label">Footnotes</h2>')
+    expect(out).toContain('<li id="fn-1">')
+    // Renamed to the first id free in the whole article.
+    expect(out).toContain('<p id="fn-1-2">Not the note</p>')
+    expect(out).toContain('<p id="footnote-label-1">Nor the label</p>')
+    expect(out).toContain('<p id="fn-1-1">Mine</p>')
+    const renamed = article.file.messages.filter((message) => message.ruleId === 'renamed-id')
+    expect(renamed.map((message) => [message.line, message.column, message.reason])).toEqual([
+      [10, 1, 'Id `fn-1` is taken by the footnotes; renamed it `fn-1-2` here (links to `#fn-1` go to the footnotes), choose another id'],
+      [12, 1, 'Id `footnote-label` is taken by the footnotes; renamed it `footnote-label-1` here (links to `#footnote-label` go to the footnotes), choose another id']
+    ])
+  })
+
   it('should turn obsolete align into classes', () => {
     const {html: out} = html('| a | b |\n|:-:|--:|\n| 1 | 2 |\n')
     expect(out).not.toContain('align=')
