@@ -76,6 +76,16 @@ describe('html emitter', () => {
     expect(article.file.messages.find((message) => message.ruleId === 'caption-without-image')?.reason).toMatch(/in a Markdown version of the story/)
   })
 
+  it('should keep the layout’s ids its own when the article uses them', async () => {
+    const article = articleFrom('---\ntitle: Ids\ndate: 2024-01-01\n---\n\n<p id="feeds-label">x</p>\n')
+    const {tree} = await page(article)
+    const labelled = selectAll('[id="feeds-label"]', tree)
+    expect(labelled).toHaveLength(1)
+    expect(select('nav.feeds', tree)!.properties['ariaLabelledBy']).toEqual(['feeds-label'])
+    expect(select('nav.feeds [id="feeds-label"]', tree)).toBe(labelled[0])
+    expect(select('.body p', tree)!.properties['id']).toBe('feeds-label-1')
+  })
+
   it('should set lang, dir, description, canonical, Open Graph and JSON-LD', async () => {
     const {tree, html} = await page(seed)
     const root = select('html', tree)!

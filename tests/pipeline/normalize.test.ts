@@ -81,6 +81,18 @@ describe('normalize', () => {
     ])
   })
 
+  it('should never give an article element an id the page templates use', () => {
+    const {html: out, article} = html('<p id="feeds-label">x</p>\n\n## Feeds label\n\n## Title {#article-title}\n')
+    expect(out).toContain('<p id="feeds-label-1">x</p>')
+    expect(out).toContain('<h2 id="feeds-label-2">Feeds label</h2>')
+    expect(out).toContain('<h2 id="article-title-1">Title</h2>')
+    const renamed = article.file.messages.filter((message) => message.ruleId === 'renamed-id')
+    expect(renamed.map((message) => [message.line, message.column, message.reason])).toEqual([
+      [6, 1, 'Id `feeds-label` is taken by the page template; renamed it `feeds-label-1` here (links to `#feeds-label` go to the page template), choose another id'],
+      [10, 1, 'Id `article-title` is taken by the page template; renamed it `article-title-1` here (links to `#article-title` go to the page template), choose another id']
+    ])
+  })
+
   it('should turn obsolete align into classes', () => {
     const {html: out} = html('| a | b |\n|:-:|--:|\n| 1 | 2 |\n')
     expect(out).not.toContain('align=')

@@ -5,6 +5,7 @@
  */
 import {diagnostics} from '../../diagnostics.js'
 import type {Article, Direction, EmitContext, TocEntry} from '../../types.js'
+import {templateIds} from '../../pipeline/hast/template-ids.js'
 import type {ImageStore} from './images.js'
 import {renderTemplate} from './render.js'
 import {directionOf, isoSeconds, languageTag, longDate} from './locale.js'
@@ -55,8 +56,8 @@ export interface Chapter {
 /** Reports a warning about an article once per emitter, whatever the number of books it is in. */
 export type WarnOnce = (article: Article, key: string, reason: string, ruleId: string, place?: unknown) => void
 
-/** Id of the chapter title; reserved in every chapter. */
-const titleId = 'article-title'
+/** Id of the chapter title; reserved in every chapter (and never an article's: `pipeline/hast/template-ids.ts`). */
+const titleId = templateIds.articleTitle
 
 /**
  * Direction of an article: `rtl` when its metadata or its language says so.

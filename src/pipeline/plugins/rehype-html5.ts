@@ -4,12 +4,14 @@
  * `rehype-content-model.ts`), ids are unique, every heading gets an id
  * (github-slugger), images get `alt` — then collect the outline.
  *
- * Ids: those GFM generates for footnotes (the notes, their heading, the
- * references) are claimed first, so that a reference, its back link and
- * `aria-describedby` always reach the footnote; then the author's, in
- * document order. An author's id that a footnote holds is renamed (with a
- * warning), one that an earlier element of the author holds is removed;
- * heading ids are made last, around all of them.
+ * Ids: those the page templates use around the body (`../hast/template-ids.ts`)
+ * are never given to an element of the article; those GFM generates for
+ * footnotes (the notes, their heading, the references) are claimed first, so
+ * that a reference, its back link and `aria-describedby` always reach the
+ * footnote; then the author's, in document order. An author's id that a
+ * template or a footnote holds is renamed (with a warning), one that an
+ * earlier element of the author holds is removed; heading ids are made last,
+ * around all of them.
  */
 import type {Element, Root} from 'hast'
 import {toText} from 'hast-util-to-text'
@@ -17,6 +19,7 @@ import GithubSlugger from 'github-slugger'
 import type {VFile} from 'vfile'
 import {diagnostics, report} from '../../diagnostics.js'
 import {footnoteSection} from '../hast/footnotes.js'
+import {reservedIds} from '../hast/template-ids.js'
 import {eachElement} from '../walk.js'
 
 const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
@@ -67,12 +70,13 @@ export default function rehypeHtml5() {
  *   The ids in use.
  */
 function uniqueIds(tree: Root, file: VFile, slugger: GithubSlugger): Set<string> {
-  /** Who holds each id: the footnotes, or the author (`undefined`). */
+  /** Who holds each id: the page template, the footnotes, or the author (`undefined`). */
   const holders = new Map<string, string | undefined>()
   const claim = (id: string, holder?: string) => {
     holders.set(id, holder)
     slugger.slug(id)
   }
+  for (const id of reservedIds) claim(id, 'the page template')
 
   // What remark-rehype generated for footnotes: the section's heading and
   // notes, and the references to those notes; every other id is the author's.
@@ -98,6 +102,7 @@ function uniqueIds(tree: Root, file: VFile, slugger: GithubSlugger): Set<string>
   for (const node of generated) {
     const id = String(node.properties['id'])
     // GFM numbers a second reference to a note (`fnref-1-2`): only a look-alike in raw HTML repeats an id; the first keeps it.
+    // (No footnote id is a template's: those are `fn-…`, `fnref-…` and `footnote-label`.)
     if (holders.has(id)) delete node.properties['id']
     else claim(id, 'the footnotes')
   }
@@ -109,7 +114,7 @@ function uniqueIds(tree: Root, file: VFile, slugger: GithubSlugger): Set<string>
     else if (holders.get(id) === undefined) delete node.properties['id']
     else clashing.push(node)
   }
-  // Those a footnote holds get the first free `id-1`, `id-2`….
+  // Those a template or a footnote holds get the first free `id-1`, `id-2`….
   for (const node of clashing) {
     const id = String(node.properties['id'])
     let count = 1
