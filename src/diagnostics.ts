@@ -103,8 +103,8 @@ export const diagnostics = {
     field === undefined
       ? `Removed invalid URL \`${url}\`; fix the link`
       : `Removed invalid URL \`${url}\` of \`${field}\`; use an absolute http(s) URL without a user name or password`),
-  removedHtml: define('removed-html', 'warning', (what: string) =>
-    `Removed ${what} from raw HTML; only safe, semantic HTML is kept`),
+  removedHtml: define('removed-html', 'warning', (what: string, why = 'only safe, semantic HTML is kept') =>
+    `Removed ${what} from raw HTML; ${why}`),
   renamedId: define('renamed-id', 'warning', (id: string, renamed: string, holder: string) =>
     `Id \`${id}\` is taken by ${holder}; renamed it \`${renamed}\` here (links to \`#${id}\` go to ${holder}), choose another id`),
   captionWithoutImage: define('caption-without-image', 'warning', (caption: string, inBody = false) =>

@@ -1,5 +1,6 @@
 import {toHtml} from 'hast-util-to-html'
 import {describe, expect, it} from 'vitest'
+import type {Article} from '../../src/types.js'
 import {articleFrom} from '../helpers/article.js'
 
 const fm = '---\ntitle: T\ndate: 2024-01-01\n---\n\n'
@@ -33,6 +34,55 @@ describe('sanitize', () => {
     expect(out).toContain('href="#fn-1"')
     expect(out).toContain('id="fn-1"')
     expect(out).toContain('href="#fnref-1"')
+  })
+})
+
+describe('valid raw HTML', () => {
+  const removed = (article: Article) =>
+    article.file.messages.filter((message) => message.ruleId === 'removed-html').map((message) => `${message.line}:${message.column} ${message.reason}`)
+
+  it('should repair what the Nu checker and EPUBCheck reject, and say so where it was', () => {
+    const {html: out, article} = html(
+      '<details><p>a</p></details>\n\n<dl><dd>b</dd></dl>\n\n<time datetime="soon">c</time>\n\n<p dir="sideways" lang="not a tag">d</p>\n\n<li>e</li>\n'
+    )
+    expect(out).toBe('<div><p>a</p></div>\n<div><div>b</div></div>\n<p>c</p>\n<p>d</p>\n<div>e</div>')
+    expect(removed(article)).toEqual([
+      '6:1 Removed `<details>` without a `<summary>` from raw HTML; its content is kept, unfolded; add a `<summary>` first',
+      '8:1 Removed `<dl>` whose terms (`<dt>`) and descriptions (`<dd>`) do not pair up from raw HTML; its content is kept, write each `<dt>` before its `<dd>`',
+      '10:1 Removed `<time datetime="soon">` from raw HTML; its text is kept, give it a date such as `datetime="2024-05-01"`',
+      '12:1 Removed `dir="sideways"` on `<p>` from raw HTML; it must be `ltr`, `rtl` or `auto`',
+      '12:1 Removed `lang="not a tag"` on `<p>` from raw HTML; it must be a language tag such as `en` or `pt-BR`',
+      '14:1 Removed `<li>` outside a list from raw HTML; its content is kept'
+    ])
+  })
+
+  it('should keep what is valid as it is', () => {
+    const valid =
+      '<details open><summary>s</summary><p>a</p></details>\n\n<dl><dt>t</dt><dd>d</dd><dd>e</dd></dl>\n\n<dl><div><dt>t</dt><dd>d</dd></div></dl>\n\n' +
+      '<p><time datetime="2024-05-01T09:30Z">then</time> <time>2024-05-01</time> <time datetime="PT2H">two hours</time> <del datetime="2024-05-01">x</del></p>\n\n' +
+      '<p dir="RTL" lang="ckb-IQ">d</p>\n\n<p lang="">e</p>\n\n<ol start="3"><li value="7">f</li></ol>\n\n<figure><figcaption>c</figcaption><p>g</p></figure>\n'
+    const {html: out, article} = html(valid)
+    expect(removed(article)).toEqual([])
+    expect(out).toBe(valid.trim().replace(/\n\n/g, '\n'))
+  })
+
+  it('should move a summary first, and make a second one, a stray term and a caption in the middle blocks', () => {
+    const {html: out, article} = html(
+      '<details><p>a</p><summary>s</summary><summary>t</summary></details>\n\n<div><dd>x</dd></div>\n\n<figure><p>x</p><figcaption>c</figcaption><p>y</p></figure>\n\n<ul><li value="2">z</li></ul>\n'
+    )
+    expect(out).toBe('<details><summary>s</summary><p>a</p><div>t</div></details>\n<div><div>x</div></div>\n<figure><p>x</p><div>c</div><p>y</p></figure>\n<ul><li>z</li></ul>')
+    expect(removed(article).map((line) => line.replace(/ from raw HTML.*/, ''))).toEqual([
+      '6:38 Removed `<summary>` that does not open a `<details>`',
+      '8:6 Removed `<dd>` outside a `<dl>`',
+      '10:17 Removed `<figcaption>` that is neither the first nor the last child of a `<figure>`',
+      '12:5 Removed `value` on an `<li>` outside an `<ol>`'
+    ])
+  })
+
+  it('should unwrap list items and terms inside phrasing, as other blocks', () => {
+    const {html: out} = html('<h2>Title<li>a</li><li>b</li></h2>\n\n<table><tr><th><table><tr><td>x</td><td>y</td></tr></table></th></tr></table>\n')
+    expect(out).toContain('>Title a b</h2>')
+    expect(out).toContain('<th>x y</th>')
   })
 })
 
