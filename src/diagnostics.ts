@@ -99,10 +99,12 @@ export const diagnostics = {
     field === undefined
       ? `Removed unsafe URL \`${url}\`; use an http(s), mailto or relative URL`
       : `Removed unsafe URL \`${url}\` of \`${field}\`; use an absolute http(s) URL`),
-  invalidUrl: define('invalid-url', 'warning', (url: string, field?: string) =>
-    field === undefined
-      ? `Removed invalid URL \`${url}\`; fix the link`
-      : `Removed invalid URL \`${url}\` of \`${field}\`; use an absolute http(s) URL without a user name or password`),
+  invalidUrl: define('invalid-url', 'warning', (url: string, field?: string, kept?: string, why?: string) =>
+    kept !== undefined
+      ? `Changed invalid URL \`${url}\` to \`${kept}\` (${why ?? 'browsers read it so'}); fix the link`
+      : field === undefined
+        ? `Removed invalid URL \`${url}\`; fix the link`
+        : `Removed invalid URL \`${url}\` of \`${field}\`; use an absolute http(s) URL without a user name or password`),
   removedHtml: define('removed-html', 'warning', (what: string, why = 'only safe, semantic HTML is kept') =>
     `Removed ${what} from raw HTML; ${why}`),
   renamedId: define('renamed-id', 'warning', (id: string, renamed: string, holder: string) =>

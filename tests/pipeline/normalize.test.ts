@@ -28,6 +28,29 @@ describe('sanitize', () => {
     expect(rules).toContain('unsafe-url')
   })
 
+  it('should read URLs as a browser does, without credentials, and say what changed', () => {
+    const {html: out, article} = html(
+      '[a](https://user:pw@example.org/) [b](https:\\\\evil.example) <a href="http://evil.example\\@good.example/">c</a> <a href="https:\\\\evil.example">d</a>\n\n' +
+        '<a href="https:evil.example">e</a> <a href="https:///x.example/">f</a> <a href="a\\b.html?q=\\x">g</a> <a href="//u@cdn.example/x">h</a> [i](https://example.org)\n'
+    )
+    expect(out).toBe(
+      '<p><a href="https://example.org/">a</a> <a>b</a> <a href="http://evil.example/@good.example/">c</a> <a href="https://evil.example">d</a></p>\n' +
+        '<p><a>e</a> <a>f</a> <a href="a/b.html?q=%5Cx">g</a> <a href="//cdn.example/x">h</a> <a href="https://example.org">i</a></p>'
+    )
+    const urls = article.file.messages.filter((message) => message.ruleId === 'invalid-url')
+    expect(urls.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual([
+      '6:1 Changed invalid URL `https://user:pw@example.org/` to `https://example.org/` (a URL may not hold a user name or password); fix the link',
+      // Markdown has encoded the backslash: `https:` and no `//`.
+      '6:35 Removed invalid URL `https:%5Cevil.example`; fix the link',
+      '6:61 Changed invalid URL `http://evil.example\\@good.example/` to `http://evil.example/@good.example/` (browsers read `\\` as `/`); fix the link',
+      '6:112 Changed invalid URL `https:\\\\evil.example` to `https://evil.example` (browsers read `\\` as `/`); fix the link',
+      '8:1 Removed invalid URL `https:evil.example`; fix the link',
+      '8:36 Removed invalid URL `https:///x.example/`; fix the link',
+      '8:72 Changed invalid URL `a\\b.html?q=\\x` to `a/b.html?q=%5Cx` (browsers read `\\` as `/`); fix the link',
+      '8:102 Changed invalid URL `//u@cdn.example/x` to `//cdn.example/x` (a URL may not hold a user name or password); fix the link'
+    ])
+  })
+
   it('should keep figure and figcaption, and footnote links', () => {
     const {html: out} = html('<figure><figcaption>Caption</figcaption></figure>\n\nText[^1].\n\n[^1]: Note.\n')
     expect(out).toContain('<figure><figcaption>Caption</figcaption></figure>')

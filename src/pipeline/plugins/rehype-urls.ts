@@ -1,8 +1,10 @@
 /**
  * After sanitizing: encode every URL (`href`, `src`, `cite`… — the sanitize
  * schema decides which survive), drop invalid or unsafe ones (the sanitizer
- * keeps relative references with odd schemes), and turn local images into assets (`assets/<hash>-name.ext`). Missing local images
- * become their alt text; remote images stay for HTML and feeds, with a warning.
+ * keeps relative references with odd schemes), repair those a browser reads
+ * otherwise than written (`../url.ts`; both with a warning), and turn local
+ * images into assets (`assets/<hash>-name.ext`). Missing local images become
+ * their alt text; remote images stay for HTML and feeds, with a warning.
  */
 import type {Element, ElementContent, Root} from 'hast'
 import type {VFile} from 'vfile'
@@ -20,7 +22,10 @@ export default function rehypeUrls() {
     eachElement(tree, (node, index, parent) => {
       mapUrls(node, (value) => {
         const result = cleanUrl(value)
-        if (result.ok) return result.url
+        if (result.ok) {
+          if (result.repaired) report(file, diagnostics.invalidUrl, [value.slice(0, 80), undefined, result.url.slice(0, 80), result.repaired], {place: node, source})
+          return result.url
+        }
         const builder = result.reason === 'unsafe' ? diagnostics.unsafeUrl : diagnostics.invalidUrl
         report(file, builder, [value.slice(0, 80)], {place: node, source})
         return undefined
