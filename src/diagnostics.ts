@@ -256,6 +256,8 @@ export const diagnostics = {
     'Missing or empty `<title>`'),
   htmlImgMissingAlt: define('html-img-missing-alt', 'error', (src: string) =>
     `Image \`${src}\` has no \`alt\` attribute; add one (empty for decorative images)`),
+  htmlInvalidUrl: define('html-invalid-url', 'error', (url: string, why: string) =>
+    `Unexpected invalid URL \`${url}\`: ${why}`),
   htmlBrokenLink: define('html-broken-link', 'error', (url: string) =>
     `Cannot find local target \`${url}\` in the output folder`),
 

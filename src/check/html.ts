@@ -1,8 +1,9 @@
 /**
  * HTML page checks, on the tree `hast-util-from-html` (parse5) builds: parse
  * errors, no scripts but JSON-LD, no event handlers or `javascript:` URLs,
- * one `<h1>`, `<html lang>`, a `<title>`, `alt` on every image, and local
- * links that resolve to files of the output folder.
+ * one `<h1>`, `<html lang>`, a `<title>`, `alt` on every image, URLs a
+ * browser reads as written, and local links that resolve to files of the
+ * output folder.
  */
 import type {Element, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
@@ -54,6 +55,11 @@ export function checkHtml(file: VFile, text: string, context: CheckContext): voi
     }
     for (const url of urlsOf(element)) {
       if (isJavascriptUrl(url)) continue
+      const problem = urlProblem(url)
+      if (problem) {
+        flag(file, diagnostics.htmlInvalidUrl, [url, problem], {place})
+        continue
+      }
       const target = localTarget(file.path, url)
       if (target !== undefined && !context.files.has(target)) flag(file, diagnostics.htmlBrokenLink, [url], {place})
     }
@@ -63,6 +69,31 @@ export function checkHtml(file: VFile, text: string, context: CheckContext): voi
   if (h1 !== 1) flag(file, diagnostics.htmlH1Count, [h1], start)
   if (!lang || lang.trim() === '') flag(file, diagnostics.htmlMissingLang, [], start)
   if (!title) flag(file, diagnostics.htmlMissingTitle, [], start)
+}
+
+/**
+ * What is wrong with a URL as a browser reads it on a page (WHATWG URL, the
+ * page an `https:` one), if anything.
+ *
+ * @param url
+ *   URL as written.
+ * @returns
+ *   Why it is invalid, or `undefined`.
+ */
+export function urlProblem(url: string): string | undefined {
+  // HTML strips leading and trailing white space from URL attributes.
+  const trimmed = url.trim()
+  let parsed: URL
+  try {
+    parsed = new URL(trimmed, 'https://example.invalid/dir/page.html')
+  } catch {
+    return 'a browser cannot read it'
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined
+  if (parsed.username !== '' || parsed.password !== '' || /^(?:https?:)?[/\\]{2}[^/\\?#]*@/i.test(trimmed)) return 'it holds a user name or password'
+  if (/^[^?#]*\\/.test(trimmed)) return 'it has a `\\` browsers read as `/`'
+  if (/^https?:(?![/\\]{2})/i.test(trimmed)) return 'it has no `//` after its scheme'
+  return undefined
 }
 
 /**
@@ -80,8 +111,14 @@ export function localTarget(page: string, url: string): string | undefined {
   const trimmed = url.trim()
   if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//') || URL.canParse(trimmed)) return undefined
   const base = 'file:///__root__/'
-  // A root-relative URL (`/feeds/rss.xml`) is relative to the output folder.
-  const resolved = trimmed.startsWith('/') ? new URL('.' + trimmed, base) : new URL(trimmed, base + page)
+  let resolved: URL
+  try {
+    // A root-relative URL (`/feeds/rss.xml`) is relative to the output folder.
+    resolved = trimmed.startsWith('/') ? new URL('.' + trimmed, base) : new URL(trimmed, base + page)
+  } catch {
+    // Not a URL at all: `urlProblem` says so.
+    return undefined
+  }
   if (!resolved.href.startsWith(base)) return ''
   let target: string
   try {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {checkHtml, localTarget} from '../../src/check/html.js'
+import {checkHtml, localTarget, urlProblem} from '../../src/check/html.js'
 import {contextOf, fileAt, idsOf, messagesOf} from './helpers.js'
 
 const files = new Set(['a.html', 'index.html', 'style.css', 'assets/map.png', 'feeds/rss.xml', 'guide/index.html'])
@@ -54,6 +54,24 @@ describe('html', () => {
   it('should report local links to missing files, not remote or fragment links', () => {
     expect(check(page('<h1>T</h1><a href="gone.html#x">x</a><img src="assets/nope.png" alt="">'))).toEqual(['html-broken-link', 'html-broken-link'])
     expect(check(page('<h1>T</h1><a href="https://x.example/">x</a><a href="#top">t</a><a href="mailto:a@b.example">m</a><a href="guide/?x=1">i</a><a href="/feeds/rss.xml">f</a>'))).toEqual([])
+  })
+
+  it('should report an invalid URL on its element, and check the rest of the page', () => {
+    const file = fileAt('a.html')
+    const body = '<h1>T</h1>\n<p><a href="https:%5Cevil.example">a</a> <a href="https://user:pw@example.org/">b</a>\n<a href="http://evil.example\\@good.example/">c</a> <a href="https:evil.example">d</a> <a href="gone.html">e</a></p>'
+    checkHtml(file, page(body), contextOf(files))
+    expect(messagesOf(file)).toEqual([
+      // On an https page, `https:…` without `//` is a path of the page's site.
+      'a.html:11: Unexpected invalid URL `https:%5Cevil.example`: it has no `//` after its scheme [html-invalid-url]',
+      'a.html:11: Unexpected invalid URL `https://user:pw@example.org/`: it holds a user name or password [html-invalid-url]',
+      'a.html:12: Unexpected invalid URL `http://evil.example\\@good.example/`: it has a `\\` browsers read as `/` [html-invalid-url]',
+      'a.html:12: Unexpected invalid URL `https:evil.example`: it has no `//` after its scheme [html-invalid-url]',
+      'a.html:12: Cannot find local target `gone.html` in the output folder [html-broken-link]'
+    ])
+    expect(localTarget('a.html', 'https:%5Cevil.example')).toBeUndefined()
+    expect(urlProblem('http://[::1')).toBe('a browser cannot read it')
+    expect(urlProblem('//u@cdn.example/x')).toBe('it holds a user name or password')
+    expect([urlProblem('https://example.org/a\\b?q=\\'), urlProblem('mailto:a\\b@example.org'), urlProblem('a%5Cb'), urlProblem('#x')]).toEqual(['it has a `\\` browsers read as `/`', undefined, undefined, undefined])
   })
 
   it('should resolve local targets against the page', () => {
