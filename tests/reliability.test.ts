@@ -78,7 +78,7 @@ describe('adversarial input', () => {
 
   it('should warn, with positions, about what it repaired', () => {
     const rules = new Set(messages().map((entry) => entry.message.ruleId))
-    for (const rule of ['invalid-utf8', 'xml-illegal-character', 'removed-html', 'unsafe-url', 'missing-image', 'remote-image', 'unsafe-slug', 'front-matter-unknown-key', 'missing-title']) {
+    for (const rule of ['invalid-utf8', 'xml-illegal-character', 'removed-html', 'unsafe-url', 'invalid-url', 'renamed-id', 'missing-image', 'remote-image', 'unsafe-slug', 'front-matter-unknown-key', 'missing-title']) {
       expect(rules, rule).toContain(rule)
     }
     const utf8 = messages().find((entry) => entry.message.ruleId === 'invalid-utf8')

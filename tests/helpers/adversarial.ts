@@ -30,6 +30,16 @@ export const goodInputs: Record<string, string | Uint8Array> = {
     '<a href="JAVASCRIPT:alert(1)">or me</a> <a href="data:text/html,<script>alert(1)</script>">data</a></p>\n\n' +
     '<iframe src="https://evil.example/"></iframe><object data="x.swf"></object>\n\n<img src="x" onerror="alert(1)"><svg onload="alert(1)"></svg>\n\n' +
     '[link](javascript:alert(1)) [v](vbscript:msgbox) <a href="  java\tscript:alert(1)">tab</a>\n',
+  // Valid once normalized: levels decided without the empty heading, the ids of footnotes and templates kept theirs,
+  // raw HTML the Nu checker and EPUBCheck reject made valid, URLs as a browser reads them.
+  'empty-heading.md': fm('Empty heading') + '#\n\n## Section\n\nText.\n\n# ![](missing.png)\n\n### Sub\n\nMore.\n',
+  'clashing-ids.md': fm('Clashing ids') + 'Text[^1].\n\n[^1]: Note.\n\n<p id="fn-1">Not the note</p>\n\n<p id="footnote-label">x</p>\n\n<p id="feeds-label">y</p>\n\n<p id="article-title">z</p>\n',
+  'invalid-html.md': fm('Invalid HTML') +
+    '<details><p>a</p></details>\n\n<dl><dd>b</dd></dl>\n\n<time datetime="soon">c</time>\n\n<p dir="sideways" lang="not a tag">d</p>\n\n<li>e</li>\n\n' +
+    '<ul><li value="2">f</li></ul>\n\n<table><tr><td colspan="0" rowspan="x">g</td><th scope="all">h</th></tr></table>\n\n<figure><p>i</p><figcaption>j</figcaption><p>k</p></figure>\n',
+  'hostile-urls.md': fm('Hostile URLs') +
+    '[a](https://user:pw@example.org/) [b](https:\\\\evil.example) <a href="http://evil.example\\@good.example/">c</a> <a href="https:evil.example">d</a> ' +
+    '<a href="\\\\evil.example\\p">e</a> <img src="https://u:p@images.example.org/x.jpg" alt="f">\n',
   'escape-slug.md': fm('Escaping slug', 'slug: "../../../etc/passwd"\n') + 'Body.\n',
   'absolute-slug.md': fm('Absolute slug', 'slug: "/tmp/evil"\n') + 'Body.\n',
   'missing-image.md': fm('Missing image', 'image: images/nope.png\nimage_alt: Nothing\n') + '![A map](images/missing.png)\n',
