@@ -14,6 +14,42 @@ export function isRtl(lang: string): boolean {
   return rtlLanguages.has(lower.split('-')[0] ?? '')
 }
 
+/** RFC 5646 `irregular` grandfathered tags. */
+const irregular = new Set([
+  'en-gb-oed', 'i-ami', 'i-bnn', 'i-default', 'i-enochian', 'i-hak', 'i-klingon', 'i-lux', 'i-mingo', 'i-navajo', 'i-pwn', 'i-tao',
+  'i-tay', 'i-tsu', 'sgn-be-fr', 'sgn-be-nl', 'sgn-ch-de', 'art-lojban', 'cel-gaulish', 'no-bok', 'no-nyn', 'zh-guoyu', 'zh-hakka',
+  'zh-min', 'zh-min-nan', 'zh-xiang'
+])
+
+/** RFC 5646 `langtag` and `privateuse` (`irregular` and `regular` grandfathered tags are listed apart). */
+const languageTag = new RegExp(
+  '^(?:' +
+    // language (with up to three extlang), script, region, variants, extensions, private use
+    '(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})' +
+    '(?:-[a-z]{4})?' +
+    '(?:-(?:[a-z]{2}|\\d{3}))?' +
+    '(?:-(?:[a-z\\d]{5,8}|\\d[a-z\\d]{3}))*' +
+    // Extensions: only `t` and `u` are registered (RFC 6497, RFC 6067); the Nu checker rejects others.
+    '(?:-[tu](?:-[a-z\\d]{2,8})+)*' +
+    '(?:-x(?:-[a-z\\d]{1,8})+)?' +
+    '|x(?:-[a-z\\d]{1,8})+' +
+    ')$',
+  'i'
+)
+
+/**
+ * Whether a value is a well-formed BCP 47 language tag (`en`, `pt-BR`,
+ * `zh-Hant-TW`, `ckb-IQ`); not whether its subtags are registered.
+ *
+ * @param value
+ *   Value as written.
+ * @returns
+ *   Whether it is.
+ */
+export function isLanguageTag(value: string): boolean {
+  return languageTag.test(value) || irregular.has(value.toLowerCase())
+}
+
 /**
  * The canonical form of a BCP 47 language tag, the one every format writes:
  * subtags in the case RFC 5646 gives them (`en-US`, `zh-Hant-TW`, `ku-Arab`).
@@ -33,6 +69,8 @@ export function isRtl(lang: string): boolean {
  */
 export function canonicalLanguage(tag: string): string | undefined {
   const hyphenated = tag.trim().replace(/_/g, '-')
+  // The form HTML validators accept (RFC 5646), and one `Intl` reads.
+  if (!isLanguageTag(hyphenated)) return undefined
   try {
     Intl.getCanonicalLocales(hyphenated)
   } catch {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {attributeValues, isDateTimeValue, isLanguageTag} from '../../../src/pipeline/hast/attribute-values.js'
+import {isLanguageTag} from '../../../src/locale.js'
+import {attributeValues, isDateTimeValue} from '../../../src/pipeline/hast/attribute-values.js'
 
 // Each list was checked with the Nu HTML checker (vnu-jar 26.9.27), which rejects
 // every `invalid` value and accepts every `valid` one — but for `2024-W53`,
