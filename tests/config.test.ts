@@ -10,6 +10,23 @@ import {root} from './helpers/article.js'
 
 let dir: string
 
+/** Run command lines in `folder` (as its current folder); their exit codes and what they printed to stderr. */
+async function cliIn(folder: string, ...commands: string[][]): Promise<{codes: number[]; errors: string}> {
+  const {main} = await import('../src/cli.js')
+  const cwd = process.cwd()
+  const errors: string[] = []
+  const codes: number[] = []
+  const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line))
+  try {
+    process.chdir(folder)
+    for (const args of commands) codes.push(await main(['node', 'pressroom', ...args]))
+  } finally {
+    process.chdir(cwd)
+    spy.mockRestore()
+  }
+  return {codes, errors: errors.join('\n')}
+}
+
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'pressroom-config-'))
   await mkdir(path.join(dir, 'input'))
@@ -85,18 +102,9 @@ export default defineConfig({
     expect(config.site.language).toBe('en-US')
     expect(config.languages).toEqual({'input/sorani/**': 'ckb', 'input/serbian/**': 'sr-Latn'})
     await writeFile(path.join(dir, 'pressroom.config.json'), JSON.stringify({site: {language: 'english language'}}))
-    const {main} = await import('../src/cli.js')
-    const cwd = process.cwd()
-    const errors: string[] = []
-    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line))
-    try {
-      process.chdir(dir)
-      expect(await main(['node', 'pressroom', 'build', '--workers', '0'])).toBe(2)
-    } finally {
-      process.chdir(cwd)
-      spy.mockRestore()
-    }
-    expect(errors.join('\n')).toMatch(/site\.language: expected a BCP 47 language tag/)
+    const {codes, errors} = await cliIn(dir, ['build', '--workers', '0'])
+    expect(codes).toEqual([2])
+    expect(errors).toMatch(/site\.language: expected a BCP 47 language tag/)
     expect(existsSync(path.join(dir, 'output'))).toBe(false)
   })
 
@@ -139,19 +147,9 @@ export default defineConfig({
 
   it('should exit with code 2 before building on a wrong built-in option', async () => {
     await writeFile(path.join(dir, 'pressroom.config.json'), JSON.stringify({builtins: {pdf: {pageSize: 'Tabloid-ish'}}}))
-    const {main} = await import('../src/cli.js')
-    const cwd = process.cwd()
-    const errors: string[] = []
-    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line))
-    try {
-      process.chdir(dir)
-      expect(await main(['node', 'pressroom', 'build', '--workers', '0'])).toBe(2)
-      expect(await main(['node', 'pressroom', 'build', '--workers', '0', '--since', 'soon'])).toBe(2)
-    } finally {
-      process.chdir(cwd)
-      spy.mockRestore()
-    }
-    expect(errors.join('\n')).toMatch(/builtins\.pdf\.pageSize/)
+    const {codes, errors} = await cliIn(dir, ['build', '--workers', '0'], ['build', '--workers', '0', '--since', 'soon'])
+    expect(codes).toEqual([2, 2])
+    expect(errors).toMatch(/builtins\.pdf\.pageSize/)
     expect(existsSync(path.join(dir, 'output'))).toBe(false)
   })
 
