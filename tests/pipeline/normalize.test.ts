@@ -19,6 +19,13 @@ describe('sanitize', () => {
     expect(rules.filter((rule) => rule === 'removed-html').length).toBeGreaterThanOrEqual(4)
   })
 
+  it('should remove an input that is not a checkbox, and keep task-list checkboxes', () => {
+    const {html: out, rules} = html('Send <input type="submit" value="Go"> or <INPUT> now.\n\n- [x] done\n')
+    expect(out).toContain('<p>Send  or  now.</p>')
+    expect(out).toMatch(/<li class="task-list-item"><input type="checkbox" checked disabled> done<\/li>/)
+    expect(rules.filter((rule) => rule === 'removed-html')).toHaveLength(2)
+  })
+
   it('should remove javascript:, vbscript: and data: URLs', () => {
     const {html: out, rules} = html(
       '[a](javascript:alert(1)) [b](vbscript:msgbox) <a href="data:text/html,x">c</a> <a href=" JaVaScRiPt:alert(1)">d</a> [e](https://ok.example/)\n'

@@ -1,7 +1,10 @@
 /**
  * Runs before sanitizing: reports what the sanitizer is about to remove —
  * scripts, event handlers, frames, inline styles, unsafe URLs — with the
- * position of the raw HTML, so authors learn why content vanished.
+ * position of the raw HTML, so authors learn why content vanished. It also
+ * removes an `<input>` that is not a checkbox: the sanitizer keeps inputs
+ * for GFM's task lists only, and makes every one a disabled checkbox (a
+ * submit button would show as one).
  */
 import type {Root} from 'hast'
 import type {VFile} from 'vfile'
@@ -14,10 +17,15 @@ const source = 'pressroom:sanitize'
 
 export default function rehypeReportUnsafe() {
   return function (tree: Root, file: VFile) {
-    eachElement(tree, (node) => {
+    eachElement(tree, (node, index, parent) => {
       if (dangerous.has(node.tagName)) {
         report(file, diagnostics.removedHtml, [`<${node.tagName}>`], {place: node, source})
         return
+      }
+      if (node.tagName === 'input' && String(node.properties['type'] ?? '').toLowerCase() !== 'checkbox') {
+        report(file, diagnostics.removedHtml, [`<input type="${String(node.properties['type'] ?? 'text')}">`, 'only the checkboxes of task lists are kept'], {place: node, source})
+        parent.children.splice(index, 1)
+        return index
       }
       for (const [key, value] of Object.entries(node.properties)) {
         if (/^on/i.test(key)) report(file, diagnostics.removedHtml, [`event handler \`${key.toLowerCase()}\``], {place: node, source})
