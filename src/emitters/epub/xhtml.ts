@@ -21,6 +21,7 @@
 import type {Element, ElementContent, Properties, Root, RootContent} from 'hast'
 import {toXast} from 'hast-util-to-xast'
 import {toXml} from 'xast-util-to-xml'
+import {isLanguageTag} from '../../locale.js'
 import {phrasingContainers, phrasingElements, transparentElements} from '../../pipeline/hast/content-model.js'
 import {isUrlProperty} from '../../pipeline/hast/url-attributes.js'
 import {removeXmlIllegal} from '../../pipeline/hast/xml-characters.js'
@@ -216,7 +217,8 @@ export function bodyToXhtml(tree: Root, options: BodyOptions): BodyResult {
       if (pattern && !pattern.test(String(raw))) continue
       if (key === 'lang') {
         const lang = String(raw)
-        if (/^[a-z]{2,8}(-[\da-z]{1,8})*$/i.test(lang)) {
+        // The one check of a tag's form: front matter, raw HTML and configuration use it too.
+        if (isLanguageTag(lang)) {
           properties['lang'] = lang
           properties['xmlLang'] = lang
         }
